@@ -1,0 +1,17 @@
+import type { Clock } from '@rc/orchestrator-core';
+
+/** Something text can be written to (process.stdout, a test buffer). */
+export interface TextSink {
+  write(chunk: string): unknown;
+}
+
+/** Everything the CLI touches outside itself, passed in so tests can drive it. */
+export interface CliIo {
+  stdout: TextSink;
+  stderr: TextSink;
+  /** Reads all of standard input; resolves to null when stdin is a terminal (nothing piped). */
+  readStdin: () => Promise<string | null>;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  clock: Clock;
+}

@@ -1,0 +1,4 @@
+export { run } from './run';
+export { processIo } from './process-io';
+export { VERSION } from './version';
+export type { CliIo, TextSink } from './cli-io';

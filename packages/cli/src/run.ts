@@ -1,0 +1,104 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_CODES } from '@rc/orchestrator-core';
+import type { CliIo } from './cli-io';
+import { orchestratorParse } from './commands/orchestrator-parse';
+import { timeCron, timeNow, timeRunId } from './commands/time-commands';
+import { reportError } from './report-error';
+import { VERSION } from './version';
+
+const EXIT_TABLE = `
+Exit codes:
+  0    success
+  1    a decision said no or an operation failed
+  2    usage error or invalid input (nothing was written)
+  3    retryable conflict
+  4    a limit was reached
+  130  interrupted`;
+
+/** Runs `rc` with the given arguments (without node and script) and returns the exit code. */
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT_CODES.ok;
+  const done = (code: number) => {
+    exitCode = code;
+  };
+  const program = buildProgram(io, done);
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.invalidInput;
+    }
+    return reportError(error, io);
+  }
+}
+
+function buildProgram(io: CliIo, done: (code: number) => void): Command {
+  const program = new Command('rc')
+    .description('Run AI coding agents from GitHub issues, safely and reproducibly.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .addHelpText('after', EXIT_TABLE)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  program.configureHelp({ showGlobalOptions: false });
+  const sub = (parent: Command, name: string) =>
+    parent.command(name).exitOverride().configureOutput(program.configureOutput());
+
+  const orchestrator = sub(program, 'orchestrator').description(
+    'parse, plan and dispatch /orchestrate commands',
+  );
+  sub(orchestrator, 'parse')
+    .description('print the /orchestrate command a GitHub event carries, as JSON')
+    .option(
+      '--event-path <file>',
+      'event JSON file ("-" for stdin); default: stdin, then $GITHUB_EVENT_PATH',
+    )
+    .option(
+      '--event-name <name>',
+      'issue_comment or workflow_dispatch; default: guessed from the payload',
+    )
+    .option(
+      '--config <file>',
+      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+    )
+    .addHelpText(
+      'after',
+      '\nExample:\n  rc orchestrator parse --event-path examples/events/issue-comment-orchestrate.json',
+    )
+    .action(async (options: { eventPath?: string; eventName?: string; config?: string }) =>
+      done(await orchestratorParse(options, io)),
+    );
+
+  const time = sub(program, 'time').description(
+    'Phoenix-time helpers (America/Phoenix, UTC-7, no DST)',
+  );
+  sub(time, 'now')
+    .description('print the current time in Phoenix, ISO-8601 with offset')
+    .option('--json', 'print Phoenix timestamp, run id and UTC as JSON')
+    .action((options: { json?: boolean }) => done(timeNow(options, io)));
+  sub(time, 'run-id')
+    .description('print a run id (YYYY-MM-DDTHH-mm-ss-0700) for now or for --at')
+    .option('--at <iso>', 'the instant to name (ISO-8601; no offset means Phoenix time)')
+    .action((options: { at?: string }) => done(timeRunId(options, io)));
+  sub(time, 'cron')
+    .description(
+      'convert a 5-field cron expression between Phoenix and UTC (GitHub cron runs in UTC)',
+    )
+    .argument('<expression>', 'the cron expression, quoted: "0 9 * * 1-5"')
+    .addOption(new Option('--from <zone>', 'zone the expression is written in').default('phoenix'))
+    .addOption(new Option('--to <zone>', 'zone to convert to').default('utc'))
+    .option('--json', 'print the input and the converted expressions as JSON')
+    .addHelpText(
+      'after',
+      '\nOne expression may become two when some hours cross midnight.\nExample:\n  rc time cron "0 9 * * 1-5"   # -> 0 16 * * 1-5',
+    )
+    .action((expression: string, options: { from: string; to: string; json?: boolean }) =>
+      done(timeCron(expression, options, io)),
+    );
+  return program;
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { loadOrchestrationConfig, parseOrchestrationConfig } from './load-orchestration-config';
+import { orchestrationConfigJsonSchema } from './orchestration-config-json-schema';
+
+const load = (text: string) => loadOrchestrationConfig(text, { parseYaml });
+
+describe('loadOrchestrationConfig', () => {
+  it('fills every default for an empty file', () => {
+    const result = load('');
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value.gate).toMatchObject({
+        allowed_roles: ['triage'],
+        required_label: 'wave:wave2',
+        contexts: ['issue'],
+      });
+      expect(result.value.dispatch).toMatchObject({
+        prompts_dir: 'project/prompts/wave2',
+        workflow: 'orchestrator-runner',
+      });
+    }
+  });
+
+  it('reads the sections given', () => {
+    const result = load(
+      'gate:\n  allowed_roles: [maintain]\ndispatch:\n  prompt_map:\n    "276": triage\n',
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        gate: { allowed_roles: ['maintain'] },
+        dispatch: { prompt_map: { '276': 'triage' } },
+      },
+    });
+  });
+
+  it('reports every problem as path: message', () => {
+    const result = load(
+      'gate:\n  allowed_roles: [owner]\n  allow_edited: "yes"\ndispatchh: {}\ndispatch:\n  prompt_map:\n    abc: x\n',
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^gate\.allowed_roles\.0: /),
+          expect.stringMatching(/^gate\.allow_edited: /),
+          expect.stringMatching(/^\(root\): .*dispatchh/),
+          expect.stringMatching(/^dispatch\.prompt_map\.abc: /),
+        ]),
+      );
+    }
+  });
+
+  it('reports YAML syntax errors with the file name', () => {
+    const result = loadOrchestrationConfig('gate: [\n', { parseYaml, source: 'my.yaml' });
+    expect(result).toMatchObject({ ok: false });
+    if (!result.ok) expect(result.issues[0]).toMatch(/^my\.yaml: not valid YAML: /);
+    const thrown = loadOrchestrationConfig('x', {
+      parseYaml: () => {
+        throw 'boom';
+      },
+    });
+    expect(thrown).toEqual({ ok: false, issues: ['orchestration.yaml: not valid YAML: boom'] });
+  });
+
+  it('rejects a document that is not a mapping', () => {
+    expect(parseOrchestrationConfig([1])).toMatchObject({
+      ok: false,
+      issues: [expect.stringMatching(/^\(root\): /)],
+    });
+  });
+});
+
+describe('schema.json', () => {
+  it('matches the zod schema (run `npm run schema -w @rc/orchestrator-core` after changing it)', () => {
+    const shipped = readFileSync(
+      fileURLToPath(new URL('../../schema.json', import.meta.url)),
+      'utf8',
+    );
+    expect(JSON.parse(shipped)).toEqual(orchestrationConfigJsonSchema());
+  });
+
+  it('describes the sections as optional input', () => {
+    const schema = orchestrationConfigJsonSchema() as {
+      properties: Record<string, unknown>;
+      required?: string[];
+    };
+    expect(Object.keys(schema.properties)).toEqual([
+      'version',
+      'gate',
+      'dispatch',
+      'loop',
+      'playbook',
+      'promotion',
+    ]);
+    expect(schema.required ?? []).toEqual([]);
+  });
+});

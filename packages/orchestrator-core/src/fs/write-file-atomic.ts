@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Anything that can scrub secrets out of text before it is written. */
+export interface TextRedactor {
+  redact(text: string): string;
+}
+
+/** Options of {@link writeFileAtomic}. */
+export interface WriteFileAtomicOptions {
+  /** Scrubs the content before writing; leave unset only for content with no outside text. */
+  redactor?: TextRedactor;
+  /** File mode of a new file. @default 0o644 */
+  mode?: number;
+}
+
+/**
+ * Writes a file so readers see the old content or the new, never a torn one: temp file in the
+ * same directory, fsync, rename, then fsync of the directory. Parent directories are created
+ * idempotently; on failure the temp file is removed and the target is left untouched.
+ */
+export async function writeFileAtomic(
+  path: string,
+  content: string,
+  options: WriteFileAtomicOptions = {},
+): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const data = options.redactor ? options.redactor.redact(content) : content;
+  try {
+    const handle = await open(temp, 'wx', options.mode ?? 0o644);
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(dir);
+}
+
+// Makes the rename itself durable; some platforms cannot open a directory, which is harmless.
+async function syncDirectory(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // best effort
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,108 @@
+export { canonicalJson } from './json/canonical-json';
+export { fail, ok } from './result';
+export { formatZodIssues, validate } from './validation/validate';
+
+export { parseSlashCommand } from './slash/parse-slash-command';
+export { parseOrchestrateCommand, ORCHESTRATE_OPTIONS } from './slash/parse-orchestrate-command';
+export { commandFromEvent } from './slash/command-from-event';
+
+export {
+  ORCHESTRATE_MODES,
+  SlashCommandSchema,
+  serializeSlashCommand,
+} from './model/slash-command';
+export {
+  DispatchPlanSchema,
+  PROMPT_SOURCES,
+  RepositoryNameSchema,
+  serializeDispatchPlan,
+} from './model/dispatch-plan';
+export {
+  DispatchEnvelopeSchema,
+  dispatchIdempotencyKey,
+  serializeDispatchEnvelope,
+} from './model/dispatch-envelope';
+
+export {
+  GitHubCommentSchema,
+  GitHubIssueSchema,
+  GitHubRepositorySchema,
+  GitHubUserSchema,
+  IssueCommentEventSchema,
+  WorkflowDispatchEventSchema,
+} from './events/github-event-schemas';
+export { isPullRequestComment, parseGitHubEvent } from './events/parse-github-event';
+
+export {
+  DispatchConfigSchema,
+  GateConfigSchema,
+  OrchestrationConfigSchema,
+  REPOSITORY_ROLES,
+} from './config/orchestration-config';
+export {
+  loadOrchestrationConfig,
+  parseOrchestrationConfig,
+} from './config/load-orchestration-config';
+export { orchestrationConfigJsonSchema } from './config/orchestration-config-json-schema';
+
+export { systemClock } from './time/clock';
+export { formatPhoenix, phoenixNow, PHOENIX_ZONE, toPhoenix } from './time/phoenix';
+export { parsePhoenix } from './time/parse-phoenix';
+export { formatRunId, parseRunId, RUN_ID_PATTERN } from './time/run-id';
+export { convertCron } from './time/convert-cron';
+
+export {
+  createRedactor,
+  GITHUB_TOKEN_PATTERN,
+  REDACTED,
+  SECRET_NAME_PATTERN,
+} from './redact/create-redactor';
+export { createLogger, LOG_LEVELS } from './log/create-logger';
+
+export { EXIT_CODES } from './errors/exit-codes';
+export {
+  ConflictError,
+  DeniedError,
+  InterruptedError,
+  InvalidInputError,
+  isRcError,
+  LimitReachedError,
+  OperationError,
+  RcError,
+} from './errors/rc-error';
+export { writeFileAtomic } from './fs/write-file-atomic';
+export { writeJsonArtifact } from './fs/write-json-artifact';
+
+export type { Result } from './result';
+export type {
+  ParsedSlashCommand,
+  ParseSlashCommandOptions,
+  ParseSlashCommandResult,
+  SlashArgument,
+} from './slash/parse-slash-command';
+export type { SlashCommandError, SlashCommandErrorCode } from './slash/slash-command-error';
+export type {
+  ParseOrchestrateCommandOptions,
+  ParseOrchestrateCommandResult,
+} from './slash/parse-orchestrate-command';
+export type { SlashCommand } from './model/slash-command';
+export type { DispatchPlan } from './model/dispatch-plan';
+export type { DispatchEnvelope } from './model/dispatch-envelope';
+export type { IssueCommentEvent, WorkflowDispatchEvent } from './events/github-event-schemas';
+export type { GitHubEvent, GitHubEventName } from './events/parse-github-event';
+export type {
+  DispatchConfig,
+  GateConfig,
+  OrchestrationConfig,
+  OrchestrationConfigInput,
+  RepositoryRole,
+} from './config/orchestration-config';
+export type { LoadOrchestrationConfigOptions } from './config/load-orchestration-config';
+export type { Clock } from './time/clock';
+export type { Instant } from './time/phoenix';
+export type { ConvertCronOptions, CronZone } from './time/convert-cron';
+export type { Redactor, RedactorOptions } from './redact/create-redactor';
+export type { LogFields, Logger, LoggerOptions, LogLevel, LogStream } from './log/create-logger';
+export type { ExitCode } from './errors/exit-codes';
+export type { RcErrorOptions } from './errors/rc-error';
+export type { TextRedactor, WriteFileAtomicOptions } from './fs/write-file-atomic';

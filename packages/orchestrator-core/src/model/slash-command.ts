@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { canonicalJson } from '../json/canonical-json';
+
+/** How `/orchestrate` runs: plan only, or plan and dispatch. */
+export const ORCHESTRATE_MODES = ['plan', 'dispatch'] as const;
+
+/** A validated `/orchestrate` command, as stored in plans and envelopes. */
+export const SlashCommandSchema = z.strictObject({
+  command: z.string().min(1),
+  issue_number: z.number().int().positive(),
+  /** Whether the issue came from the command (`#276`, `issue=276`) or from the commented issue. */
+  issue_source: z.enum(['argument', 'event']),
+  prompt: z.string().nullable(),
+  wave: z.string().nullable(),
+  mode: z.enum(ORCHESTRATE_MODES),
+  dry_run: z.boolean(),
+  positional: z.array(z.string()),
+  named: z.record(z.string(), z.string()),
+  line: z.string(),
+});
+
+export type SlashCommand = z.infer<typeof SlashCommandSchema>;
+
+/** Canonical JSON of a command; throws a ZodError when the value breaks the schema. */
+export function serializeSlashCommand(command: SlashCommand): string {
+  return canonicalJson(SlashCommandSchema.parse(command));
+}

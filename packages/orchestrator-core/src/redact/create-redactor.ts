@@ -1,0 +1,63 @@
+import { collectSecrets } from './_collect-secrets';
+import { maskSecrets } from './_mask-secrets';
+import { redactValue } from './_redact-value';
+
+/** What every secret is replaced with. */
+export const REDACTED = '***';
+
+/** Environment variable names whose values are secrets (matched anywhere in the name). */
+export const SECRET_NAME_PATTERN = /TOKEN|SECRET|PASSWORD|KEY/i;
+
+/**
+ * GitHub token shapes, redacted wherever they appear whether or not they came from the
+ * environment. Not global, so `test` on it keeps no `lastIndex` state between calls.
+ */
+export const GITHUB_TOKEN_PATTERN = /gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}/;
+
+/** Options for `createRedactor`. */
+export interface RedactorOptions {
+  /**
+   * Variables whose names match `SECRET_NAME_PATTERN` have their values treated as secrets.
+   * @default process.env
+   */
+  env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Further literal secrets, redacted whatever their length (the empty string is ignored).
+   * @default []
+   */
+  secrets?: readonly string[];
+  /**
+   * Environment values shorter than this are not treated as secrets, so that a short value such
+   * as `KEY=1` does not blank out every `1` in the output. Does not apply to `secrets`.
+   * @default 4
+   */
+  minLength?: number;
+}
+
+/** Removes secrets from text and from structured values before they are written anywhere. */
+export interface Redactor {
+  /** `text` with every secret, its JSON-escaped form and every GitHub token replaced by `***`. */
+  redact(text: string): string;
+  /**
+   * A deep copy of `value` with every string (object keys too) redacted. Errors become
+   * `{ name, message, code?, cause? }` without the stack, `toJSON` is applied, cycles become
+   * `'[Circular]'`; numbers, booleans, null and undefined are returned as they are.
+   */
+  redactValue<T>(value: T): T;
+  /** How many literal strings are redacted (each secret and its JSON-escaped form count once). */
+  readonly secretCount: number;
+}
+
+/** A redactor for the secrets found in `env` and `secrets`, plus GitHub token shapes. */
+export function createRedactor(options: RedactorOptions = {}): Redactor {
+  const { env = process.env, secrets = [], minLength = 4 } = options;
+  const literals = collectSecrets({ env, namePattern: SECRET_NAME_PATTERN, secrets, minLength });
+  const tokens = new RegExp(GITHUB_TOKEN_PATTERN.source, 'g');
+  const redact = (text: string): string => maskSecrets(text, literals, tokens, REDACTED);
+  return {
+    redact,
+    // The shape changes for Errors and toJSON, but matches what JSON.stringify would write.
+    redactValue: <T>(value: T): T => redactValue(value, redact) as T,
+    secretCount: literals.length,
+  };
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { parseOrchestrateCommand } from './parse-orchestrate-command';
+
+describe('parseOrchestrateCommand', () => {
+  it.each([
+    ['/orchestrate #276', 276],
+    ['/orchestrate 276', 276],
+    ['/orchestrate issue=276', 276],
+    ['/orchestrate issue=#276', 276],
+    ['/orchestrate #276 issue=276', 276],
+  ])('reads the target issue from %s', (body, issue) => {
+    expect(parseOrchestrateCommand(body, { defaultIssue: 1 })).toMatchObject({
+      ok: true,
+      value: { issue_number: issue, issue_source: 'argument' },
+    });
+  });
+
+  it('defaults to the commented issue and to dispatch mode', () => {
+    expect(parseOrchestrateCommand('/orchestrate', { defaultIssue: 12 })).toEqual({
+      ok: true,
+      value: {
+        command: 'orchestrate',
+        issue_number: 12,
+        issue_source: 'event',
+        prompt: null,
+        wave: null,
+        mode: 'dispatch',
+        dry_run: false,
+        positional: [],
+        named: {},
+        line: '/orchestrate',
+      },
+    });
+  });
+
+  it('reads prompt, wave, mode and dry-run', () => {
+    expect(
+      parseOrchestrateCommand('/orchestrate #7 prompt=triage wave=wave2 mode=plan dry-run', {}),
+    ).toMatchObject({
+      ok: true,
+      value: { issue_number: 7, prompt: 'triage', wave: 'wave2', mode: 'plan', dry_run: true },
+    });
+    expect(parseOrchestrateCommand('/orchestrate #7 dry-run=true dry-run=false')).toMatchObject({
+      ok: true,
+      value: { dry_run: false },
+    });
+  });
+
+  it('applies static arguments from configuration under the comment', () => {
+    expect(
+      parseOrchestrateCommand('/orchestrate #3 mode=dispatch', {
+        staticArgs: 'mode=plan wave=wave2',
+      }),
+    ).toMatchObject({
+      ok: true,
+      value: { mode: 'dispatch', wave: 'wave2' },
+    });
+  });
+
+  it('works with another command name', () => {
+    expect(parseOrchestrateCommand('/rc #3', { command: 'rc' })).toMatchObject({
+      ok: true,
+      value: { command: 'rc' },
+    });
+  });
+
+  it.each([
+    [
+      '/orchestrate #1 colour=blue',
+      'unknown_option',
+      'unknown option "colour" (allowed: dry-run, issue, mode, prompt, wave)',
+    ],
+    ['/orchestrate #1 please', 'unexpected_argument', 'unexpected argument "please"'],
+    ['/orchestrate #1 #2', 'conflicting_arguments', 'more than one issue (#1, #2)'],
+    [
+      '/orchestrate #1 prompt=../../etc/passwd',
+      'invalid_value',
+      'prompt="../../etc/passwd" is not a valid prompt name',
+    ],
+    ['/orchestrate #1 wave="a b"', 'invalid_value', 'wave="a b" is not a valid wave name'],
+    ['/orchestrate #1 mode=yolo', 'invalid_value', 'mode="yolo" is not one of plan, dispatch'],
+    ['/orchestrate #1 dry-run=maybe', 'invalid_value', 'dry-run="maybe" is not true or false'],
+    ['/orchestrate issue=abc', 'invalid_value', '"issue=abc" is not an issue number'],
+    ['/orchestrate #0', 'unexpected_argument', 'unexpected argument "#0"'],
+    ['/orchestrate', 'missing_issue', 'no issue'],
+    ['/orchestrated #1', 'not_a_command', 'expected /orchestrate'],
+  ])('rejects %s (%s)', (body, code, message) => {
+    const result = parseOrchestrateCommand(body);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe(code);
+      expect(result.error.message).toContain(message);
+    }
+  });
+
+  it('points at the column of the bad argument', () => {
+    expect(parseOrchestrateCommand('/orchestrate #1 colour=blue')).toMatchObject({
+      ok: false,
+      error: { column: 17 },
+    });
+    expect(parseOrchestrateCommand('/orchestrate #1 mode=x')).toMatchObject({
+      ok: false,
+      error: { column: 17, message: 'column 17: mode="x" is not one of plan, dispatch' },
+    });
+  });
+
+  it('says a bad static argument came from configuration', () => {
+    const result = parseOrchestrateCommand('/orchestrate #1', { staticArgs: 'colour=red' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_option', column: null } });
+    if (!result.ok) expect(result.error.message).toMatch(/^static arguments: /);
+  });
+});
