@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT_CODES } from '@rc/orchestrator-core';
+import { createRedactor, EXIT_CODES } from '@rc/orchestrator-core';
 import type { CliIo } from './cli-io';
 import { orchestratorParse } from './commands/orchestrator-parse';
 import { timeCron, timeNow, timeRunId } from './commands/time-commands';
@@ -16,7 +16,8 @@ Exit codes:
   130  interrupted`;
 
 /** Runs `rc` with the given arguments (without node and script) and returns the exit code. */
-export async function run(args: readonly string[], io: CliIo): Promise<number> {
+export async function run(args: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = redactingIo(rawIo);
   let exitCode: number = EXIT_CODES.ok;
   const done = (code: number) => {
     exitCode = code;
@@ -101,4 +102,14 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       done(timeCron(expression, options, io)),
     );
   return program;
+}
+
+// Everything rc prints passes through one redactor: no command can leak a secret by forgetting.
+function redactingIo(io: CliIo): CliIo {
+  const redactor = createRedactor({ env: io.env });
+  return {
+    ...io,
+    stdout: { write: (chunk: string) => io.stdout.write(redactor.redact(chunk)) },
+    stderr: { write: (chunk: string) => io.stderr.write(redactor.redact(chunk)) },
+  };
 }

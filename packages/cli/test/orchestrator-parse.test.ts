@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleEvent, repoRoot, runRc } from './_harness';
+import { exampleEvent, runRc } from './_harness';
 
 let dir: string;
 beforeAll(async () => {
@@ -111,6 +111,17 @@ describe('rc orchestrator parse', () => {
     });
     expect(result.code).toBe(2);
     expect(result.stderr + result.stdout).not.toContain(token);
-    expect(repoRoot.length).toBeGreaterThan(0);
+  });
+
+  it('redacts secrets from data on stdout too', async () => {
+    const event = JSON.parse(await readFile(exampleEvent, 'utf8')) as { comment: { body: string } };
+    event.comment.body =
+      '/orchestrate #276 note="hunter2-very-secret" other=ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+    const result = await runRc(['orchestrator', 'parse', '--event-path', '-'], {
+      stdin: JSON.stringify(event),
+      env: { DEPLOY_PASSWORD: 'hunter2-very-secret' },
+    });
+    expect(result.stdout + result.stderr).not.toContain('hunter2-very-secret');
+    expect(result.stdout + result.stderr).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
   });
 });
