@@ -40,13 +40,26 @@ console.log(`   labels:     ${event.issue.labels.map((label) => label.name).join
 console.log(`   author:     ${event.comment.user.login} (${event.comment.author_association})`);
 console.log(`   comment:    ${event.comment.body.split(/\r?\n/)[0]}`);
 
-step(2, 'rc orchestrator parse: the command it carries (canonical JSON)');
+step(2, 'rc gate check: may this person command agents here? (roles file, offline)');
+for (const [path, who] of [
+  [eventPath, 'the maintainer'],
+  [join(root, 'examples/events/issue-comment-outsider.json'), 'an outside collaborator'],
+]) {
+  const gate = rc(['gate', 'check', '--event-path', path, '--json']);
+  const decision = JSON.parse(gate.stdout);
+  console.log(
+    `   ${who}: exit ${gate.code} -> ${decision.allowed ? 'ALLOWED' : 'DENIED'} ${decision.actor} (role ${decision.role ?? 'none'}, via ${decision.source ?? 'nothing'})`,
+  );
+  console.log(indent(gate.stderr));
+}
+
+step(3, 'rc orchestrator parse: the command it carries (canonical JSON)');
 const parsed = rc(['orchestrator', 'parse', '--event-path', eventPath]);
 if (parsed.code !== 0) throw new Error(`rc orchestrator parse failed: ${parsed.stderr}`);
 console.log(indent(parsed.stdout));
 const command = JSON.parse(parsed.stdout);
 
-step(3, 'The plan to be (planning and dispatch arrive with the next issues)');
+step(4, 'The plan to be (planning and dispatch arrive with the next issues)');
 const config = readFileSync(join(exampleRepo, 'orchestration.yaml'), 'utf8');
 const promptsDir = /prompts_dir:\s*(\S+)/.exec(config)?.[1] ?? 'project/prompts/wave2';
 const workflow = /workflow:\s*(\S+)/.exec(config)?.[1] ?? 'orchestrator-runner';
@@ -60,11 +73,11 @@ console.log(
 console.log(`   run id:        ${runId}  (Phoenix time, ${now})`);
 console.log(`   artifact:      artifacts/orchestrator/${runId}/plan.json`);
 
-step(4, 'Phoenix time for schedules: GitHub cron runs in UTC');
+step(5, 'Phoenix time for schedules: GitHub cron runs in UTC');
 const cron = rc(['time', 'cron', '0 9 * * 1-5']);
 console.log(`   Phoenix "0 9 * * 1-5" (09:00 weekdays) = UTC "${cron.stdout.trim()}"`);
 
-step(5, 'Bad input is refused with a message naming the problem (exit 2)');
+step(6, 'Bad input is refused with a message naming the problem (exit 2)');
 const bad = rc(['orchestrator', 'parse', '--event-path', badEventPath]);
 console.log(`   ${show(badEventPath)} -> exit ${bad.code}`);
 console.log(indent(bad.stderr));

@@ -14,4 +14,9 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   cwd: string;
   clock: Clock;
+  /**
+   * The unredacted stdout, only for GitHub Actions workflow commands such as `::add-mask::`,
+   * which must name the secret to hide it. Set by `run`; never write data here.
+   */
+  workflowCommands?: TextSink;
 }

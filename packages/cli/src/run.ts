@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRedactor, EXIT_CODES } from '@rc/orchestrator-core';
 import type { CliIo } from './cli-io';
+import { gateCheck } from './commands/gate-check';
 import { orchestratorParse } from './commands/orchestrator-parse';
 import { timeCron, timeNow, timeRunId } from './commands/time-commands';
 import { reportError } from './report-error';
@@ -75,6 +76,52 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       done(await orchestratorParse(options, io)),
     );
 
+  const gate = sub(program, 'gate').description(
+    'the permission gate: may this comment command rc?',
+  );
+  sub(gate, 'check')
+    .description(
+      'decide whether the comment author may run the command here; exit 0 allowed, 1 denied, 2 invalid input',
+    )
+    .option(
+      '--event-path <file>',
+      'event JSON file ("-" for stdin); default: stdin, then $GITHUB_EVENT_PATH',
+    )
+    .option(
+      '--event-name <name>',
+      'issue_comment or workflow_dispatch; default: guessed from the payload',
+    )
+    .option(
+      '--config <file>',
+      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+    )
+    .option('--roles-file <file>', 'JSON roles file to use instead of gate.roles_file')
+    .option('--json', 'print {allowed, actor, role, source, reasons} on stdout')
+    .addHelpText(
+      'after',
+      `
+Environment:
+  ALLOWED_ROLES    comma list (admin, maintain, write, triage, read); the lowest is the minimum
+  ALLOWED_USERS    comma list of logins allowed whatever their role
+  ALLOWED_TEAMS    comma list of org/team-slug whose active members are allowed
+  REQUIRED_LABEL   label the issue must carry ("" for none)
+  RC_ROLES_JSON    roles document for the "env" role source
+  ORCHESTRATOR_BOT_TOKEN or GITHUB_TOKEN   token for the GitHub API role source (never printed)
+  GITHUB_API_URL   API base URL (GitHub Enterprise, tests)
+
+Example:
+  rc gate check --event-path "$GITHUB_EVENT_PATH" --roles-file .github/rc-roles.json --json`,
+    )
+    .action(
+      async (options: {
+        eventPath?: string;
+        eventName?: string;
+        config?: string;
+        rolesFile?: string;
+        json?: boolean;
+      }) => done(await gateCheck(options, io)),
+    );
+
   const time = sub(program, 'time').description(
     'Phoenix-time helpers (America/Phoenix, UTC-7, no DST)',
   );
@@ -109,6 +156,7 @@ function redactingIo(io: CliIo): CliIo {
   const redactor = createRedactor({ env: io.env });
   return {
     ...io,
+    workflowCommands: io.stdout,
     stdout: { write: (chunk: string) => io.stdout.write(redactor.redact(chunk)) },
     stderr: { write: (chunk: string) => io.stderr.write(redactor.redact(chunk)) },
   };

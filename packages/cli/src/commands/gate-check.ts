@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  canonicalJson,
+  InvalidInputError,
+  parseGitHubEvent,
+  type GitHubEvent,
+} from '@rc/orchestrator-core';
+import {
+  checkPermission,
+  loadRoleSources,
+  resolveGatePolicy,
+  type GitHubPermissionApi,
+  type PermissionDecision,
+} from '@rc/gate';
+import { createActionsIo, getCollaboratorRole, getTeamMembershipState } from '@rc/github';
+import type { CliIo } from '../cli-io';
+import { githubFromEnv, tokenFromEnv } from '../github-from-env';
+import { loadConfig } from '../load-config';
+import { readEvent } from '../read-event';
+
+/** Options of `rc gate check`. */
+export interface GateCheckOptions {
+  eventPath?: string;
+  eventName?: string;
+  config?: string;
+  rolesFile?: string;
+  json?: boolean;
+}
+
+/** `rc gate check`: exit 0 when the comment's author may command rc here, 1 when not. */
+export async function gateCheck(options: GateCheckOptions, io: CliIo): Promise<number> {
+  const config = await loadConfig(options.config, io);
+  const gate =
+    options.rolesFile === undefined
+      ? config.gate
+      : { ...config.gate, roles_file: options.rolesFile };
+  const policy = resolveGatePolicy(gate, io.env);
+  if (!policy.ok) throw new InvalidInputError('invalid gate policy:', { issues: policy.issues });
+  const input = await readEvent(options.eventPath, io);
+  if (input.payload === null || typeof input.payload !== 'object' || Array.isArray(input.payload)) {
+    throw new InvalidInputError(`${input.source} is not a JSON object`);
+  }
+  const fromRunner = input.source === io.env['GITHUB_EVENT_PATH'];
+  const name = options.eventName ?? (fromRunner ? io.env['GITHUB_EVENT_NAME'] : undefined);
+  const event = parseGitHubEvent(input.payload, name);
+  const decision = event.ok
+    ? await decide(event.value, policy.value, io)
+    : denial(
+        input.payload,
+        event.issues.map((issue) => `event: ${issue}`),
+      );
+  await report(decision, options, io);
+  return decision.allowed ? 0 : 1;
+}
+
+async function decide(
+  event: GitHubEvent,
+  policy: Parameters<typeof checkPermission>[0]['policy'],
+  io: CliIo,
+) {
+  const repository = {
+    owner: event.payload.repository.owner.login,
+    repo: event.payload.repository.name,
+  };
+  const client = githubFromEnv(io.env, policy.apiTimeoutMs);
+  const api: GitHubPermissionApi | undefined =
+    client === null
+      ? undefined
+      : {
+          getCollaboratorRole: (params) => getCollaboratorRole(client, params),
+          getTeamMembershipState: (params) => getTeamMembershipState(client, params),
+        };
+  const sources = await loadRoleSources({
+    policy,
+    repository,
+    env: io.env,
+    readFile: (path) => readFile(resolve(io.cwd, path), 'utf8'),
+    ...(api === undefined ? {} : { api }),
+  });
+  if (!sources.ok) throw new InvalidInputError('invalid roles:', { issues: sources.issues });
+  return checkPermission({ event, policy, sources: sources.value });
+}
+
+function denial(payload: object, reasons: string[]): PermissionDecision {
+  const login = (payload as { comment?: { user?: { login?: unknown } } }).comment?.user?.login;
+  return {
+    allowed: false,
+    actor: typeof login === 'string' ? login : null,
+    role: null,
+    source: null,
+    reasons,
+    ignored: false,
+  };
+}
+
+async function report(
+  decision: PermissionDecision,
+  options: GateCheckOptions,
+  io: CliIo,
+): Promise<void> {
+  const actor = decision.actor ?? 'unknown author';
+  const line = decision.allowed
+    ? `rc gate: allowed ${actor} (${decision.reasons.join('; ')})`
+    : `rc gate: ${decision.ignored ? 'ignored' : 'denied'} ${actor}: ${decision.reasons.join('; ')}`;
+  io.stderr.write(`${line.replace(/\s+/g, ' ')}\n`);
+  if (options.json) {
+    const { allowed, actor: who, role, source, reasons } = decision;
+    io.stdout.write(canonicalJson({ allowed, actor: who, role, source, reasons }));
+  }
+  const actions = createActionsIo({
+    env: io.env,
+    ...(io.workflowCommands === undefined ? {} : { stdout: io.workflowCommands }),
+  });
+  if (!actions.inActions) return;
+  const token = tokenFromEnv(io.env);
+  if (token !== undefined) actions.mask(token);
+  actions.setOutput('allowed', String(decision.allowed));
+  actions.setOutput('actor', decision.actor ?? '');
+  actions.setOutput('role', decision.role ?? '');
+  await actions.appendSummary(
+    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** \`${actor}\`${decision.role ? ` (${decision.role})` : ''}: ${decision.reasons.join('; ')}\n`,
+  );
+}

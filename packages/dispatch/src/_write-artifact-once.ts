@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  ConflictError,
+  InvalidInputError,
+  RUN_ID_PATTERN,
+  writeFileAtomic,
+} from '@rc/orchestrator-core';
+import type { ArtifactWriteResult } from './write-plan-artifact';
+
+/** Where a run's artifact lives; the run id is checked first so it cannot escape `dir`. */
+export function _runArtifactPath(dir: string, runId: string, file: string): string {
+  if (!RUN_ID_PATTERN.test(runId)) {
+    throw new InvalidInputError(
+      `run id ${JSON.stringify(runId.slice(0, 64))} does not have the shape YYYY-MM-DDTHH-mm-ss-0700`,
+    );
+  }
+  return join(dir, runId, file);
+}
+
+/**
+ * Writes `content` (already redacted) unless the file exists: identical bytes are a no-op,
+ * different bytes a ConflictError that leaves the file as it was.
+ */
+export async function _writeArtifactOnce(
+  path: string,
+  content: string,
+  what: string,
+): Promise<ArtifactWriteResult> {
+  const existing = await readExisting(path);
+  if (existing === content) return { path, written: false };
+  if (existing !== null) {
+    throw new ConflictError(
+      `${path} already holds a different ${what}; refusing to overwrite it (use a new run id)`,
+      { issues: [`${path}: first difference at line ${firstDifferentLine(existing, content)}`] },
+    );
+  }
+  await writeFileAtomic(path, content);
+  return { path, written: true };
+}
+
+async function readExisting(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function firstDifferentLine(a: string, b: string): number {
+  const left = a.split('\n');
+  const right = b.split('\n');
+  let line = 0;
+  while (line < left.length && left[line] === right[line]) line++;
+  return line + 1;
+}

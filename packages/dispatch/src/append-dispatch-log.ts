@@ -1,0 +1,63 @@
+import { mkdir, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { canonicalJson, InvalidInputError, type TextRedactor } from '@rc/orchestrator-core';
+import {
+  _dispatchLogEntryProblems,
+  DISPATCH_LOG_FILE,
+  type DispatchLogEntry,
+} from './dispatch-log-entry';
+import { sanitizeUntrustedText } from './sanitize-untrusted-text';
+
+/** Input of {@link appendDispatchLog}. */
+export interface AppendDispatchLogInput {
+  /** The orchestrator artifacts directory; created when missing. */
+  dir: string;
+  entry: DispatchLogEntry;
+  /** Scrubs secrets from the line before it is written. */
+  redactor: TextRedactor;
+}
+
+/** The longest `reason` kept; an API error body can be long. */
+export const MAX_REASON_LENGTH = 500;
+
+/**
+ * Appends one entry to `<dir>/dispatch-log.ndjson` as a single line of canonical JSON, redacted,
+ * with one `write` on an `O_APPEND` descriptor so concurrent appends do not interleave. The
+ * `reason` is sanitised and capped. A file whose last line lacks its newline (a crash mid-write)
+ * gets one first, so the new entry stays readable. Throws InvalidInputError for a bad entry.
+ * Returns the path and the line written.
+ */
+export async function appendDispatchLog(
+  input: AppendDispatchLogInput,
+): Promise<{ path: string; line: string }> {
+  const problems = _dispatchLogEntryProblems(input.entry);
+  if (problems.length > 0) {
+    throw new InvalidInputError('dispatch log entry is invalid', { issues: problems });
+  }
+  const entry: DispatchLogEntry = {
+    ...input.entry,
+    reason:
+      input.entry.reason === null
+        ? null
+        : sanitizeUntrustedText(input.entry.reason, { maxLength: MAX_REASON_LENGTH }),
+  };
+  const compact = JSON.stringify(JSON.parse(canonicalJson(entry)));
+  const line = `${input.redactor.redact(compact)}\n`;
+  await mkdir(input.dir, { recursive: true });
+  const path = join(input.dir, DISPATCH_LOG_FILE);
+  const handle = await open(path, 'a+');
+  try {
+    const { size } = await handle.stat();
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) prefix = '\n';
+    }
+    await handle.write(`${prefix}${line}`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return { path, line };
+}

@@ -1,0 +1,35 @@
+import { serializeDispatchPlan, type DispatchPlan, type TextRedactor } from '@rc/orchestrator-core';
+import { _runArtifactPath, _writeArtifactOnce } from './_write-artifact-once';
+
+/** The file a run's plan is written to, under `<dir>/<run-id>/`. */
+export const PLAN_FILE = 'plan.json';
+
+/** What an artifact write did. */
+export interface ArtifactWriteResult {
+  /** `<dir>/<run-id>/<file>`, joined onto `dir` as given. */
+  path: string;
+  /** False when the file already held exactly these bytes. */
+  written: boolean;
+}
+
+/** Input of {@link writePlanArtifact}. */
+export interface WritePlanArtifactInput {
+  /** The orchestrator artifacts directory, e.g. `artifacts/orchestrator`. */
+  dir: string;
+  plan: DispatchPlan;
+  /** Scrubs secrets from the bytes before they are compared and written. */
+  redactor: TextRedactor;
+}
+
+/**
+ * Writes `<dir>/<run-id>/plan.json` as redacted canonical JSON, atomically. Idempotent: the same
+ * plan again is `{ written: false }`; a different plan under the same run id throws a
+ * ConflictError (exit 3) and changes nothing. A plan that breaks its schema throws a ZodError.
+ */
+export async function writePlanArtifact(
+  input: WritePlanArtifactInput,
+): Promise<ArtifactWriteResult> {
+  const path = _runArtifactPath(input.dir, input.plan.run_id, PLAN_FILE);
+  const content = input.redactor.redact(serializeDispatchPlan(input.plan));
+  return _writeArtifactOnce(path, content, 'plan');
+}
