@@ -1,9 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRedactor, EXIT_CODES } from '@rc/orchestrator-core';
 import type { CliIo } from './cli-io';
-import { gateCheck } from './commands/gate-check';
-import { orchestratorParse } from './commands/orchestrator-parse';
-import { timeCron, timeNow, timeRunId } from './commands/time-commands';
+import type { GateCheckOptions } from './commands/gate-check';
+import type { DispatchOptions } from './commands/orchestrator-dispatch';
+import type { OrchestratorParseOptions } from './commands/orchestrator-parse';
+import type { PlanOptions } from './commands/_plan-from-input';
 import { reportError } from './report-error';
 import { VERSION } from './version';
 
@@ -72,8 +73,79 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
       'after',
       '\nExample:\n  rc orchestrator parse --event-path examples/events/issue-comment-orchestrate.json',
     )
-    .action(async (options: { eventPath?: string; eventName?: string; config?: string }) =>
-      done(await orchestratorParse(options, io)),
+    .action(async (options: OrchestratorParseOptions) =>
+      done(await (await import('./commands/orchestrator-parse')).orchestratorParse(options, io)),
+    );
+
+  const withPlanOptions = (command: Command) =>
+    command
+      .option(
+        '--event-path <file>',
+        'event JSON file ("-" for stdin); default: stdin, then $GITHUB_EVENT_PATH',
+      )
+      .option(
+        '--event-name <name>',
+        'issue_comment or workflow_dispatch; default: guessed from the payload',
+      )
+      .option(
+        '--config <file>',
+        'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+      )
+      .option(
+        '--run-id <id>',
+        'run id (YYYY-MM-DDTHH-mm-ss-0700); default: $PHOENIX_RUN_ID, then now',
+      )
+      .option('--now <iso>', 'fix the clock (ISO-8601; no offset means Phoenix time)')
+      .option(
+        '--artifacts-dir <dir>',
+        'where artifacts go (default: dispatch.artifacts_dir, artifacts/orchestrator)',
+      )
+      .option('--json', 'print JSON instead of a summary');
+  withPlanOptions(
+    sub(orchestrator, 'plan').description(
+      'parse and plan the command (issue -> helper prompt -> workflow); write <artifacts>/<run-id>/plan.json',
+    ),
+  )
+    .addHelpText(
+      'after',
+      `
+The same inputs and run id give a byte-identical plan.json; a different plan over an existing run
+id exits 3 and changes nothing.
+
+Example:
+  rc orchestrator plan --event-path event.json --run-id 2026-11-20T09-15-00-0700 --json`,
+    )
+    .action(async (options: PlanOptions) =>
+      done(await (await import('./commands/orchestrator-plan')).orchestratorPlan(options, io)),
+    );
+  withPlanOptions(
+    sub(orchestrator, 'dispatch').description(
+      'plan, write plan.json and envelope.json, append to dispatch-log.ndjson, and trigger the workflow once',
+    ),
+  )
+    .addOption(
+      new Option(
+        '--trigger <how>',
+        'github (workflow_dispatch), local (dispatch.local_command) or none',
+      ).default('none'),
+    )
+    .option('--dry-run', 'print what would happen and write nothing')
+    .option('--delivery-id <id>', 'the webhook delivery id to record (default: $GITHUB_DELIVERY)')
+    .addHelpText(
+      'after',
+      `
+A second dispatch of the same comment (same idempotency key) triggers nothing, is logged as a
+duplicate and exits 0. --trigger github reacts on the comment (eyes, then rocket or confused) and
+needs ORCHESTRATOR_BOT_TOKEN or GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise;
+RC_GITHUB_TIMEOUT_MS bounds each call, default 10000).
+
+Example:
+  rc orchestrator dispatch --event-path "$GITHUB_EVENT_PATH" --run-id "$PHOENIX_RUN_ID" --trigger github`,
+    )
+    .action(async (options: DispatchOptions) =>
+      done(
+        await (await import('./commands/orchestrator-dispatch')).orchestratorDispatch(options, io),
+      ),
     );
 
   const gate = sub(program, 'gate').description(
@@ -112,14 +184,8 @@ Environment:
 Example:
   rc gate check --event-path "$GITHUB_EVENT_PATH" --roles-file .github/rc-roles.json --json`,
     )
-    .action(
-      async (options: {
-        eventPath?: string;
-        eventName?: string;
-        config?: string;
-        rolesFile?: string;
-        json?: boolean;
-      }) => done(await gateCheck(options, io)),
+    .action(async (options: GateCheckOptions) =>
+      done(await (await import('./commands/gate-check')).gateCheck(options, io)),
     );
 
   const time = sub(program, 'time').description(
@@ -128,11 +194,15 @@ Example:
   sub(time, 'now')
     .description('print the current time in Phoenix, ISO-8601 with offset')
     .option('--json', 'print Phoenix timestamp, run id and UTC as JSON')
-    .action((options: { json?: boolean }) => done(timeNow(options, io)));
+    .action(async (options: { json?: boolean }) =>
+      done((await import('./commands/time-commands')).timeNow(options, io)),
+    );
   sub(time, 'run-id')
     .description('print a run id (YYYY-MM-DDTHH-mm-ss-0700) for now or for --at')
     .option('--at <iso>', 'the instant to name (ISO-8601; no offset means Phoenix time)')
-    .action((options: { at?: string }) => done(timeRunId(options, io)));
+    .action(async (options: { at?: string }) =>
+      done((await import('./commands/time-commands')).timeRunId(options, io)),
+    );
   sub(time, 'cron')
     .description(
       'convert a 5-field cron expression between Phoenix and UTC (GitHub cron runs in UTC)',
@@ -145,8 +215,8 @@ Example:
       'after',
       '\nOne expression may become two when some hours cross midnight.\nExample:\n  rc time cron "0 9 * * 1-5"   # -> 0 16 * * 1-5',
     )
-    .action((expression: string, options: { from: string; to: string; json?: boolean }) =>
-      done(timeCron(expression, options, io)),
+    .action(async (expression: string, options: { from: string; to: string; json?: boolean }) =>
+      done((await import('./commands/time-commands')).timeCron(expression, options, io)),
     );
   return program;
 }

@@ -46,7 +46,13 @@ export {
 export { orchestrationConfigJsonSchema } from './config/orchestration-config-json-schema';
 
 export { systemClock } from './time/clock';
-export { formatPhoenix, phoenixNow, PHOENIX_ZONE, toPhoenix } from './time/phoenix';
+export {
+  formatPhoenix,
+  PHOENIX_OFFSET_ZONE,
+  phoenixNow,
+  PHOENIX_ZONE,
+  toPhoenix,
+} from './time/phoenix';
 export { parsePhoenix } from './time/parse-phoenix';
 export { formatRunId, parseRunId, RUN_ID_PATTERN } from './time/run-id';
 export { convertCron } from './time/convert-cron';

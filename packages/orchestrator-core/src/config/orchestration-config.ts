@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Repository roles from least to most privileged; a role allows itself and every role above it. */
 export const REPOSITORY_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // GitHub adds fields over time: every object here is loose, so unknown fields pass through.
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalJson } from '../json/canonical-json';
 import { RUN_ID_PATTERN } from '../time/run-id';
 import { SlashCommandSchema } from './slash-command';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalJson } from '../json/canonical-json';
 
 /** How `/orchestrate` runs: plan only, or plan and dispatch. */

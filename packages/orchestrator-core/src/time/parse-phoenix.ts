@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { fail, ok, type Result } from '../result';
-import { PHOENIX_ZONE } from './phoenix';
+import { PHOENIX_DATETIME_OPTIONS } from './phoenix';
 
 // Luxon also accepts time-only text ("09:15") and fills in today's date from the real clock;
 // requiring a calendar date up front keeps parsing pure.
@@ -18,7 +18,7 @@ const STARTS_WITH_DATE = /^\d{4}-?\d{2}-?\d{2}(?:T|$)/;
 export function parsePhoenix(text: string): Result<DateTime> {
   const shown = JSON.stringify(text);
   if (!STARTS_WITH_DATE.test(text)) return fail(`time: ${shown} is not an ISO-8601 timestamp`);
-  const parsed = DateTime.fromISO(text, { zone: PHOENIX_ZONE });
+  const parsed = DateTime.fromISO(text, PHOENIX_DATETIME_OPTIONS);
   if (parsed.isValid) return ok(parsed);
   if (parsed.invalidReason === 'unit out of range') {
     return fail(`time: ${shown} names a date or time that does not exist`);

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { formatPhoenix, PHOENIX_ZONE, phoenixNow, toPhoenix } from './phoenix';
+import { formatPhoenix, PHOENIX_OFFSET_ZONE, phoenixNow, toPhoenix } from './phoenix';
 
 const NOVEMBER_UTC = Date.UTC(2026, 10, 20, 16, 15);
 
@@ -32,7 +32,7 @@ describe('formatPhoenix', () => {
 describe('toPhoenix', () => {
   it('keeps the instant and moves it to the Phoenix zone when given a UTC DateTime', () => {
     const phoenix = toPhoenix(DateTime.fromMillis(NOVEMBER_UTC, { zone: 'UTC' }));
-    expect(phoenix.zoneName).toBe(PHOENIX_ZONE);
+    expect([phoenix.zoneName, phoenix.offset]).toEqual([PHOENIX_OFFSET_ZONE.name, -420]);
     expect(phoenix.toMillis()).toBe(NOVEMBER_UTC);
     expect(phoenix.hour).toBe(9);
   });
@@ -49,6 +49,19 @@ describe('phoenixNow', () => {
   it('reads the instant from the clock passed in', () => {
     const now = phoenixNow(() => new Date(NOVEMBER_UTC));
     expect(now.toISO()).toBe('2026-11-20T09:15:00.000-07:00');
-    expect(now.zoneName).toBe(PHOENIX_ZONE);
+    expect([now.zoneName, now.offset]).toEqual([PHOENIX_OFFSET_ZONE.name, -420]);
+  });
+});
+
+describe('PHOENIX_OFFSET_ZONE', () => {
+  it('gives the same wall time and offset as the IANA America/Phoenix zone', async () => {
+    const { DateTime } = await import('luxon');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), (millis) => {
+        expect(formatPhoenix(millis)).toBe(DateTime.fromMillis(millis).setZone('America/Phoenix').toISO());
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { fail, ok, type Result } from '../result';
-import { PHOENIX_ZONE, toPhoenix, type Instant } from './phoenix';
+import { PHOENIX_DATETIME_OPTIONS, PHOENIX_OFFSET_ZONE, toPhoenix, type Instant } from './phoenix';
 
 /**
  * The exact shape of a run id, `YYYY-MM-DDTHH-mm-ss-0700`: Phoenix wall time to the second with
@@ -50,11 +50,11 @@ export function parseRunId(id: string): Result<DateTime> {
       minute: Number(minute),
       second: Number(second),
     },
-    { zone: FIXED_OFFSET_ZONE },
+    { zone: FIXED_OFFSET_ZONE, locale: PHOENIX_DATETIME_OPTIONS.locale },
   );
   // Luxon accepts hour 24 as midnight of the next day, so re-formatting is the strict check.
   if (!parsed.isValid || formatRunId(parsed) !== id) {
     return fail(`run id: ${shown} names a date or time that does not exist`);
   }
-  return ok(parsed.setZone(PHOENIX_ZONE));
+  return ok(parsed.setZone(PHOENIX_OFFSET_ZONE));
 }

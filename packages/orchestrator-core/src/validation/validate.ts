@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { fail, ok, type Result } from '../result';
 
 /** Formats zod issues as `path: message` lines, the path dotted (`issue.labels.0.name`). */
