@@ -1,6 +1,7 @@
 // `npm run demo`: rc on the bundled example data, step by step, with the real built CLI.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,19 +60,61 @@ if (parsed.code !== 0) throw new Error(`rc orchestrator parse failed: ${parsed.s
 console.log(indent(parsed.stdout));
 const command = JSON.parse(parsed.stdout);
 
-step(4, 'The plan to be (planning and dispatch arrive with the next issues)');
-const config = readFileSync(join(exampleRepo, 'orchestration.yaml'), 'utf8');
-const promptsDir = /prompts_dir:\s*(\S+)/.exec(config)?.[1] ?? 'project/prompts/wave2';
-const workflow = /workflow:\s*(\S+)/.exec(config)?.[1] ?? 'orchestrator-runner';
-const runId = rc(['time', 'run-id']).stdout.trim();
-const now = rc(['time', 'now']).stdout.trim();
-console.log(`   target issue:  #${command.issue_number} (from the ${command.issue_source})`);
-console.log(`   helper prompt: ${promptsDir}/${command.prompt ?? command.issue_number}.md`);
+step(4, 'rc orchestrator plan, then dispatch (trigger none): deterministic artifacts');
+const work = mkdtempSync(join(tmpdir(), 'rc-demo-'));
+cpSync(exampleRepo, work, { recursive: true });
+const runId = '2026-11-20T09-15-00-0700';
+const planned = rc(['orchestrator', 'plan', '--event-path', eventPath, '--run-id', runId], {
+  cwd: work,
+});
+if (planned.code !== 0) throw new Error(`rc orchestrator plan failed: ${planned.stderr}`);
+console.log(indent(planned.stdout));
+const replanned = rc(['orchestrator', 'plan', '--event-path', eventPath, '--run-id', runId], {
+  cwd: work,
+});
 console.log(
-  `   workflow:      ${workflow}.yml (mode ${command.mode}${command.dry_run ? ', dry run' : ''})`,
+  `   planned again with the same run id: ${replanned.stdout.includes('(unchanged)') ? 'byte-identical, nothing rewritten' : 'CHANGED'}`,
 );
-console.log(`   run id:        ${runId}  (Phoenix time, ${now})`);
-console.log(`   artifact:      artifacts/orchestrator/${runId}/plan.json`);
+const dispatched = rc(
+  [
+    'orchestrator',
+    'dispatch',
+    '--event-path',
+    eventPath,
+    '--run-id',
+    runId,
+    '--trigger',
+    'none',
+    '--json',
+  ],
+  { cwd: work },
+);
+if (dispatched.code !== 0) throw new Error(`rc orchestrator dispatch failed: ${dispatched.stderr}`);
+const outcome = JSON.parse(dispatched.stdout);
+console.log(`   dispatch: ${outcome.outcome} (key ${outcome.idempotency_key.slice(0, 12)}...)`);
+for (const [what, path] of Object.entries(outcome.paths))
+  console.log(`   ${what.padEnd(9)} ${join(work, path)}`);
+const again = rc(
+  [
+    'orchestrator',
+    'dispatch',
+    '--event-path',
+    eventPath,
+    '--run-id',
+    '2026-11-20T09-16-00-0700',
+    '--json',
+  ],
+  { cwd: work },
+);
+console.log(
+  `   the same comment delivered again: ${JSON.parse(again.stdout).outcome}, exit ${again.code}`,
+);
+const log = readFileSync(join(work, 'artifacts/orchestrator/dispatch-log.ndjson'), 'utf8')
+  .trim()
+  .split('\n');
+console.log(
+  `   dispatch-log.ndjson: ${log.length} lines (${log.map((line) => JSON.parse(line).outcome).join(', ')})`,
+);
 
 step(5, 'Phoenix time for schedules: GitHub cron runs in UTC');
 const cron = rc(['time', 'cron', '0 9 * * 1-5']);
@@ -83,4 +126,5 @@ console.log(`   ${show(badEventPath)} -> exit ${bad.code}`);
 console.log(indent(bad.stderr));
 if (bad.code !== 2) throw new Error(`expected exit 2 for a bad command, got ${bad.code}`);
 
+console.log(`\nartifacts of this run are in ${work} (a temp copy of examples/repo).`);
 console.log('\ndemo finished: every step above ran the real rc binary (packages/cli/dist/rc.js).');

@@ -3,17 +3,23 @@ import { resolve } from 'node:path';
 import { InvalidInputError } from '@rc/orchestrator-core';
 import type { CliIo } from './cli-io';
 
-/** A parsed event payload and where it came from (for messages). */
+/** A parsed event payload, where it came from (for messages), and its event name if known. */
 export interface EventInput {
   payload: unknown;
   source: string;
+  /** `--event-name`, else `GITHUB_EVENT_NAME` when the event came from `GITHUB_EVENT_PATH`. */
+  name: string | undefined;
 }
 
 /**
  * Reads the event JSON: `--event-path F` (`-` for stdin), else piped stdin, else
  * `GITHUB_EVENT_PATH`. Unreadable or malformed input is an InvalidInputError naming the source.
  */
-export async function readEvent(eventPath: string | undefined, io: CliIo): Promise<EventInput> {
+export async function readEvent(
+  options: { eventPath?: string; eventName?: string },
+  io: CliIo,
+): Promise<EventInput> {
+  const { eventPath } = options;
   let text: string | null = null;
   let source: string;
   if (eventPath !== undefined && eventPath !== '-') {
@@ -34,7 +40,9 @@ export async function readEvent(eventPath: string | undefined, io: CliIo): Promi
     );
   }
   try {
-    return { payload: JSON.parse(text) as unknown, source };
+    const fromRunner = source === io.env['GITHUB_EVENT_PATH'];
+    const name = options.eventName ?? (fromRunner ? io.env['GITHUB_EVENT_NAME'] : undefined);
+    return { payload: JSON.parse(text) as unknown, source, name };
   } catch (error) {
     throw new InvalidInputError(
       `${source} is not valid JSON: ${oneLine((error as Error).message)}`,

@@ -55,20 +55,11 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
   const orchestrator = sub(program, 'orchestrator').description(
     'parse, plan and dispatch /orchestrate commands',
   );
-  sub(orchestrator, 'parse')
-    .description('print the /orchestrate command a GitHub event carries, as JSON')
-    .option(
-      '--event-path <file>',
-      'event JSON file ("-" for stdin); default: stdin, then $GITHUB_EVENT_PATH',
-    )
-    .option(
-      '--event-name <name>',
-      'issue_comment or workflow_dispatch; default: guessed from the payload',
-    )
-    .option(
-      '--config <file>',
-      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
-    )
+  withEventOptions(
+    sub(orchestrator, 'parse').description(
+      'print the /orchestrate command a GitHub event carries, as JSON',
+    ),
+  )
     .addHelpText(
       'after',
       '\nExample:\n  rc orchestrator parse --event-path examples/events/issue-comment-orchestrate.json',
@@ -78,19 +69,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     );
 
   const withPlanOptions = (command: Command) =>
-    command
-      .option(
-        '--event-path <file>',
-        'event JSON file ("-" for stdin); default: stdin, then $GITHUB_EVENT_PATH',
-      )
-      .option(
-        '--event-name <name>',
-        'issue_comment or workflow_dispatch; default: guessed from the payload',
-      )
-      .option(
-        '--config <file>',
-        'orchestration.yaml to read (default: ./orchestration.yaml when present)',
-      )
+    withEventOptions(command)
       .option(
         '--run-id <id>',
         'run id (YYYY-MM-DDTHH-mm-ss-0700); default: $PHOENIX_RUN_ID, then now',
@@ -151,22 +130,11 @@ Example:
   const gate = sub(program, 'gate').description(
     'the permission gate: may this comment command rc?',
   );
-  sub(gate, 'check')
-    .description(
+  withEventOptions(
+    sub(gate, 'check').description(
       'decide whether the comment author may run the command here; exit 0 allowed, 1 denied, 2 invalid input',
-    )
-    .option(
-      '--event-path <file>',
-      'event JSON file ("-" for stdin); default: stdin, then $GITHUB_EVENT_PATH',
-    )
-    .option(
-      '--event-name <name>',
-      'issue_comment or workflow_dispatch; default: guessed from the payload',
-    )
-    .option(
-      '--config <file>',
-      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
-    )
+    ),
+  )
     .option('--roles-file <file>', 'JSON roles file to use instead of gate.roles_file')
     .option('--json', 'print {allowed, actor, role, source, reasons} on stdout')
     .addHelpText(
@@ -230,4 +198,21 @@ function redactingIo(io: CliIo): CliIo {
     stdout: { write: (chunk: string) => io.stdout.write(redactor.redact(chunk)) },
     stderr: { write: (chunk: string) => io.stderr.write(redactor.redact(chunk)) },
   };
+}
+
+// Every command that reads a GitHub event takes it, and the configuration, the same way.
+function withEventOptions(command: Command): Command {
+  return command
+    .option(
+      '--event-path <file>',
+      'event JSON file ("-" for stdin); default: stdin, then $GITHUB_EVENT_PATH',
+    )
+    .option(
+      '--event-name <name>',
+      'issue_comment or workflow_dispatch; default: guessed from the payload',
+    )
+    .option(
+      '--config <file>',
+      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+    );
 }

@@ -27,7 +27,10 @@ const readLog = async () =>
     .split('\n')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 const dispatch = (extra: string[], env: Record<string, string> = {}) =>
-  runRc(['orchestrator', 'dispatch', '--event-path', exampleEvent, '--json', ...extra], { cwd: repo, env });
+  runRc(['orchestrator', 'dispatch', '--event-path', exampleEvent, '--json', ...extra], {
+    cwd: repo,
+    env,
+  });
 
 async function github(respond: Parameters<typeof startGitHubServer>[0]) {
   const server = await startGitHubServer(respond);
@@ -39,7 +42,11 @@ describe('rc orchestrator dispatch', () => {
   it('records plan, envelope and one log line with --trigger none', async () => {
     const result = await dispatch(['--run-id', RUN_ID]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ outcome: 'recorded', trigger: 'none', run_id: RUN_ID });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      outcome: 'recorded',
+      trigger: 'none',
+      run_id: RUN_ID,
+    });
     const envelope = JSON.parse(await readFile(join(artifacts(), RUN_ID, 'envelope.json'), 'utf8'));
     expect(envelope).toMatchObject({
       repository: 'Codertocat/Hello-World',
@@ -75,9 +82,15 @@ describe('rc orchestrator dispatch', () => {
   it('--dry-run prints the plan and writes nothing', async () => {
     const result = await dispatch(['--run-id', RUN_ID, '--dry-run']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ outcome: 'dry_run', plan: { run_id: RUN_ID } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      outcome: 'dry_run',
+      plan: { run_id: RUN_ID },
+    });
     await expect(readdir(join(repo, 'artifacts'))).rejects.toThrow();
-    const human = await runRc(['orchestrator', 'dispatch', '--event-path', exampleEvent, '--dry-run'], { cwd: repo });
+    const human = await runRc(
+      ['orchestrator', 'dispatch', '--event-path', exampleEvent, '--dry-run'],
+      { cwd: repo },
+    );
     expect(human.stdout).toMatch(/^dispatch dry_run \(trigger none\)\n/);
     expect(human.stdout).toContain('project/prompts/wave2/triage.md');
   });
@@ -93,14 +106,31 @@ describe('rc orchestrator dispatch', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ outcome: 'dispatched', trigger: 'github' });
     const envelopeText = await readFile(join(artifacts(), RUN_ID, 'envelope.json'), 'utf8');
-    expect(server.requests.map((request) => [request.method, request.url, request.authorization])).toEqual([
-      ['POST', '/repos/Codertocat/Hello-World/issues/comments/492700400/reactions', `token ${TOKEN}`],
-      ['POST', '/repos/Codertocat/Hello-World/actions/workflows/orchestrator-runner.yml/dispatches', `token ${TOKEN}`],
-      ['POST', '/repos/Codertocat/Hello-World/issues/comments/492700400/reactions', `token ${TOKEN}`],
+    expect(
+      server.requests.map((request) => [request.method, request.url, request.authorization]),
+    ).toEqual([
+      [
+        'POST',
+        '/repos/Codertocat/Hello-World/issues/comments/492700400/reactions',
+        `token ${TOKEN}`,
+      ],
+      [
+        'POST',
+        '/repos/Codertocat/Hello-World/actions/workflows/orchestrator-runner.yml/dispatches',
+        `token ${TOKEN}`,
+      ],
+      [
+        'POST',
+        '/repos/Codertocat/Hello-World/issues/comments/492700400/reactions',
+        `token ${TOKEN}`,
+      ],
     ]);
     expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ content: 'eyes' });
     expect(JSON.parse(server.requests[2]?.body ?? '')).toEqual({ content: 'rocket' });
-    const body = JSON.parse(server.requests[1]?.body ?? '') as { ref: string; inputs: Record<string, string> };
+    const body = JSON.parse(server.requests[1]?.body ?? '') as {
+      ref: string;
+      inputs: Record<string, string>;
+    };
     expect(body.ref).toBe('main');
     expect(Object.keys(body.inputs).sort()).toEqual(['envelope', 'issue', 'prompt', 'run_id']);
     expect(body.inputs).toMatchObject({ issue: '276', prompt: 'triage', run_id: RUN_ID });
@@ -111,9 +141,14 @@ describe('rc orchestrator dispatch', () => {
 
   it('--trigger github on a 5xx exits 1, reacts confused, and logs the failure with its reason', async () => {
     const server = await github((request, res) =>
-      request.url.endsWith('/dispatches') ? json(res, 502, { message: 'Bad Gateway' }) : json(res, 201, {}),
+      request.url.endsWith('/dispatches')
+        ? json(res, 502, { message: 'Bad Gateway' })
+        : json(res, 201, {}),
     );
-    const result = await dispatch(['--run-id', RUN_ID, '--trigger', 'github'], { GITHUB_API_URL: server.url, GITHUB_TOKEN: TOKEN });
+    const result = await dispatch(['--run-id', RUN_ID, '--trigger', 'github'], {
+      GITHUB_API_URL: server.url,
+      GITHUB_TOKEN: TOKEN,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('dispatch failed');
     expect(JSON.parse(server.requests[2]?.body ?? '')).toEqual({ content: 'confused' });
@@ -143,7 +178,10 @@ describe('rc orchestrator dispatch', () => {
   it('--trigger github without a token fails and records why', async () => {
     const result = await dispatch(['--run-id', RUN_ID, '--trigger', 'github']);
     expect(result.code).toBe(1);
-    expect((await readLog())[0]).toMatchObject({ outcome: 'failed', reason: expect.stringContaining('no token') });
+    expect((await readLog())[0]).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringContaining('no token'),
+    });
   });
 
   it('--trigger local runs dispatch.local_command with the envelope path', async () => {
@@ -159,16 +197,25 @@ describe('rc orchestrator dispatch', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('local agent started');
     const envelopePath = join(artifacts(), RUN_ID, 'envelope.json');
-    expect(JSON.parse(await readFile(`${envelopePath}.seen`, 'utf8'))).toEqual({ argv: [envelopePath], env: envelopePath });
+    expect(JSON.parse(await readFile(`${envelopePath}.seen`, 'utf8'))).toEqual({
+      argv: [envelopePath],
+      env: envelopePath,
+    });
     expect((await readLog())[0]).toMatchObject({ outcome: 'dispatched', trigger: 'local' });
   });
 
   it('--trigger local fails (exit 1) when the command fails, and exits 2 when none is configured', async () => {
     expect((await dispatch(['--run-id', RUN_ID, '--trigger', 'local'])).code).toBe(2);
-    await writeFile(join(repo, 'orchestration.yaml'), `${await readFile(join(repo, 'orchestration.yaml'), 'utf8')}  local_command: ${process.execPath} -e process.exit(7)\n`);
+    await writeFile(
+      join(repo, 'orchestration.yaml'),
+      `${await readFile(join(repo, 'orchestration.yaml'), 'utf8')}  local_command: ${process.execPath} -e process.exit(7)\n`,
+    );
     const failed = await dispatch(['--run-id', '2026-11-20T10-00-00-0700', '--trigger', 'local']);
     expect(failed.code).toBe(1);
-    expect((await readLog()).at(-1)).toMatchObject({ outcome: 'failed', reason: 'local command exited 7' });
+    expect((await readLog()).at(-1)).toMatchObject({
+      outcome: 'failed',
+      reason: 'local command exited 7',
+    });
   });
 
   it('exits 2 on an unknown trigger', async () => {
@@ -187,7 +234,9 @@ describe('rc orchestrator dispatch', () => {
     });
     expect(result.code).toBe(0);
     const files = await Promise.all(
-      ['plan.json', 'envelope.json'].map((name) => readFile(join(artifacts(), RUN_ID, name), 'utf8')),
+      ['plan.json', 'envelope.json'].map((name) =>
+        readFile(join(artifacts(), RUN_ID, name), 'utf8'),
+      ),
     );
     const log = await readFile(join(artifacts(), 'dispatch-log.ndjson'), 'utf8');
     expect([result.stdout, result.stderr, log, ...files].join('\n')).not.toContain(TOKEN);

@@ -33,8 +33,16 @@ describe('rc orchestrator plan', () => {
       prompt: { name: 'triage', path: 'project/prompts/wave2/triage.md', source: 'argument' },
       workflow: { name: 'orchestrator-runner', file: 'orchestrator-runner.yml', ref: 'main' },
     });
-    const log = result.stderr.trim().split('\n').map((line) => JSON.parse(line));
-    expect(log[0]).toMatchObject({ msg: 'plan written', command: 'orchestrate', issue_number: 276, run_id: RUN_ID });
+    const log = result.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(log[0]).toMatchObject({
+      msg: 'plan written',
+      command: 'orchestrate',
+      issue_number: 276,
+      run_id: RUN_ID,
+    });
     expect(log[0].phoenix_timestamp).toBe('2026-11-20T09:15:00.000-07:00');
   });
 
@@ -63,7 +71,10 @@ describe('rc orchestrator plan', () => {
   it('refuses a different plan over an existing run id (exit 3) and changes nothing', async () => {
     await plan('--run-id', RUN_ID);
     const before = await readFile(planPath(), 'utf8');
-    const config = (await readFile(join(repo, 'orchestration.yaml'), 'utf8')).replace('ref: main', 'ref: release');
+    const config = (await readFile(join(repo, 'orchestration.yaml'), 'utf8')).replace(
+      'ref: main',
+      'ref: release',
+    );
     await writeFile(join(repo, 'orchestration.yaml'), config);
     const result = await plan('--run-id', RUN_ID);
     expect(result.code).toBe(3);
@@ -81,9 +92,14 @@ describe('rc orchestrator plan', () => {
   });
 
   it('refuses an issue without the required label (exit 1)', async () => {
-    const event = JSON.parse(await readFile(exampleEvent, 'utf8')) as { issue: { labels: unknown[] } };
+    const event = JSON.parse(await readFile(exampleEvent, 'utf8')) as {
+      issue: { labels: unknown[] };
+    };
     event.issue.labels = [];
-    const result = await runRc(['orchestrator', 'plan', '--run-id', RUN_ID], { cwd: repo, stdin: JSON.stringify(event) });
+    const result = await runRc(['orchestrator', 'plan', '--run-id', RUN_ID], {
+      cwd: repo,
+      stdin: JSON.stringify(event),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('wave:wave2');
   });
@@ -96,7 +112,10 @@ describe('rc orchestrator plan', () => {
   });
 
   it('exits 2 on an unknown RC_LOG_LEVEL', async () => {
-    const result = await runRc(['orchestrator', 'plan', '--event-path', exampleEvent], { cwd: repo, env: { RC_LOG_LEVEL: 'loud' } });
+    const result = await runRc(['orchestrator', 'plan', '--event-path', exampleEvent], {
+      cwd: repo,
+      env: { RC_LOG_LEVEL: 'loud' },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('RC_LOG_LEVEL');
   });

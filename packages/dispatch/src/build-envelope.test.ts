@@ -7,7 +7,8 @@ import {
   NOW,
   workflowDispatchEvent,
 } from '../test/fixtures/events';
-import { buildEnvelope, runIdempotencyKey } from './build-envelope';
+import { runIdempotencyKey } from '@rc/orchestrator-core';
+import { buildEnvelope } from './build-envelope';
 import { planDispatch } from './plan-dispatch';
 import type { DispatchEvent } from './dispatch-event';
 

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import {
   dispatchIdempotencyKey,
+  runIdempotencyKey,
   type DispatchEnvelope,
   type DispatchPlan,
 } from '@rc/orchestrator-core';
@@ -44,11 +44,6 @@ export function buildEnvelope(input: BuildEnvelopeInput): DispatchEnvelope {
         : sanitizeUntrustedText(input.deliveryId, { maxLength: 100 }),
     plan,
   };
-}
-
-/** The idempotency key of a manual dispatch that names no comment: sha256 of repository + run id. */
-export function runIdempotencyKey(repository: string, runId: string): string {
-  return createHash('sha256').update(`${repository.toLowerCase()}#run:${runId}`).digest('hex');
 }
 
 function eventIdentity(input: BuildEnvelopeInput): {

@@ -2,7 +2,9 @@ export { planDispatch } from './plan-dispatch';
 export { PLAN_ERROR_CODES, planErrorToRcError } from './plan-error';
 export { resolvePromptFile } from './resolve-prompt-file';
 export { toDispatchEvent } from './dispatch-event';
-export { buildEnvelope, runIdempotencyKey } from './build-envelope';
+export { buildEnvelope } from './build-envelope';
+// Re-exported for callers that build envelopes; the key rule itself lives in core.
+export { runIdempotencyKey } from '@rc/orchestrator-core';
 export {
   DEFAULT_MAX_TEXT_LENGTH,
   sanitizeUntrustedText,

@@ -24,7 +24,7 @@ export interface WritePlanArtifactInput {
 /**
  * Writes `<dir>/<run-id>/plan.json` as redacted canonical JSON, atomically. Idempotent: the same
  * plan again is `{ written: false }`; a different plan under the same run id throws a
- * ConflictError (exit 3) and changes nothing. A plan that breaks its schema throws a ZodError.
+ * ConflictError (exit 3) and changes nothing. A plan that breaks its schema throws a zod $ZodError.
  */
 export async function writePlanArtifact(
   input: WritePlanArtifactInput,

@@ -1,4 +1,5 @@
 export { canonicalJson } from './json/canonical-json';
+export { sha256Hex } from './hash/sha256-hex';
 export { fail, ok } from './result';
 export { formatZodIssues, validate } from './validation/validate';
 
@@ -20,6 +21,7 @@ export {
 export {
   DispatchEnvelopeSchema,
   dispatchIdempotencyKey,
+  runIdempotencyKey,
   serializeDispatchEnvelope,
 } from './model/dispatch-envelope';
 

@@ -43,12 +43,8 @@ export interface PlannedRun {
 /** Reads config and event, parses the command and plans it; throws rc errors on bad input. */
 export async function planFromInput(options: PlanOptions, io: CliIo): Promise<PlannedRun> {
   const config = await loadConfig(options.config, io);
-  const input = await readEvent(options.eventPath, io);
-  const fromRunner = input.source === io.env['GITHUB_EVENT_PATH'];
-  const parsed = parseGitHubEvent(
-    input.payload,
-    options.eventName ?? (fromRunner ? io.env['GITHUB_EVENT_NAME'] : undefined),
-  );
+  const input = await readEvent(options, io);
+  const parsed = parseGitHubEvent(input.payload, input.name);
   if (!parsed.ok)
     throw new InvalidInputError(`${input.source} is not a valid GitHub event:`, {
       issues: parsed.issues,

@@ -37,13 +37,11 @@ export async function gateCheck(options: GateCheckOptions, io: CliIo): Promise<n
       : { ...config.gate, roles_file: options.rolesFile };
   const policy = resolveGatePolicy(gate, io.env);
   if (!policy.ok) throw new InvalidInputError('invalid gate policy:', { issues: policy.issues });
-  const input = await readEvent(options.eventPath, io);
+  const input = await readEvent(options, io);
   if (input.payload === null || typeof input.payload !== 'object' || Array.isArray(input.payload)) {
     throw new InvalidInputError(`${input.source} is not a JSON object`);
   }
-  const fromRunner = input.source === io.env['GITHUB_EVENT_PATH'];
-  const name = options.eventName ?? (fromRunner ? io.env['GITHUB_EVENT_NAME'] : undefined);
-  const event = parseGitHubEvent(input.payload, name);
+  const event = parseGitHubEvent(input.payload, input.name);
   const decision = event.ok
     ? await decide(event.value, policy.value, io)
     : denial(

@@ -22,10 +22,8 @@ export async function parseCommandFromInput(
   io: CliIo,
 ): Promise<SlashCommand> {
   const config = await loadConfig(options.config, io);
-  const input = await readEvent(options.eventPath, io);
-  const fromRunner = input.source === io.env['GITHUB_EVENT_PATH'];
-  const name = options.eventName ?? (fromRunner ? io.env['GITHUB_EVENT_NAME'] : undefined);
-  const event = parseGitHubEvent(input.payload, name);
+  const input = await readEvent(options, io);
+  const event = parseGitHubEvent(input.payload, input.name);
   if (!event.ok) {
     throw new InvalidInputError(`${input.source} is not a valid GitHub event:`, {
       issues: event.issues,

@@ -1,41 +1,43 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 // GitHub adds fields over time: every object here is loose, so unknown fields pass through.
 
+const nonEmpty = z.string().check(z.minLength(1));
+
 /** A GitHub account as it appears in webhook payloads. */
 export const GitHubUserSchema = z.looseObject({
-  login: z.string().min(1),
-  id: z.number().int().optional(),
-  type: z.string().optional(),
+  login: nonEmpty,
+  id: z.optional(z.number().check(z.int())),
+  type: z.optional(z.string()),
 });
 
 /** A repository as it appears in webhook payloads. */
 export const GitHubRepositorySchema = z.looseObject({
-  full_name: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected owner/name'),
-  name: z.string().min(1),
-  owner: z.looseObject({ login: z.string().min(1) }),
-  default_branch: z.string().optional(),
+  full_name: z.string().check(z.regex(/^[^/\s]+\/[^/\s]+$/, 'expected owner/name')),
+  name: nonEmpty,
+  owner: z.looseObject({ login: nonEmpty }),
+  default_branch: z.optional(z.string()),
 });
 
 /** An issue or pull request as `issue_comment` carries it (`pull_request` set for PRs). */
 export const GitHubIssueSchema = z.looseObject({
-  number: z.number().int().positive(),
+  number: z.number().check(z.int(), z.positive()),
   title: z.string(),
-  body: z.string().nullable().optional(),
-  state: z.string().optional(),
+  body: z.optional(z.nullable(z.string())),
+  state: z.optional(z.string()),
   user: GitHubUserSchema,
-  labels: z.array(z.looseObject({ name: z.string() })).default([]),
-  pull_request: z.looseObject({ url: z.string().optional() }).optional(),
+  labels: z._default(z.array(z.looseObject({ name: z.string() })), []),
+  pull_request: z.optional(z.looseObject({ url: z.optional(z.string()) })),
 });
 
 /** A comment as `issue_comment` carries it. */
 export const GitHubCommentSchema = z.looseObject({
-  id: z.number().int().nonnegative(),
+  id: z.number().check(z.int(), z.nonnegative()),
   body: z.string(),
   user: GitHubUserSchema,
-  author_association: z.string().optional(),
-  created_at: z.string().optional(),
-  html_url: z.string().optional(),
+  author_association: z.optional(z.string()),
+  created_at: z.optional(z.string()),
+  html_url: z.optional(z.string()),
 });
 
 /** The `issue_comment` webhook event: created, edited or deleted, on an issue or a pull request. */
@@ -44,19 +46,19 @@ export const IssueCommentEventSchema = z.looseObject({
   issue: GitHubIssueSchema,
   comment: GitHubCommentSchema,
   repository: GitHubRepositorySchema,
-  sender: GitHubUserSchema.optional(),
-  changes: z.looseObject({}).optional(),
+  sender: z.optional(GitHubUserSchema),
+  changes: z.optional(z.looseObject({})),
 });
 
 export type IssueCommentEvent = z.infer<typeof IssueCommentEventSchema>;
 
 /** The `workflow_dispatch` event. */
 export const WorkflowDispatchEventSchema = z.looseObject({
-  ref: z.string().min(1),
-  workflow: z.string().min(1),
-  inputs: z.record(z.string(), z.unknown()).nullable().optional(),
+  ref: nonEmpty,
+  workflow: nonEmpty,
+  inputs: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
   repository: GitHubRepositorySchema,
-  sender: GitHubUserSchema.optional(),
+  sender: z.optional(GitHubUserSchema),
 });
 
 export type WorkflowDispatchEvent = z.infer<typeof WorkflowDispatchEventSchema>;

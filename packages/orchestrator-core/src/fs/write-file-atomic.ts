@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -27,7 +26,11 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Unique enough for a temp name: the 'wx' open below refuses to reuse one that exists.
+  const temp = join(
+    dir,
+    `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
+  );
   const data = options.redactor ? options.redactor.redact(content) : content;
   try {
     const handle = await open(temp, 'wx', options.mode ?? 0o644);

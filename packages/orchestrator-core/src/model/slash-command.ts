@@ -1,17 +1,18 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { canonicalJson } from '../json/canonical-json';
+import { englishErrors } from '../validation/_english-errors';
 
 /** How `/orchestrate` runs: plan only, or plan and dispatch. */
 export const ORCHESTRATE_MODES = ['plan', 'dispatch'] as const;
 
 /** A validated `/orchestrate` command, as stored in plans and envelopes. */
 export const SlashCommandSchema = z.strictObject({
-  command: z.string().min(1),
-  issue_number: z.number().int().positive(),
+  command: z.string().check(z.minLength(1)),
+  issue_number: z.number().check(z.int(), z.positive()),
   /** Whether the issue came from the command (`#276`, `issue=276`) or from the commented issue. */
   issue_source: z.enum(['argument', 'event']),
-  prompt: z.string().nullable(),
-  wave: z.string().nullable(),
+  prompt: z.nullable(z.string()),
+  wave: z.nullable(z.string()),
   mode: z.enum(ORCHESTRATE_MODES),
   dry_run: z.boolean(),
   positional: z.array(z.string()),
@@ -21,7 +22,7 @@ export const SlashCommandSchema = z.strictObject({
 
 export type SlashCommand = z.infer<typeof SlashCommandSchema>;
 
-/** Canonical JSON of a command; throws a ZodError when the value breaks the schema. */
+/** Canonical JSON of a command; throws a zod error (`$ZodError`) when the value breaks the schema. */
 export function serializeSlashCommand(command: SlashCommand): string {
-  return canonicalJson(SlashCommandSchema.parse(command));
+  return canonicalJson(SlashCommandSchema.parse(command, { error: englishErrors }));
 }

@@ -58,9 +58,14 @@ describe('PHOENIX_OFFSET_ZONE', () => {
     const { DateTime } = await import('luxon');
     const fc = (await import('fast-check')).default;
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), (millis) => {
-        expect(formatPhoenix(millis)).toBe(DateTime.fromMillis(millis).setZone('America/Phoenix').toISO());
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        (millis) => {
+          expect(formatPhoenix(millis)).toBe(
+            DateTime.fromMillis(millis).setZone('America/Phoenix').toISO(),
+          );
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

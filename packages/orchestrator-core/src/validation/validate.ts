@@ -1,5 +1,6 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { fail, ok, type Result } from '../result';
+import { englishErrors } from './_english-errors';
 
 /** Formats zod issues as `path: message` lines, the path dotted (`issue.labels.0.name`). */
 export function formatZodIssues(issues: readonly z.core.$ZodIssue[], root = ''): string[] {
@@ -9,12 +10,12 @@ export function formatZodIssues(issues: readonly z.core.$ZodIssue[], root = ''):
   });
 }
 
-/** Validates untrusted input against a schema without throwing. */
-export function validate<S extends z.ZodType>(
+/** Validates untrusted input against a schema (zod or zod/mini) without throwing. */
+export function validate<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   root = '',
 ): Result<z.output<S>> {
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value, { error: englishErrors });
   return parsed.success ? ok(parsed.data) : fail(...formatZodIssues(parsed.error.issues, root));
 }

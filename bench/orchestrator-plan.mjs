@@ -1,0 +1,40 @@
+// `rc orchestrator plan` on a real-shaped event: median wall time / that of `node -e 0`, same run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { medians, report } from './_measure.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rc = join(root, 'packages/cli/dist/rc.js');
+const out = mkdtempSync(join(tmpdir(), 'rc-bench-plan-'));
+try {
+  const args = [
+    rc,
+    'orchestrator',
+    'plan',
+    '--event-path',
+    join(root, 'examples/events/issue-comment-orchestrate.json'),
+    '--config',
+    join(root, 'examples/repo/orchestration.yaml'),
+    '--run-id',
+    '2026-11-20T09-15-00-0700',
+    '--artifacts-dir',
+    out,
+  ];
+  const previous = process.cwd();
+  process.chdir(join(root, 'examples/repo'));
+  const [planMs, nodeMs] = medians([
+    [process.execPath, args],
+    [process.execPath, ['-e', '0']],
+  ]);
+  process.chdir(previous);
+  report({
+    figure: 'orchestrator-plan (rc orchestrator plan / node -e 0)',
+    ratio: planMs / nodeMs,
+    target: 2.0,
+    detail: `plan ${planMs.toFixed(1)} ms, node ${nodeMs.toFixed(1)} ms, median of 31`,
+  });
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
