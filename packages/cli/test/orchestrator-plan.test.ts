@@ -120,3 +120,71 @@ describe('rc orchestrator plan', () => {
     expect(result.stderr).toContain('RC_LOG_LEVEL');
   });
 });
+
+describe('rc orchestrator plan for another issue than the one commented on', () => {
+  const otherIssue = async () => {
+    const event = JSON.parse(await readFile(exampleEvent, 'utf8')) as { comment: { body: string } };
+    event.comment.body = '/orchestrate #277 prompt=triage';
+    return JSON.stringify(event);
+  };
+
+  it('fails closed without a token: the target issue labels are unknown (exit 1)', async () => {
+    const result = await runRc(['orchestrator', 'plan', '--run-id', RUN_ID], {
+      cwd: repo,
+      stdin: await otherIssue(),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('#277');
+  });
+
+  it('reads the target issue labels from the GitHub API with a token', async () => {
+    const { startGitHubServer, json } = await import('./_github-server');
+    const server = await startGitHubServer((request, res) =>
+      request.url === '/repos/Codertocat/Hello-World/issues/277'
+        ? json(res, 200, { number: 277, labels: [{ name: 'wave:wave2' }] })
+        : json(res, 404, {}),
+    );
+    try {
+      const env = {
+        GITHUB_API_URL: server.url,
+        GITHUB_TOKEN: 'ghp_FAKEtoken0123456789abcdefghijklmnopqrs',
+      };
+      const result = await runRc(['orchestrator', 'plan', '--run-id', RUN_ID, '--json'], {
+        cwd: repo,
+        stdin: await otherIssue(),
+        env,
+      });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        issue: { number: 277, labels: ['wave:wave2'] },
+      });
+      expect(server.requests.map((request) => request.url)).toEqual([
+        '/repos/Codertocat/Hello-World/issues/277',
+      ]);
+      const unlabelled = await startGitHubServer((_request, res) =>
+        json(res, 200, { number: 277, labels: [] }),
+      );
+      const denied = await runRc(['orchestrator', 'plan', '--run-id', RUN_ID], {
+        cwd: repo,
+        stdin: await otherIssue(),
+        env: { ...env, GITHUB_API_URL: unlabelled.url },
+      });
+      await unlabelled.close();
+      expect(denied.code).toBe(1);
+      expect(denied.stderr).toContain('wave:wave2');
+      const broken = await startGitHubServer((_request, res) =>
+        json(res, 500, { message: 'boom' }),
+      );
+      const failed = await runRc(['orchestrator', 'plan', '--run-id', RUN_ID], {
+        cwd: repo,
+        stdin: await otherIssue(),
+        env: { ...env, GITHUB_API_URL: broken.url },
+      });
+      await broken.close();
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain('cannot read the labels of issue #277');
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ export { GitHubApiError } from './github-api-error';
 export { getCollaboratorRole } from './get-collaborator-role';
 export { getTeamMembershipState } from './get-team-membership-state';
 export { dispatchWorkflow, MAX_WORKFLOW_DISPATCH_INPUTS } from './dispatch-workflow';
+export { getIssueLabels } from './get-issue-labels';
 export { addReaction, REACTION_CONTENTS } from './add-reaction';
 export { createActionsIo } from './create-actions-io';
 
@@ -17,3 +18,4 @@ export type {
 export type { DispatchWorkflowOptions } from './dispatch-workflow';
 export type { AddReactionOptions, ReactionContent } from './add-reaction';
 export type { ActionsIo, ActionsIoOptions, CommandStream } from './create-actions-io';
+export type { GetIssueLabelsOptions } from './get-issue-labels';
