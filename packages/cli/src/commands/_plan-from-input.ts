@@ -5,7 +5,6 @@ import {
   createRedactor,
   InvalidInputError,
   LOG_LEVELS,
-  OperationError,
   parseGitHubEvent,
   parsePhoenix,
   type DispatchPlan,
@@ -15,13 +14,7 @@ import {
   type OrchestrationConfig,
   type Redactor,
 } from '@rc/orchestrator-core';
-import {
-  listPromptFiles,
-  planDispatch,
-  planErrorToRcError,
-  toDispatchEvent,
-  type TargetIssue,
-} from '@rc/dispatch';
+import { listPromptFiles, planDispatch, planErrorToRcError, toDispatchEvent } from '@rc/dispatch';
 import type { CliIo } from '../cli-io';
 import { loadConfig } from '../load-config';
 import { readEvent } from '../read-event';
@@ -67,7 +60,15 @@ export async function planFromInput(options: PlanOptions, io: CliIo): Promise<Pl
   const now = instant(options.now, io);
   const runId = options.runId ?? (io.env['PHOENIX_RUN_ID'] || null);
   const prompts = await listPromptFiles(resolve(io.cwd, config.dispatch.prompts_dir));
-  const targetIssue = await fetchTargetIssue(parsed.value, command.value.issue_number, config, io);
+  // Loaded only when needed: most plans never talk to GitHub, and Octokit is most of a cold start.
+  const commented =
+    parsed.value.name === 'issue_comment' ? parsed.value.payload.issue.number : null;
+  const targetIssue =
+    commented === command.value.issue_number || config.dispatch.required_label === null
+      ? null
+      : await (
+          await import('./_fetch-target-issue')
+        ).fetchTargetIssue(parsed.value, command.value.issue_number, io);
   const planned = planDispatch({
     ...toDispatchEvent(parsed.value),
     command: command.value,
@@ -94,43 +95,6 @@ export async function planFromInput(options: PlanOptions, io: CliIo): Promise<Pl
   });
   const artifactsDir = resolve(io.cwd, options.artifactsDir ?? config.dispatch.artifacts_dir);
   return { config, event: parsed.value, plan, artifactsDir, redactor, logger };
-}
-
-/**
- * The event carries only the commented issue's labels. When the command targets another issue
- * and a label is required, ask GitHub for that issue's labels (with a token); without a token the
- * planner fails closed, saying the labels are unknown.
- */
-async function fetchTargetIssue(
-  event: GitHubEvent,
-  issueNumber: number,
-  config: OrchestrationConfig,
-  io: CliIo,
-): Promise<TargetIssue | null> {
-  const commented = event.name === 'issue_comment' ? event.payload.issue.number : null;
-  if (commented === issueNumber || config.dispatch.required_label === null) return null;
-  // Loaded only here: most plans never talk to GitHub, and Octokit is most of a cold start.
-  const [{ getIssueLabels }, { githubFromEnv }] = await Promise.all([
-    import('@rc/github'),
-    import('../github-from-env'),
-  ]);
-  const timeout = Number(io.env['RC_GITHUB_TIMEOUT_MS'] ?? '') || undefined;
-  const client = githubFromEnv(io.env, timeout);
-  if (client === null) return null;
-  const { owner, name } = {
-    owner: event.payload.repository.owner.login,
-    name: event.payload.repository.name,
-  };
-  try {
-    return await getIssueLabels(client, { owner, repo: name, issueNumber });
-  } catch (error) {
-    throw new OperationError(
-      `cannot read the labels of issue #${issueNumber}: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
-    );
-  }
 }
 
 function instant(text: string | undefined, io: CliIo): Date {
