@@ -1,9 +1,19 @@
-import { systemClock } from '@rc/orchestrator-core';
+import { InterruptedError, systemClock } from '@rc/orchestrator-core';
 import type { CliIo } from './cli-io';
 
 /** The real process: stdio, environment, working directory and wall clock. */
 export function processIo(): CliIo {
+  const controller = new AbortController();
+  const interrupt = (name: string) => {
+    if (controller.signal.aborted) process.exit(130); // a second signal: stop now
+    controller.abort(new InterruptedError(`interrupted by ${name}`));
+    // A command that does not watch the signal still ends, after a grace period.
+    setTimeout(() => process.exit(130), 10_000).unref();
+  };
+  process.on('SIGINT', () => interrupt('SIGINT'));
+  process.on('SIGTERM', () => interrupt('SIGTERM'));
   return {
+    signal: controller.signal,
     stdout: process.stdout,
     stderr: process.stderr,
     readStdin: async () => {

@@ -156,6 +156,12 @@ Example:
       done(await (await import('./commands/gate-check')).gateCheck(options, io)),
     );
 
+  // Feature areas register their own commands here, one line each:
+  // register: loop
+  // register: playbook
+  // register: promote
+  // register: workflows
+
   const time = sub(program, 'time').description(
     'Phoenix-time helpers (America/Phoenix, UTC-7, no DST)',
   );

@@ -9,7 +9,13 @@ export const exampleEvent = resolve(repoRoot, 'examples/events/issue-comment-orc
 /** Runs `rc` in-process with captured output, a fixed clock and the given stdin and env. */
 export async function runRc(
   args: string[],
-  options: { stdin?: string | null; env?: Record<string, string>; cwd?: string; now?: string } = {},
+  options: {
+    stdin?: string | null;
+    env?: Record<string, string>;
+    cwd?: string;
+    now?: string;
+    signal?: AbortSignal;
+  } = {},
 ) {
   let stdout = '';
   let stderr = '';
@@ -20,6 +26,7 @@ export async function runRc(
     env: options.env ?? {},
     cwd: options.cwd ?? repoRoot,
     clock: () => new Date(options.now ?? '2026-11-20T16:15:00.000Z'),
+    signal: options.signal ?? new AbortController().signal,
   };
   const code = await run(args, io);
   return { code, stdout, stderr };

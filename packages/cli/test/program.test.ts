@@ -83,6 +83,7 @@ describe('rc time', () => {
       env: {},
       cwd: '/',
       clock: () => new Date(),
+      signal: new AbortController().signal,
     });
     expect(code).toBe(1);
     expect(stderr).toContain('rc: internal error: boom ***');

@@ -1,0 +1,2 @@
+export { packageInfo } from './package-info';
+export type { PackageInfo } from './package-info';
