@@ -1,9 +1,9 @@
 // `npm run demo`: rc on the bundled example data, step by step, with the real built CLI.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rcBin = join(root, 'packages/cli/dist/rc.js');
@@ -125,6 +125,20 @@ const bad = rc(['orchestrator', 'parse', '--event-path', badEventPath]);
 console.log(`   ${show(badEventPath)} -> exit ${bad.code}`);
 console.log(indent(bad.stderr));
 if (bad.code !== 2) throw new Error(`expected exit 2 for a bad command, got ${bad.code}`);
+
+// Later parts of rc add their own demo steps (examples/demo-steps/<area>.mjs), in this order.
+let next = 7;
+for (const area of ['loop', 'playbook', 'promote']) {
+  const module = join(root, 'examples/demo-steps', `${area}.mjs`);
+  if (!existsSync(module)) continue;
+  const { demo } = await import(pathToFileURL(module).href);
+  await demo({
+    rc,
+    work,
+    step: (title) => step(next++, title),
+    indent,
+  });
+}
 
 console.log(`\nartifacts of this run are in ${work} (a temp copy of examples/repo).`);
 console.log('\ndemo finished: every step above ran the real rc binary (packages/cli/dist/rc.js).');
