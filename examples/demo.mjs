@@ -60,7 +60,7 @@ if (parsed.code !== 0) throw new Error(`rc orchestrator parse failed: ${parsed.s
 console.log(indent(parsed.stdout));
 const command = JSON.parse(parsed.stdout);
 
-step(4, 'rc orchestrator plan, then dispatch (trigger none): deterministic artifacts');
+step(4, 'rc orchestrator plan, then dispatch (local trigger): deterministic artifacts');
 const work = mkdtempSync(join(tmpdir(), 'rc-demo-'));
 cpSync(exampleRepo, work, { recursive: true });
 const runId = '2026-11-20T09-15-00-0700';
@@ -84,7 +84,7 @@ const dispatched = rc(
     '--run-id',
     runId,
     '--trigger',
-    'none',
+    'local',
     '--json',
   ],
   { cwd: work },
@@ -92,6 +92,8 @@ const dispatched = rc(
 if (dispatched.code !== 0) throw new Error(`rc orchestrator dispatch failed: ${dispatched.stderr}`);
 const outcome = JSON.parse(dispatched.stdout);
 console.log(`   dispatch: ${outcome.outcome} (key ${outcome.idempotency_key.slice(0, 12)}...)`);
+const runnerLine = dispatched.stderr.split('\n').find((line) => line.startsWith('local runner:'));
+if (runnerLine) console.log(`   ${runnerLine}`);
 for (const [what, path] of Object.entries(outcome.paths))
   console.log(`   ${what.padEnd(9)} ${join(work, path)}`);
 const again = rc(
@@ -128,7 +130,7 @@ if (bad.code !== 2) throw new Error(`expected exit 2 for a bad command, got ${ba
 
 // Later parts of rc add their own demo steps (examples/demo-steps/<area>.mjs), in this order.
 let next = 7;
-for (const area of ['loop', 'playbook', 'promote']) {
+for (const area of ['loop', 'playbook', 'promote', 'workflows']) {
   const module = join(root, 'examples/demo-steps', `${area}.mjs`);
   if (!existsSync(module)) continue;
   const { demo } = await import(pathToFileURL(module).href);

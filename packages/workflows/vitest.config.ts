@@ -1,2 +1,3 @@
 import { packageTestConfig } from '../../vitest.config.base';
-export default packageTestConfig();
+// src/action/main.ts only runs as the bundled action; test/action.test.ts runs the bundle.
+export default packageTestConfig({ coverageExclude: ['src/action/main.ts'], testTimeout: 60_000 });

@@ -5,6 +5,10 @@ import type { GateCheckOptions } from './commands/gate-check';
 import type { DispatchOptions } from './commands/orchestrator-dispatch';
 import type { OrchestratorParseOptions } from './commands/orchestrator-parse';
 import type { PlanOptions } from './commands/_plan-from-input';
+import { registerLoop } from './commands/loop-register';
+import { registerPlaybook } from './commands/playbook-register';
+import { registerPromote } from './commands/promote-register';
+import { registerWorkflows } from './commands/workflows-register';
 import { reportError } from './report-error';
 import { VERSION } from './version';
 
@@ -157,10 +161,10 @@ Example:
     );
 
   // Feature areas register their own commands here, one line each:
-  // register: loop
-  // register: playbook
-  // register: promote
-  // register: workflows
+  registerLoop(program, io, done, sub);
+  registerPlaybook(program, io, done, sub);
+  registerPromote(program, io, done, sub);
+  registerWorkflows(program, io, done, sub);
 
   const time = sub(program, 'time').description(
     'Phoenix-time helpers (America/Phoenix, UTC-7, no DST)',

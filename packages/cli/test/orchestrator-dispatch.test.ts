@@ -32,6 +32,13 @@ const dispatch = (extra: string[], env: Record<string, string> = {}) =>
     env,
   });
 
+// The example repository dispatches locally to scripts/local-runner.mjs; tests set their own.
+async function setLocalCommand(command: string | null): Promise<void> {
+  const path = join(repo, 'orchestration.yaml');
+  const config = (await readFile(path, 'utf8')).replace(/^ {2}local_command:.*\n/m, '');
+  await writeFile(path, command === null ? config : `${config}  local_command: ${command}\n`);
+}
+
 async function github(respond: Parameters<typeof startGitHubServer>[0]) {
   const server = await startGitHubServer(respond);
   closers.push(server.close);
@@ -191,8 +198,7 @@ describe('rc orchestrator dispatch', () => {
       "import { writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[2] + '.seen', JSON.stringify({ argv: process.argv.slice(2), env: process.env.RC_ENVELOPE_PATH }));\nconsole.log('local agent started');\n",
     );
     await chmod(recorder, 0o755);
-    const config = `${await readFile(join(repo, 'orchestration.yaml'), 'utf8')}  local_command: ${process.execPath} record.mjs {envelope}\n`;
-    await writeFile(join(repo, 'orchestration.yaml'), config);
+    await setLocalCommand(`${process.execPath} record.mjs {envelope}`);
     const result = await dispatch(['--run-id', RUN_ID, '--trigger', 'local']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('local agent started');
@@ -205,11 +211,9 @@ describe('rc orchestrator dispatch', () => {
   });
 
   it('--trigger local fails (exit 1) when the command fails, and exits 2 when none is configured', async () => {
+    await setLocalCommand(null);
     expect((await dispatch(['--run-id', RUN_ID, '--trigger', 'local'])).code).toBe(2);
-    await writeFile(
-      join(repo, 'orchestration.yaml'),
-      `${await readFile(join(repo, 'orchestration.yaml'), 'utf8')}  local_command: ${process.execPath} -e process.exit(7)\n`,
-    );
+    await setLocalCommand(`${process.execPath} -e process.exit(7)`);
     const failed = await dispatch(['--run-id', '2026-11-20T10-00-00-0700', '--trigger', 'local']);
     expect(failed.code).toBe(1);
     expect((await readLog()).at(-1)).toMatchObject({

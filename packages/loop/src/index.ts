@@ -1,2 +1,30 @@
-export { packageInfo } from './package-info';
-export type { PackageInfo } from './package-info';
+export { nextTurn, reviewDue } from './next-turn';
+export { decideRoute, ROUTE_PREFIX, routerAllowlist } from './decide-route';
+export { recordTurn } from './record-turn';
+export { turnLogName } from './turn-log-name';
+export { runTurn } from './run-turn';
+export { checkLoopSetup } from './check-loop-setup';
+export { runLoop } from './run-loop';
+export {
+  ACTORS,
+  HISTORY_LIMIT,
+  initialState,
+  LOOP_STATUSES,
+  OrchestrationStateSchema,
+  STATE_VERSION,
+  TurnRecordSchema,
+} from './state/orchestration-state';
+export { parseState, readState } from './state/read-state';
+export { writeState } from './state/write-state';
+
+export type { LoopStop, PlannedTurn } from './next-turn';
+export type { RouterDecision } from './decide-route';
+export type { TurnContext } from './run-turn';
+export type { LoopOutcome, LoopRuntime, RunLoopOptions } from './run-loop';
+export type {
+  Actor,
+  LoopStatus,
+  OrchestrationState,
+  Phase,
+  TurnRecord,
+} from './state/orchestration-state';

@@ -38,6 +38,7 @@ export { isPullRequestComment, parseGitHubEvent } from './events/parse-github-ev
 export {
   DispatchConfigSchema,
   GateConfigSchema,
+  LoopConfigSchema,
   OrchestrationConfigSchema,
   REPOSITORY_ROLES,
 } from './config/orchestration-config';
@@ -45,6 +46,8 @@ export {
   loadOrchestrationConfig,
   parseOrchestrationConfig,
 } from './config/load-orchestration-config';
+export { AGENT_PRESETS, PlaybookConfigSchema } from './config/playbook-config';
+export { PromotionConfigSchema, WEEK_DAYS } from './config/promotion-config';
 export { orchestrationConfigJsonSchema } from './config/orchestration-config-json-schema';
 
 export { systemClock } from './time/clock';
@@ -101,10 +104,19 @@ export type { GitHubEvent, GitHubEventName } from './events/parse-github-event';
 export type {
   DispatchConfig,
   GateConfig,
+  LoopConfig,
   OrchestrationConfig,
   OrchestrationConfigInput,
   RepositoryRole,
 } from './config/orchestration-config';
+export type { AgentPreset, PlaybookConfig } from './config/playbook-config';
+export type {
+  ChangeWindow,
+  PromotionConfig,
+  PromotionGovernance,
+  PromotionThreshold,
+  WeekDay,
+} from './config/promotion-config';
 export type { LoadOrchestrationConfigOptions } from './config/load-orchestration-config';
 export type { Clock } from './time/clock';
 export type { Instant } from './time/phoenix';

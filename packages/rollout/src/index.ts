@@ -1,2 +1,79 @@
-export { packageInfo } from './package-info';
-export type { PackageInfo } from './package-info';
+export { formatCandidate, parseCandidate, sameCandidate } from './candidate';
+export { parsePromotionSignals, PromotionSignalsSchema } from './promotion-signals';
+export { loadPromotionSignals } from './load-promotion-signals';
+export { decidePromotion } from './decide-promotion';
+export { evaluateGovernance } from './evaluate-governance';
+export { intentConflict, intentMode, PROMOTION_MODES } from './promotion-intent';
+export { planPromotion } from './plan-promotion';
+export {
+  emptyPromotionState,
+  parsePromotionState,
+  PromotionHistoryEntrySchema,
+  PromotionStateSchema,
+} from './promotion-state';
+export {
+  describeVersion,
+  findByIdempotencyKey,
+  lastKnownGood,
+  promotedIn,
+  stageState,
+} from './stage-queries';
+export { readPromotionState, updatePromotionState } from './promotion-store';
+export { acquireStageLock } from './stage-lock';
+export {
+  clearPromotionJournal,
+  readPromotionJournal,
+  writePromotionJournal,
+} from './promotion-journal';
+export { promotionPaths } from './promotion-paths';
+export { deriveIdempotencyKey, deriveTraceId } from './promotion-identity';
+export {
+  APPLIER_ARG_ORDER,
+  applierEnvironment,
+  renderApplierCommand,
+} from './render-applier-command';
+export { createExecApplierRunner } from './exec-applier-runner';
+export {
+  APPLIER_LOG_FILE,
+  finalizePromotion,
+  RESULT_FILE,
+  SUMMARY_FILE,
+  writeResultArtifacts,
+} from './finalize-promotion';
+export { reconcilePromotionJournal } from './reconcile-promotion-journal';
+export { renderPromotionSummary } from './render-promotion-summary';
+export { orchestratePromotion } from './orchestrate-promotion';
+
+export type { Candidate } from './candidate';
+export type { PromotionSignals } from './promotion-signals';
+export type { PromotionDecision, PromotionOutcome, ThresholdCheck } from './decide-promotion';
+export type {
+  ChangeKind,
+  GovernanceCheck,
+  GovernanceRequest,
+  GovernanceResult,
+} from './evaluate-governance';
+export type { PromotionMode } from './promotion-intent';
+export type {
+  PlanCheck,
+  PlanPromotionInput,
+  PromotionAction,
+  PromotionPlan,
+} from './plan-promotion';
+export type {
+  PromotionHistoryEntry,
+  PromotionHold,
+  PromotionState,
+  StageState,
+} from './promotion-state';
+export type { HeldLock, StageLockOptions } from './stage-lock';
+export type { LockOwner } from './_file-lock';
+export type { PromotionJournal } from './promotion-journal';
+export type { PromotionPaths } from './promotion-paths';
+export type { ApplierVariables } from './render-applier-command';
+export type { ApplierOutcome, ApplierRequest, ApplierRunner } from './applier-runner';
+export type { ExecApplierRunnerOptions } from './exec-applier-runner';
+export type { FinalizeOptions } from './finalize-promotion';
+export type { ReconcileOptions } from './reconcile-promotion-journal';
+export type { ApplierRecord, PromotionResult, PromotionResultOutcome } from './promotion-result';
+export type { PromotionContext, PromotionRequest, PromotionRun } from './orchestrate-promotion';

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { PlaybookConfigSchema } from './playbook-config';
+import { PromotionConfigSchema } from './promotion-config';
 
 /** Repository roles from least to most privileged; a role allows itself and every role above it. */
 export const REPOSITORY_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'] as const;
@@ -49,20 +51,73 @@ export const DispatchConfigSchema = z.strictObject({
   max_text_length: z._default(z.number().check(z.int(), z.positive(), z.maximum(65_536)), 2_000),
 });
 
-// Sections that later work fills in; until then any mapping is accepted as it is.
-const reservedSection = z._default(z.looseObject({}), {});
+const promptName = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a prompt name'));
+const seconds = z.number().check(z.positive());
+const loopAgent = z.strictObject({
+  preset: z._default(z.enum(['codex', 'claude', 'gemini', 'custom']), 'codex'),
+  command: z._default(z.nullable(nonEmpty), null),
+});
+const loopActor = (prompt: string) =>
+  z._default(
+    z.strictObject({
+      prompt: z._default(promptName, prompt),
+      prompts: z._default(z.array(promptName), []),
+      agent: z._default(loopAgent, () => loopAgent.parse({})),
+    }),
+    () => ({ prompt, prompts: [], agent: loopAgent.parse({}) }),
+  );
+const loopObject = <S extends z.core.$ZodLooseShape>(shape: S) => {
+  const schema = z.strictObject(shape);
+  // Generic shapes defeat zod's NoUndefined inference; parse({}) is the defaults-filled output.
+  return z._default(schema, () => schema.parse({}) as never);
+};
+
+/** `loop`: the supervisor (galph) / worker (ralph) prompt loop of `rc loop run`. */
+export const LoopConfigSchema = z.strictObject({
+  prompts_dir: z._default(nonEmpty, 'prompts'),
+  logs_dir: z._default(nonEmpty, 'logs'),
+  completion_marker: z._default(nonEmpty, 'RC_DONE'),
+  actors: loopObject({ galph: loopActor('supervisor'), ralph: loopActor('main') }),
+  router: loopObject({
+    enabled: z._default(z.boolean(), false),
+    prompt: z._default(promptName, 'router'),
+    allowlist: z._default(z.array(promptName), []),
+  }),
+  review: loopObject({
+    prompt: z._default(promptName, 'reviewer'),
+    every: z._default(z.number().check(z.int(), z.minimum(0)), 0),
+    actor: z._default(z.enum(['galph', 'ralph']), 'galph'),
+  }),
+  limits: loopObject({
+    max_iterations: z._default(z.number().check(z.int(), z.positive()), 10),
+    turn_timeout_s: z._default(seconds, 3600),
+    idle_timeout_s: z._default(z.nullable(seconds), 900),
+    total_time_s: z._default(z.nullable(seconds), null),
+  }),
+  sync: loopObject({
+    mode: z._default(z.enum(['none', 'git']), 'none'),
+    remote: z._default(nonEmpty, 'origin'),
+    branch: z._default(nonEmpty, 'main'),
+    state_path: z._default(nonEmpty, 'sync/state.json'),
+    pull_strategy: z._default(z.enum(['rebase', 'reset']), 'rebase'),
+    poll_interval_s: z._default(seconds, 30),
+  }),
+});
 
 /** The whole `orchestration.yaml`. Unknown top-level sections are an error, to catch typos. */
 export const OrchestrationConfigSchema = z.strictObject({
   version: z._default(z.literal(1), 1),
   gate: z._default(GateConfigSchema, () => GateConfigSchema.parse({})),
   dispatch: z._default(DispatchConfigSchema, () => DispatchConfigSchema.parse({})),
-  loop: reservedSection,
-  playbook: reservedSection,
-  promotion: reservedSection,
+  loop: z._default(LoopConfigSchema, () => LoopConfigSchema.parse({})),
+  playbook: z._default(PlaybookConfigSchema, () => PlaybookConfigSchema.parse({})),
+  promotion: z._default(PromotionConfigSchema, () => PromotionConfigSchema.parse({})),
 });
 
 export type OrchestrationConfig = z.output<typeof OrchestrationConfigSchema>;
 export type OrchestrationConfigInput = z.input<typeof OrchestrationConfigSchema>;
 export type GateConfig = z.output<typeof GateConfigSchema>;
 export type DispatchConfig = z.output<typeof DispatchConfigSchema>;
+export type LoopConfig = z.output<typeof LoopConfigSchema>;

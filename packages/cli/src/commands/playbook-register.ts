@@ -1,0 +1,112 @@
+import { Option, type Command } from 'commander';
+import type { CliIo } from '../cli-io';
+import type { PlaybookInitOptions } from './playbook-init';
+import type { PlaybookLedgerOptions } from './playbook-ledger';
+import type { PlaybookPlanOptions } from './playbook-plan';
+import type { PlaybookRunOptions } from './playbook-run';
+
+const CONFIG = [
+  '--config <file>',
+  'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+] as const;
+const CONCURRENCY = [
+  '--concurrency <n>',
+  'tasks at once (default: playbook.concurrency, 2)',
+] as const;
+
+/** Registers `rc playbook plan|run|ledger|init`; implementations load only when run. */
+export function registerPlaybook(
+  program: Command,
+  io: CliIo,
+  done: (code: number) => void,
+  sub: (parent: Command, name: string) => Command,
+): void {
+  const playbook = sub(program, 'playbook').description(
+    'parallel dispatch of a master plan: scope-disjoint tasks, an evidence ledger, re-planning',
+  );
+  sub(playbook, 'plan')
+    .description('parse a master plan and print when each task would run; writes nothing')
+    .argument('<file>', 'master plan: Markdown with a Branch Backlog table (with Scope), or YAML')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'mermaid', 'github-matrix'])
+        .default('table'),
+    )
+    .option(...CONCURRENCY)
+    .option(...CONFIG)
+    .addHelpText(
+      'after',
+      `
+A task starts as soon as its dependencies passed and no running task's scope overlaps its own
+(path prefix or glob). github-matrix prints {"include":[{task, skill, wave, depends_on}]} for a
+workflow's strategy.matrix: run one task per runner with "rc playbook run FILE --task ID".
+
+Examples:
+  rc playbook plan plan.md
+  rc playbook plan plan.md --format mermaid > plan.mmd`,
+    )
+    .action(async (file: string, options: PlaybookPlanOptions) =>
+      done(await (await import('./playbook-plan')).playbookPlan(file, options, io)),
+    );
+  sub(playbook, 'run')
+    .description(
+      'run the tasks: one git worktree and branch rc/<id> each, harvest, squash merge, ledger, re-plan',
+    )
+    .argument('<file>', 'master plan (Markdown or YAML)')
+    .option(...CONCURRENCY)
+    .option(
+      '--agent <preset|command>',
+      'codex, claude, gemini, or a command template, no shell (default: playbook.agent)',
+    )
+    .option('--task <id>', 'run only this task, its dependencies taken as done (one matrix runner)')
+    .option('--run-id <id>', 'run id for the ledger (default: $PHOENIX_RUN_ID, then now)')
+    .option('--runner <name>', 'who ran it, recorded in the ledger (default: $RUNNER_NAME)')
+    .option('--json', 'print the ledger entries and paths as JSON')
+    .option(...CONFIG)
+    .addHelpText(
+      'after',
+      `
+The checkout must be clean; passed work is squash-merged into its branch (a conflict is recorded,
+never forced). Logs: .orchestrator/logs/<task>.log; ledger: .orchestrator/ledger.ndjson and
+ledger.md. A custom agent command gets the execution card on stdin and in $RC_CARD_FILE.
+Exit codes: 0 every task passed, 1 a task did not pass or the batch stopped on a terminal agent
+error (quota, authentication), 2 bad plan or config, 130 interrupted (what ran is recorded).
+
+Examples:
+  rc playbook run plan.md --concurrency 2 --agent codex
+  rc playbook run plan.md --task P1-UI-01 --runner "$RUNNER_NAME"`,
+    )
+    .action(async (file: string, options: PlaybookRunOptions) =>
+      done(await (await import('./playbook-run')).playbookRun(file, options, io)),
+    );
+  sub(playbook, 'ledger')
+    .description(
+      "print the evidence ledger (the seed's table) or merge the ledgers of several runners",
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['markdown', 'json'])
+        .default('markdown'),
+    )
+    .option('--merge <dir...>', 'ledgers to fold in (a ledger.ndjson, a state dir, or a checkout)')
+    .option(...CONFIG)
+    .addHelpText(
+      'after',
+      `
+Example:
+  rc playbook ledger --merge artifacts/runner-1 artifacts/runner-2 > ledger.md`,
+    )
+    .action(async (options: PlaybookLedgerOptions) =>
+      done(await (await import('./playbook-ledger')).playbookLedger(options, io)),
+    );
+  sub(playbook, 'init')
+    .description(
+      'write the playbook templates: master plan, dispatch ticket, execution card, evidence ledger',
+    )
+    .option('--dir <dir>', 'where to write them', 'playbook')
+    .option('--force', 'overwrite templates that are already there')
+    .addHelpText('after', '\nExample:\n  rc playbook init --dir docs/playbook')
+    .action(async (options: PlaybookInitOptions) =>
+      done(await (await import('./playbook-init')).playbookInit(options, io)),
+    );
+}

@@ -1,0 +1,111 @@
+import { Option, type Command } from 'commander';
+import type { CliIo } from '../cli-io';
+import type { SimulateOptions } from './simulate-run';
+import type { WorkflowsInitOptions } from './workflows-init';
+import type { WorkflowsLintOptions } from './workflows-lint';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** `rc workflows init|lint` and `rc simulate`. */
+export function registerWorkflows(
+  program: Command,
+  io: CliIo,
+  done: (code: number) => void,
+  sub: (parent: Command, name: string) => Command,
+): void {
+  const workflows = sub(program, 'workflows').description(
+    'scaffold caller workflows in a repository; lint workflows for security problems',
+  );
+  sub(workflows, 'init')
+    .description(
+      'write caller workflows (uses: OWNER/REPO/.github/workflows/reusable-*.yml@REF), orchestration.yaml and a prompts directory',
+    )
+    .option('--dir <dir>', 'repository to write into', '.')
+    .option(
+      '--ref <ref>',
+      'ref of the reusable workflows; a full commit SHA is best (default: v<rc version>)',
+    )
+    .option(
+      '--repository <owner/repo>',
+      'repository holding the reusable workflows (default: rc-project/rc)',
+    )
+    .option('--force', 'overwrite files that exist (without it nothing is written when any exists)')
+    .option('--json', 'print {dir, ref, written, overwritten} as JSON')
+    .addHelpText(
+      'after',
+      `
+Writes .github/workflows/rc-orchestrator.yml, .github/workflows/rc-playbook.yml,
+orchestration.yaml and prompts/orchestrator/triage.md. Exit 1 (nothing written) when one exists.
+
+Example:
+  rc workflows init --ref 0123456789abcdef0123456789abcdef01234567`,
+    )
+    .action(async (options: WorkflowsInitOptions) =>
+      done(await (await import('./workflows-init')).workflowsInit(options, io)),
+    );
+  sub(workflows, 'lint')
+    .description('lint workflows: actionlint plus rc security rules; any finding exits 1')
+    .argument('[paths...]', 'workflow files or directories (default: .github/workflows)')
+    .option('--no-actionlint', 'run only rc security rules')
+    .option(
+      '--allow-secret <name>',
+      'a secret name allowed besides ORCHESTRATOR_BOT_TOKEN (repeatable)',
+      collect,
+    )
+    .option('--json', 'print {files, findings} as JSON')
+    .addHelpText(
+      'after',
+      `
+Each finding prints as file:line: rule: message. rc rules: expression-in-run,
+missing-permissions, broad-permissions, unpinned-action, persist-credentials, pr-head-checkout,
+secret-echoed, unexpected-secret, ungated-dispatch; actionlint findings are actionlint/<kind>.
+
+Example:
+  rc workflows lint .github/workflows`,
+    )
+    .action(async (paths: string[], options: WorkflowsLintOptions) =>
+      done(await (await import('./workflows-lint')).workflowsLint(paths, options, io)),
+    );
+
+  sub(program, 'simulate')
+    .description(
+      "run the orchestrator runner job's steps locally: Phoenix run id and TZ, gate, then dispatch",
+    )
+    .addOption(
+      new Option('--event <name>', 'event name')
+        .choices(['issue_comment', 'workflow_dispatch'])
+        .makeOptionMandatory(),
+    )
+    .requiredOption('--payload <file>', 'event payload JSON')
+    .option(
+      '--token <token>',
+      'use a GitHub REST stand-in on 127.0.0.1, authenticated with this token',
+    )
+    .option(
+      '--config <file>',
+      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+    )
+    .option(
+      '--trigger <how>',
+      'local, none, or github (stand-in only); default: local when dispatch.local_command is set, else none',
+    )
+    .option('--role <role>', 'the role the stand-in reports for the commenter', 'maintain')
+    .option(
+      '--team <org/slug>',
+      'a team the stand-in reports every user a member of (repeatable)',
+      collect,
+    )
+    .option('--label <name>', 'a label the stand-in reports on every issue (repeatable)', collect)
+    .option('--json', 'print {run_id, trigger, gate, dispatch, requests} as JSON')
+    .addHelpText(
+      'after',
+      `
+Exit code: the gate's when it denies (1), else the dispatch's. Nothing talks to GitHub.
+
+Example:
+  rc simulate --event issue_comment --payload examples/events/issue-comment-orchestrate.json --token fake`,
+    )
+    .action(async (options: SimulateOptions) =>
+      done(await (await import('./simulate-run')).simulateRun(options, io)),
+    );
+}

@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runRc } from './_harness';
+
+const plan = join(repoRoot, 'examples/playbook/master-plan.md');
+const agent = `node ${join(repoRoot, 'examples/playbook/scripted-agent.mjs')}`;
+const env = { PATH: process.env['PATH'] ?? '', SCRIPTED_AGENT_DELAY_MS: '50' };
+
+function gitRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-cli-playbook-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.name', 'rc test');
+  git('config', 'user.email', 'rc@example.test');
+  copyFileSync(plan, join(dir, 'master-plan.md'));
+  git('add', '-A');
+  git('commit', '-q', '-m', 'plan');
+  return dir;
+}
+
+describe('rc playbook plan', () => {
+  it('prints the schedule as a table, JSON, mermaid and a GitHub matrix', async () => {
+    const table = await runRc(['playbook', 'plan', plan, '--concurrency', '2']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('4 tasks, 2 at a time, 2 steps');
+    expect(table.stdout).toMatch(/1 +0 +1 +P1-CORE-01/);
+    const json = JSON.parse((await runRc(['playbook', 'plan', plan, '--format', 'json'])).stdout);
+    expect(json.tasks.map((task: { id: string; wave: number }) => [task.id, task.wave])).toEqual([
+      ['P1-CORE-01', 1],
+      ['P1-DOC-01', 1],
+      ['P1-QA-01', 2],
+      ['P1-UI-01', 2],
+    ]);
+    expect((await runRc(['playbook', 'plan', plan, '--format', 'mermaid'])).stdout).toMatch(
+      /^flowchart LR/,
+    );
+    const matrix = JSON.parse(
+      (await runRc(['playbook', 'plan', plan, '--format', 'github-matrix'])).stdout,
+    );
+    expect(matrix.include).toHaveLength(4);
+  });
+
+  it('exits 2 naming the line of a bad plan, and for a bad --concurrency', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-cli-plan-'));
+    writeFileSync(
+      join(dir, 'bad.md'),
+      '| Branch ID | Scope | Dependencies |\n|---|---|---|\n| A | a/ | B |\n',
+    );
+    const bad = await runRc(['playbook', 'plan', 'bad.md'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad.md:3: task "A" depends on unknown task "B"');
+    expect((await runRc(['playbook', 'plan', plan, '--concurrency', '0'])).code).toBe(2);
+    expect((await runRc(['playbook', 'plan', 'missing.md'], { cwd: dir })).stderr).toContain(
+      'cannot read master plan',
+    );
+  });
+});
+
+describe('rc playbook run, ledger and init', () => {
+  it('runs the example plan two at a time with the scripted agent and renders the ledger', async () => {
+    const dir = gitRepo();
+    const run = await runRc(
+      ['playbook', 'run', 'master-plan.md', '--agent', agent, '--concurrency', '2', '--json'],
+      { cwd: dir, env },
+    );
+    expect(run.stderr).toContain('start  P1-CORE-01 on rc/P1-CORE-01');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.succeeded).toBe(true);
+    expect(
+      result.entries.map((entry: { task_id: string; result: string }) => entry.result),
+    ).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(result.ledger).toBe('.orchestrator/ledger.ndjson');
+    expect(existsSync(join(dir, 'src/ui/settings-page.mjs'))).toBe(true);
+    expect(readFileSync(join(dir, '.orchestrator/logs/P1-DOC-01.log'), 'utf8')).toContain(
+      '[scripted agent] wrote docs/settings.md',
+    );
+
+    const ledger = await runRc(['playbook', 'ledger'], { cwd: dir });
+    expect(ledger.stdout).toContain('| Task ID | Owner Skill | Evidence | Result | Next Action |');
+    expect(ledger.stdout).toContain(
+      '| P1-QA-01 | qa-test-engineer | diff: 1 file changed, 3 insertions(+); checks 1/1 passed | pass |',
+    );
+
+    const other = mkdtempSync(join(tmpdir(), 'rc-cli-runner-'));
+    const line = JSON.parse(
+      readFileSync(join(dir, '.orchestrator/ledger.ndjson'), 'utf8').split('\n')[0] as string,
+    );
+    writeFileSync(
+      join(other, 'ledger.ndjson'),
+      `${JSON.stringify({ ...line, task_id: 'P2-X', runner: 'runner-2' })}\n`,
+    );
+    const merged = await runRc(['playbook', 'ledger', '--merge', other, '--format', 'json'], {
+      cwd: dir,
+    });
+    expect(merged.code).toBe(0);
+    expect(JSON.parse(merged.stdout)).toHaveLength(5);
+    expect(readFileSync(join(dir, '.orchestrator/ledger.md'), 'utf8')).toContain('| P2-X |');
+    expect(
+      (await runRc(['playbook', 'ledger', '--merge', join(other, 'nothing')], { cwd: dir })).code,
+    ).toBe(2);
+
+    const text = await runRc(
+      ['playbook', 'run', 'master-plan.md', '--agent', agent, '--task', 'P1-DOC-01'],
+      { cwd: dir, env },
+    );
+    expect(text.stdout).toContain('  P1-DOC-01      partial  skipped');
+    expect(text.code).toBe(1);
+  });
+
+  it('exits 130 when interrupted and 2 for a bad run id or a custom preset without a command', async () => {
+    const dir = gitRepo();
+    const controller = new AbortController();
+    controller.abort();
+    const stopped = await runRc(['playbook', 'run', 'master-plan.md', '--agent', agent], {
+      cwd: dir,
+      env,
+      signal: controller.signal,
+    });
+    expect(stopped.code).toBe(130);
+    expect(
+      (
+        await runRc(['playbook', 'run', 'master-plan.md', '--agent', agent, '--run-id', 'x'], {
+          cwd: dir,
+        })
+      ).code,
+    ).toBe(2);
+    mkdirSync(join(dir, 'cfg'));
+    writeFileSync(join(dir, 'cfg/orchestration.yaml'), 'playbook:\n  agent:\n    preset: custom\n');
+    const custom = await runRc(
+      ['playbook', 'run', 'master-plan.md', '--config', 'cfg/orchestration.yaml'],
+      { cwd: dir },
+    );
+    expect(custom.code).toBe(2);
+    expect(custom.stderr).toContain('playbook.agent.command: required');
+  });
+
+  it('writes the templates once, and again only with --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-cli-init-'));
+    const first = await runRc(['playbook', 'init', '--dir', 'tpl'], { cwd: dir });
+    expect(first.stdout).toBe(
+      ['dispatch-ticket.md', 'evidence-ledger.md', 'execution-card.md', 'master-plan.md']
+        .map((name) => `wrote tpl/${name}\n`)
+        .join(''),
+    );
+    expect(readFileSync(join(dir, 'tpl/master-plan.md'), 'utf8')).toContain(
+      '| Branch ID | Objective | Owner Skill | Dependencies | Done Criteria | Scope | Checks |',
+    );
+    expect((await runRc(['playbook', 'init', '--dir', 'tpl'], { cwd: dir })).code).toBe(1);
+    expect((await runRc(['playbook', 'init', '--dir', 'tpl', '--force'], { cwd: dir })).code).toBe(
+      0,
+    );
+  });
+
+  it('has help with an example', async () => {
+    const help = await runRc(['playbook', 'run', '--help']);
+    expect(help.stdout).toContain('rc playbook run plan.md --concurrency 2 --agent codex');
+  });
+});

@@ -1,0 +1,432 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { repoRoot, runRc } from './_harness';
+
+// A real applier: records argv and RC_* env, then does what APPLIER_MODE says.
+const APPLIER = `import { appendFileSync, existsSync } from 'node:fs';
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('RC_')));
+appendFileSync(process.env.APPLIER_RECORD, JSON.stringify({ argv: process.argv.slice(2), env }) + '\\n');
+const mode = process.env.APPLIER_MODE ?? 'ok';
+if (mode === 'wait') { while (!existsSync(process.env.APPLIER_RELEASE)) await new Promise((r) => setTimeout(r, 20)); }
+if (mode === 'kill-parent') process.kill(process.ppid, 'SIGKILL');
+`;
+const RUN = '2026-11-20T09-15-00-0700';
+const run = (n: number) => `2026-11-20T09-${String(15 + n).padStart(2, '0')}-00-0700`;
+let repo: string;
+let env: Record<string, string>;
+
+beforeEach(async () => {
+  repo = await mkdtemp(join(tmpdir(), 'rc-promote-'));
+  await writeFile(join(repo, 'applier.mjs'), APPLIER);
+  await writeFile(
+    join(repo, 'orchestration.yaml'),
+    `promotion:
+  stages: [canary, stable]
+  signals_file: ci/signals.json
+  thresholds:
+    - { metric: pass_rate, min: 0.95 }
+    - { metric: error_rate, max: 0.01, on_breach: rollback }
+  governance:
+    allowed_actors: [alice]
+    required_approvals: 1
+  applier:
+    command: [${JSON.stringify(process.execPath)}, applier.mjs, '{stage}']
+`,
+  );
+  env = {
+    APPLIER_RECORD: join(repo, 'calls.ndjson'),
+    APPLIER_RELEASE: join(repo, 'go'),
+  };
+  await signals('1.0.0');
+});
+afterEach(async () => {
+  await rm(repo, { recursive: true, force: true });
+});
+
+async function signals(version: string, metrics: object = { pass_rate: 0.99, error_rate: 0 }) {
+  await mkdir(join(repo, 'ci'), { recursive: true });
+  await writeFile(
+    join(repo, 'ci/signals.json'),
+    JSON.stringify({ candidate: { version }, metrics }),
+  );
+}
+const statePath = () => join(repo, '.rc/promotion-state.json');
+const state = async () => (existsSync(statePath()) ? readFile(statePath(), 'utf8') : null);
+const calls = async () =>
+  existsSync(env['APPLIER_RECORD'] ?? '')
+    ? (await readFile(env['APPLIER_RECORD'] ?? '', 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { argv: string[]; env: Record<string, string> })
+    : [];
+const GOV = ['--actor', 'alice', '--approver', 'bob'];
+const promote = (args: string[], extraEnv: Record<string, string> = {}) =>
+  runRc(['promote', ...args], { cwd: repo, env: { ...env, ...extraEnv } });
+const apply = (candidate: string, runId = RUN, extra: string[] = []) =>
+  promote([
+    '--mode',
+    'apply',
+    '--stage',
+    'canary',
+    '--candidate',
+    candidate,
+    '--intent',
+    `promote ${candidate}`,
+    '--run-id',
+    runId,
+    '--json',
+    ...GOV,
+    ...extra,
+  ]);
+const json = (stdout: string) =>
+  JSON.parse(stdout) as {
+    result: Record<string, unknown>;
+    duplicate: boolean;
+    recovered: Record<string, unknown>[];
+  };
+
+describe('rc promote', () => {
+  it('previews a dry run: plan and checks, no state, no applier', async () => {
+    const out = await promote([
+      '--mode',
+      'dry_run',
+      '--stage',
+      'canary',
+      '--candidate',
+      '1.0.0',
+      '--run-id',
+      RUN,
+    ]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('dry_run: promote canary: previewed (exit 0)');
+    expect(out.stdout).toContain('FAIL  governance: actor: no actor named');
+    expect(await state()).toBeNull();
+    expect(await calls()).toEqual([]);
+    const summary = await readFile(join(repo, 'artifacts/promotion', RUN, 'summary.md'), 'utf8');
+    expect(summary).toContain('| threshold pass_rate | pass |');
+  });
+
+  it('applies: forwards argv and trace id, records state, writes artifacts and the step summary', async () => {
+    const stepSummary = join(repo, 'step-summary.md');
+    await writeFile(stepSummary, '');
+    const out = await apply('1.0.0', RUN, ['--trace-id', 'trace-abc', '--change-ticket', 'CHG-1']);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const [call] = await calls();
+    expect(call?.argv.slice(0, 3)).toEqual(['canary', '--mode', 'apply']);
+    expect(call?.env['RC_TRACE_ID']).toBe('trace-abc');
+    for (const file of ['promotion-orchestrate-result.json', 'summary.md', 'applier.log']) {
+      expect(await readFile(join(repo, 'artifacts/promotion', RUN, file), 'utf8')).toContain(
+        'trace-abc',
+      );
+    }
+    expect(await state()).toContain('trace-abc');
+    const again = await apply('1.1.0', run(1), ['--trace-id', 'trace-def']);
+    expect(again.code).toBe(1); // signals are for 1.0.0
+    await signals('1.1.0');
+    const inActions = await apply('1.1.0', run(2), []);
+    expect(inActions.code).toBe(0);
+    const withSummary = await promote(
+      ['--mode', 'dry_run', '--stage', 'stable', '--candidate', '1.1.0', '--run-id', run(3)],
+      {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_STEP_SUMMARY: stepSummary,
+        GITHUB_OUTPUT: join(repo, 'out'),
+      },
+    );
+    expect(withSummary.code).toBe(0);
+    expect(await readFile(stepSummary, 'utf8')).toContain('## rc promote: promote stable');
+  });
+
+  it('rolls back to the last known-good version and holds until released', async () => {
+    await apply('1.0.0');
+    await signals('1.1.0');
+    await apply('1.1.0', run(1));
+    const back = await promote([
+      '--mode',
+      'rollback',
+      '--stage',
+      'canary',
+      '--candidate',
+      '1.1.0',
+      '--intent',
+      'rollback: error spike',
+      '--run-id',
+      run(2),
+      ...GOV,
+      '--json',
+    ]);
+    expect(back.code).toBe(0);
+    expect(json(back.stdout).result).toMatchObject({
+      outcome: 'rolled_back',
+      target: { version: '1.0.0' },
+    });
+    await signals('1.2.0');
+    expect((await apply('1.2.0', run(3))).code).toBe(1);
+    const release = await promote([
+      '--mode',
+      'release',
+      '--stage',
+      'canary',
+      '--intent',
+      'release: fixed',
+      '--run-id',
+      run(4),
+      ...GOV,
+    ]);
+    expect(release.code).toBe(0);
+    expect((await apply('1.2.0', run(5))).code).toBe(0);
+  });
+
+  it('fails governance with exit 1 and changes nothing', async () => {
+    const out = await promote([
+      '--mode',
+      'apply',
+      '--stage',
+      'canary',
+      '--candidate',
+      '1.0.0',
+      '--intent',
+      'promote',
+      '--actor',
+      'mallory',
+      '--run-id',
+      RUN,
+    ]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain(
+      'FAIL  governance: actor: mallory is not in allowed_actors; approvals: 0 approvals, 1 required',
+    );
+    expect(await state()).toBeNull();
+  });
+
+  it('gates apply on the decision (hold and rollback both block)', async () => {
+    for (const [n, metrics] of [
+      [1, { pass_rate: 0.5, error_rate: 0 }],
+      [2, { pass_rate: 1, error_rate: 0.5 }],
+    ] as const) {
+      await signals('1.0.0', metrics);
+      const out = await apply('1.0.0', run(n));
+      expect(out.code).toBe(1);
+      expect(json(out.stdout).result['outcome']).toBe('blocked');
+    }
+    expect(await calls()).toEqual([]);
+  });
+
+  it.each([
+    [
+      'apply with a hold decision',
+      1,
+      async () => signals('2.0.0', { pass_rate: 0.1, error_rate: 0 }),
+      ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0'],
+    ],
+    [
+      'apply with signals for another build',
+      1,
+      async () => signals('9.9.9'),
+      ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0'],
+    ],
+    [
+      'apply of the current version',
+      1,
+      null,
+      ['--mode', 'apply', '--stage', 'canary', '--candidate', '1.0.0'],
+    ],
+    [
+      'apply to stable before canary',
+      1,
+      async () => signals('2.0.0'),
+      ['--mode', 'apply', '--stage', 'stable', '--candidate', '2.0.0'],
+    ],
+    [
+      'apply with a rollback intent',
+      1,
+      async () => signals('2.0.0'),
+      ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0', '--intent', 'rollback now'],
+    ],
+    [
+      'rollback with no earlier version',
+      1,
+      null,
+      ['--mode', 'rollback', '--stage', 'canary', '--intent', 'rollback'],
+    ],
+    [
+      'rollback with a promote intent',
+      1,
+      null,
+      ['--mode', 'rollback', '--stage', 'canary', '--intent', 'promote 3'],
+    ],
+    [
+      'rollback of a version that is not current',
+      1,
+      null,
+      ['--mode', 'rollback', '--stage', 'canary', '--candidate', '0.9.0', '--intent', 'rollback'],
+    ],
+    [
+      'release without a hold',
+      1,
+      null,
+      ['--mode', 'release', '--stage', 'canary', '--intent', 'release'],
+    ],
+    [
+      'apply without an intent',
+      1,
+      async () => signals('2.0.0'),
+      ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0', '--intent', ''],
+    ],
+    ['an unknown stage', 2, null, ['--mode', 'apply', '--stage', 'prod', '--candidate', '2.0.0']],
+    ['an unknown mode', 2, null, ['--mode', 'deploy', '--stage', 'canary', '--candidate', '2.0.0']],
+    ['apply without a candidate', 2, null, ['--mode', 'apply', '--stage', 'canary']],
+    [
+      'a malformed candidate',
+      2,
+      null,
+      ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0@nothex'],
+    ],
+    [
+      '--approvals with --approver',
+      2,
+      null,
+      ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0', '--approvals', '2'],
+    ],
+    [
+      'malformed signals',
+      2,
+      async () => writeFile(join(repo, 'ci/signals.json'), '{"candidate":'),
+      ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0'],
+    ],
+    [
+      'a bad run id',
+      2,
+      null,
+      ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0', '--run-id', 'yesterday'],
+    ],
+  ] as const)('rejects %s (exit %i), state byte-identical', async (_, code, prepare, args) => {
+    expect((await apply('1.0.0')).code).toBe(0);
+    await prepare?.();
+    const before = await state();
+    const callsBefore = (await calls()).length;
+    const intent = (args as readonly string[]).includes('--intent')
+      ? []
+      : ['--intent', args[1] === 'apply' ? 'promote' : args[1]];
+    const out = await promote(['--run-id', run(9), ...GOV, ...intent, ...args]);
+    expect(out.code).toBe(code);
+    expect(await state()).toBe(before);
+    expect((await calls()).length).toBe(callsBefore);
+  });
+
+  it('makes a repeated apply a no-op returning the recorded result', async () => {
+    const first = await apply('1.0.0');
+    const before = await state();
+    const second = await apply('1.0.0');
+    expect(second.code).toBe(0);
+    expect(json(second.stdout).duplicate).toBe(true);
+    expect(json(second.stdout).result).toEqual(json(first.stdout).result);
+    expect(await state()).toBe(before);
+    expect(await calls()).toHaveLength(1);
+    const reused = await apply('1.0.0', run(1), [
+      '--idempotency-key',
+      String(json(first.stdout).result['idempotency_key']),
+      '--candidate',
+      '1.0.0',
+    ]);
+    expect(reused.code).toBe(0);
+  });
+
+  it('rejects a concurrent promotion of the same stage with exit 3', async () => {
+    const first = promote(
+      [
+        '--mode',
+        'apply',
+        '--stage',
+        'canary',
+        '--candidate',
+        '1.0.0',
+        '--intent',
+        'promote',
+        '--run-id',
+        RUN,
+        ...GOV,
+      ],
+      { APPLIER_MODE: 'wait' },
+    );
+    while ((await calls()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await apply('1.0.0', run(1));
+    expect(second.code).toBe(3);
+    expect(second.stderr).toContain(`a promotion of stage canary is already in flight (run ${RUN}`);
+    await writeFile(env['APPLIER_RELEASE'] ?? '', '');
+    expect((await first).code).toBe(0);
+  });
+
+  it('recovers after the CLI is killed between applier and record', async () => {
+    const rcBin = join(repoRoot, 'packages/cli/dist/rc.js');
+    const crashed = spawnSync(
+      process.execPath,
+      [
+        rcBin,
+        'promote',
+        '--mode',
+        'apply',
+        '--stage',
+        'canary',
+        '--candidate',
+        '1.0.0',
+        '--intent',
+        'promote',
+        '--run-id',
+        RUN,
+        ...GOV,
+      ],
+      {
+        cwd: repo,
+        env: { ...env, APPLIER_MODE: 'kill-parent' },
+        encoding: 'utf8',
+      },
+    );
+    expect(crashed.signal).toBe('SIGKILL');
+    expect(await calls()).toHaveLength(1);
+    expect(existsSync(`${statePath()}.canary.journal.json`)).toBe(true);
+    expect(await state()).toBeNull();
+    await signals('1.1.0');
+    const next = await apply('1.1.0', run(1));
+    expect(next.code).toBe(1);
+    expect(next.stderr).toContain(`reconciled a crashed run ${RUN} (promote canary): unknown`);
+    const body = json(next.stdout);
+    expect(body.recovered[0]).toMatchObject({
+      outcome: 'unknown',
+      run_id: RUN,
+      recovered_by: run(1),
+    });
+    expect(body.result['reasons']).toEqual([
+      expect.stringContaining('on hold (outcome of promote to 1.0.0 is unknown'),
+    ]);
+    expect(existsSync(`${statePath()}.canary.journal.json`)).toBe(false);
+    const recorded = JSON.parse(
+      await readFile(
+        join(repo, 'artifacts/promotion', RUN, 'promotion-orchestrate-result.json'),
+        'utf8',
+      ),
+    );
+    expect(recorded.outcome).toBe('unknown');
+    expect(
+      (
+        await promote([
+          '--mode',
+          'release',
+          '--stage',
+          'canary',
+          '--intent',
+          'release: verified',
+          '--run-id',
+          run(2),
+          ...GOV,
+        ])
+      ).code,
+    ).toBe(0);
+    expect((await apply('1.1.0', run(3))).code).toBe(0);
+  });
+});

@@ -1,0 +1,33 @@
+import type { AgentPreset } from '@rc/orchestrator-core';
+import { buildAgentInvocation, resolveAgentBackend, type AgentInvocation } from '@rc/exec';
+
+export type { AgentInvocation } from '@rc/exec';
+
+/** The built-in presets; anything else given as `--agent` is a custom command template. */
+export const AGENT_PRESET_NAMES = ['codex', 'claude', 'gemini'] as const;
+
+/**
+ * The command that hands an execution card to an agent CLI, through `@rc/exec`'s backends:
+ * presets read the card on stdin (`codex exec -`, `claude -p`, `gemini`, run in the task's
+ * worktree); a custom template is split into words (never run by a shell) and gets the card on
+ * stdin, or as a path where it says `{prompt_file}`. Throws InvalidInputError (exit 2) for a
+ * custom preset without a usable command.
+ */
+export function agentInvocation(
+  agent: { preset: AgentPreset; command: string | null },
+  cardFile: string,
+): AgentInvocation {
+  // The playbook's `command` only means something for `custom`; presets keep their executable.
+  const command = agent.preset === 'custom' ? agent.command : null;
+  return buildAgentInvocation(
+    resolveAgentBackend({ preset: agent.preset, command }, 'playbook.agent'),
+    cardFile,
+  );
+}
+
+/** Reads `--agent`: a preset name, or else a custom command template. */
+export function parseAgentOption(value: string): { preset: AgentPreset; command: string | null } {
+  return (AGENT_PRESET_NAMES as readonly string[]).includes(value)
+    ? { preset: value as AgentPreset, command: null }
+    : { preset: 'custom', command: value };
+}

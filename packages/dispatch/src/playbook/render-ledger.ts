@@ -1,0 +1,19 @@
+import type { LedgerEntry } from './ledger-entry';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim() || '-';
+
+/** The seed's Evidence Ledger table (Task ID, Owner Skill, Evidence, Result, Next Action). */
+export function renderLedger(entries: readonly LedgerEntry[], title = 'Evidence Ledger'): string {
+  const rows = entries.map(
+    (entry) =>
+      `| ${cell(entry.task_id)} | ${cell(entry.skill)} | ${cell(entry.evidence)} | ${entry.result} | ${cell(entry.next_action)} |`,
+  );
+  return [
+    `# ${title}`,
+    '',
+    '| Task ID | Owner Skill | Evidence | Result | Next Action |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}

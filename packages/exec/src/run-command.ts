@@ -1,0 +1,175 @@
+import { once } from 'node:events';
+import type { Transform } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createRedactor, type TextRedactor } from '@rc/orchestrator-core';
+import { execa } from 'execa';
+import { classifyExit, type ExitOutcome } from './classify-exit';
+import { killProcessTree } from './_kill-process-tree';
+import { OutputScanner } from './_output-scanner';
+import { redactingLines } from './_redacting-lines';
+
+/** Options of {@link runCommand}. */
+export interface RunCommandOptions {
+  /** Executable, looked up on PATH. */
+  file: string;
+  /** Arguments, passed as they are (no shell). @default [] */
+  args?: readonly string[];
+  /** Working directory. */
+  cwd: string;
+  /** The whole environment of the command; nothing else is inherited. @default process.env */
+  env?: Record<string, string | undefined>;
+  /** A file whose content is piped to stdin. @default null (stdin is empty) */
+  stdinFile?: string | null;
+  /**
+   * The transcript: stdout and stderr are streamed into this file as they arrive, so memory stays
+   * flat however much the command prints. Created exclusively: an existing file is never overwritten.
+   */
+  logFile: string;
+  /**
+   * Append to `logFile` (creating it when missing) instead of creating it exclusively: for a
+   * caller that writes its own header first or keeps several commands in one transcript.
+   * Existing content is still never overwritten. @default false
+   */
+  appendLog?: boolean;
+  /** Stop the process tree after this many ms. @default null (no limit) */
+  timeoutMs?: number | null;
+  /** Stop it after this many ms without any output; each output chunk restarts the clock. @default null */
+  idleTimeoutMs?: number | null;
+  /** Aborting stops the process tree; the outcome is `killed`. */
+  signal?: AbortSignal;
+  /** Time between SIGTERM and SIGKILL when stopping. @default 2000 */
+  killGraceMs?: number;
+  /** Whole output lines to look for (e.g. a completion marker); found ones come back in `seenLines`. @default [] */
+  watchLines?: readonly string[];
+  /**
+   * Scrubs the transcript line by line before it reaches `logFile` (and the tail in the result).
+   * @default createRedactor({ env }): values of the command's secret-named variables and GitHub
+   * token shapes never land in a transcript.
+   */
+  redactor?: TextRedactor;
+  /** How much of the output's end to keep for messages. @default 16384 */
+  tailChars?: number;
+}
+
+/** What happened to a command run by {@link runCommand}. */
+export interface CommandResult {
+  outcome: ExitOutcome;
+  exitCode: number | null;
+  signal: string | null;
+  durationMs: number;
+  /** The last `tailChars` characters of output. */
+  tail: string;
+  /** The watched lines that appeared. */
+  seenLines: string[];
+  /** One line saying how it ended, for humans. */
+  message: string;
+}
+
+/**
+ * Runs a command in its own process group with its transcript streamed to `logFile`, per-run and
+ * idle timeouts that kill the whole tree, and a classified exit. Never rejects for the command's
+ * own failure; rejects only when the log file cannot be created.
+ */
+export async function runCommand(options: RunCommandOptions): Promise<CommandResult> {
+  await mkdir(dirname(options.logFile), { recursive: true });
+  const log = createWriteStream(options.logFile, { flags: options.appendLog ? 'a' : 'wx' });
+  await once(log, 'open');
+  const scanner = new OutputScanner(options.watchLines ?? [], options.tailChars ?? 16_384);
+  const started = performance.now();
+  const child = execa(options.file, [...(options.args ?? [])], {
+    cwd: options.cwd,
+    ...(options.env === undefined ? {} : { env: options.env, extendEnv: false }),
+    ...(options.stdinFile ? { inputFile: options.stdinFile } : { stdin: 'ignore' as const }),
+    stdout: 'pipe',
+    stderr: 'pipe',
+    buffer: false,
+    detached: true,
+    reject: false,
+    encoding: 'utf8',
+  });
+
+  let stoppedBy: 'timeout' | 'idle_timeout' | 'abort' | null = null;
+  let killTimer: NodeJS.Timeout | undefined;
+  const stop = (reason: 'timeout' | 'idle_timeout' | 'abort') => {
+    if (stoppedBy !== null) return;
+    stoppedBy = reason;
+    killProcessTree(child.pid, 'SIGTERM');
+    killTimer = setTimeout(
+      () => killProcessTree(child.pid, 'SIGKILL'),
+      options.killGraceMs ?? 2000,
+    );
+  };
+  const timeout = options.timeoutMs
+    ? setTimeout(() => stop('timeout'), options.timeoutMs)
+    : undefined;
+  const idle = options.idleTimeoutMs
+    ? setTimeout(() => stop('idle_timeout'), options.idleTimeoutMs)
+    : undefined;
+  const onAbort = () => stop('abort');
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const redactor = options.redactor ?? createRedactor({ env: options.env ?? process.env });
+  const transcripts: Transform[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    const scrubbed = stream.pipe(redactingLines(redactor));
+    transcripts.push(scrubbed);
+    stream.on('data', () => idle?.refresh());
+    scrubbed.on('data', (chunk: string) => scanner.push(String(chunk)));
+    // pipe() honours back-pressure: a fast writer waits for the disk instead of filling memory.
+    scrubbed.pipe(log, { end: false });
+  }
+
+  const result = await child;
+  // The last lines may still be in the redacting transforms: let them reach the log first.
+  await Promise.all(transcripts.map((stream) => finished(stream).catch(() => undefined)));
+  clearTimeout(timeout);
+  clearTimeout(idle);
+  clearTimeout(killTimer);
+  options.signal?.removeEventListener('abort', onAbort);
+  // The group may hold grandchildren that outlived the leader; they belong to this command.
+  if (stoppedBy !== null) killProcessTree(child.pid, 'SIGKILL');
+  scanner.finish();
+  log.end();
+  await once(log, 'close');
+
+  const exitCode = result.exitCode ?? null;
+  const signal = result.signal ?? null;
+  const errorCode = typeof result.code === 'string' ? result.code : null;
+  const outcome = classifyExit({ exitCode, signal, errorCode, stoppedBy });
+  return {
+    outcome,
+    exitCode,
+    signal,
+    durationMs: Math.round(performance.now() - started),
+    tail: scanner.tail,
+    seenLines: [...scanner.seen],
+    message: describe(outcome, options, exitCode, signal),
+  };
+}
+
+function describe(
+  outcome: ExitOutcome,
+  options: RunCommandOptions,
+  exitCode: number | null,
+  signal: string | null,
+): string {
+  switch (outcome) {
+    case 'success':
+      return `${options.file} exited 0`;
+    case 'failure':
+      return `${options.file} exited ${exitCode}`;
+    case 'timeout':
+      return `${options.file} ran longer than ${options.timeoutMs} ms and was stopped`;
+    case 'idle_timeout':
+      return `${options.file} printed nothing for ${options.idleTimeoutMs} ms and was stopped`;
+    case 'killed':
+      return `${options.file} was stopped by ${signal ?? 'an interrupt'}`;
+    case 'not_found':
+      return `${options.file}: command not found or not executable (check PATH)`;
+  }
+}

@@ -1,0 +1,32 @@
+import type { LoopStop } from './next-turn';
+import type { LoopOutcome } from './run-loop';
+import type { OrchestrationState } from './state/orchestration-state';
+
+const EXIT = { done: 0, failed: 1, limit: 4 } as const;
+
+/** The outcome of a loop that stopped for the reason its state gives. */
+export function stopOutcome(
+  stop: LoopStop,
+  state: OrchestrationState | null,
+  turns: number,
+): LoopOutcome {
+  return { status: stop.status, exitCode: EXIT[stop.status], reason: stop.reason, turns, state };
+}
+
+/** The outcome of a run interrupted by the signal. */
+export function interruptedOutcome(state: OrchestrationState | null, turns: number): LoopOutcome {
+  return { status: 'interrupted', exitCode: 130, reason: 'interrupted', turns, state };
+}
+
+/** Resumes a failed state when asked to; leaves anything else alone. Pure. */
+export function maybeRetry(
+  state: OrchestrationState,
+  retry: boolean | undefined,
+): OrchestrationState {
+  return retry && state.status === 'failed' ? { ...state, status: 'running', reason: null } : state;
+}
+
+/** The total-time limit of this process, if it has passed. */
+export function pastDeadline(deadline: number | null, now: number): string | null {
+  return deadline !== null && now >= deadline ? 'total time limit reached' : null;
+}

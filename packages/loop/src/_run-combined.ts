@@ -1,0 +1,40 @@
+import { nextTurn } from './next-turn';
+import { recordTurn } from './record-turn';
+import { runTurn } from './run-turn';
+import type { LoopOutcome, LoopRuntime } from './run-loop';
+import { initialState, type OrchestrationState } from './state/orchestration-state';
+import { readState } from './state/read-state';
+import { writeState } from './state/write-state';
+import { interruptedOutcome, maybeRetry, pastDeadline, stopOutcome } from './_loop-outcome';
+
+/** Combined mode: galph, ralph and the reviewer take turns in this one process. */
+export async function runCombined(rt: LoopRuntime): Promise<LoopOutcome> {
+  const shown = rt.config.sync.state_path;
+  let state: OrchestrationState = (await readState(rt.statePath, shown)) ?? initialState(rt.now());
+  state = maybeRetry(state, rt.retry);
+  let turns = 0;
+  for (;;) {
+    if (rt.signal?.aborted) return interruptedOutcome(state, turns);
+    const plan = nextTurn(state, rt.config, rt.maxIterations);
+    if (plan.kind === 'stop') return stopOutcome(plan, state, turns);
+    const late = pastDeadline(rt.deadline, rt.clock().getTime());
+    if (late !== null) {
+      state = { ...state, status: 'limit', reason: late, updated_at: rt.now() };
+      await writeState(rt.statePath, state, rt.redactor);
+      return stopOutcome({ kind: 'stop', status: 'limit', reason: late }, state, turns);
+    }
+    const record = await runTurn(plan, { ...rt, root: rt.root, deadline: rt.deadline });
+    state = recordTurn(state, plan, record, rt.config, rt.maxIterations);
+    await writeState(rt.statePath, state, rt.redactor);
+    turns++;
+    rt.onTurn?.(record, state);
+    if (record.outcome === 'killed' && rt.signal?.aborted) return interruptedOutcome(state, turns);
+    if (state.status !== 'running') {
+      const reason = state.reason ?? state.status;
+      return stopOutcome({ kind: 'stop', status: state.status, reason }, state, turns);
+    }
+    if (rt.once && state.status === 'running') {
+      return { status: 'running', exitCode: 0, reason: 'ran one turn (--once)', turns, state };
+    }
+  }
+}

@@ -1,0 +1,241 @@
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readState } from '../src/state/read-state';
+import { fixture, loopConfig, prompts, recorded, run, type Fixture } from './_fixture';
+
+let fx: Fixture;
+let root: string;
+beforeEach(async () => {
+  fx = await fixture();
+  root = join(fx.dir, 'repo');
+  await prompts(root, ['supervisor', 'main', 'reviewer', 'router', 'debug', 'plan']);
+});
+afterEach(() => fx.cleanup());
+
+const state = () => readState(join(root, 'sync/state.json'));
+
+describe('runLoop in combined mode', () => {
+  it('alternates galph and ralph, passes prompts by stdin or file, and stops at the iteration limit', async () => {
+    const outcome = await run(root, fx.env);
+    expect(outcome).toMatchObject({ status: 'limit', exitCode: 4, turns: 6 });
+    expect(await recorded(fx.record)).toEqual([
+      '1 galph work supervisor',
+      '1 ralph work main',
+      '2 galph work supervisor',
+      '2 ralph work main',
+      '3 galph work supervisor',
+      '3 ralph work main',
+    ]);
+    const lines = (await readFile(fx.record, 'utf8')).split('\n');
+    expect(lines[0]).toBe('1 galph work supervisor||prompt supervisor');
+    expect(lines[1]).toBe(`1 ralph work main|${join(root, 'prompts/main.md')}|`);
+    const saved = await state();
+    expect(saved).toMatchObject({
+      version: 1,
+      status: 'limit',
+      reason: 'max iterations (3) reached',
+      iteration: 4,
+      counters: { turns: 6, galph: 3, ralph: 3, reviews: 0 },
+      last_turn: {
+        actor: 'ralph',
+        prompt: 'main',
+        outcome: 'success',
+        exit_code: 0,
+        log: 'logs/3-ralph-main.log',
+      },
+    });
+    expect(saved?.last_turn?.started_at).toBe('2026-11-20T09:15:00.000-07:00');
+    expect((await readdir(join(root, 'logs'))).sort()).toHaveLength(6);
+    expect(await readFile(join(root, 'logs/2-galph-supervisor.log'), 'utf8')).toBe(
+      'agent ran 2-galph-supervisor\n',
+    );
+  });
+
+  it('runs the reviewer at most once per iteration, on its cadence', async () => {
+    const config = loopConfig({
+      review: { every: 2 },
+      limits: { max_iterations: 4, idle_timeout_s: null },
+    });
+    await run(root, fx.env, { config });
+    const turns = await recorded(fx.record);
+    expect(turns.filter((turn) => turn.includes('review'))).toEqual([
+      '2 galph review reviewer',
+      '4 galph review reviewer',
+    ]);
+    expect(turns.indexOf('2 galph review reviewer')).toBe(turns.indexOf('2 ralph work main') + 1);
+    expect((await state())?.counters.reviews).toBe(2);
+  });
+
+  it("lets the router override galph's prompt only, ralph staying deterministic", async () => {
+    const config = loopConfig({
+      router: { enabled: true, allowlist: ['supervisor', 'debug', 'plan'] },
+      actors: {
+        galph: { agent: { preset: 'custom', command: 'fake-agent' } },
+        ralph: { prompts: ['main', 'debug'], agent: { preset: 'custom', command: 'fake-agent' } },
+      },
+      limits: { max_iterations: 2, idle_timeout_s: null },
+    });
+    const env = {
+      ...fx.env,
+      RC_TEST_ROUTE: '1-galph-router=debug 2-galph-router=plan.md 1-ralph-router=plan',
+    };
+    await run(root, env, { config });
+    expect(await recorded(fx.record)).toEqual([
+      '1 galph work router',
+      '1 galph work debug',
+      '1 ralph work main',
+      '2 galph work router',
+      '2 galph work plan',
+      '2 ralph work main',
+    ]);
+    const saved = await state();
+    expect(saved?.counters.routed).toBe(2);
+    expect(saved?.history.map((turn) => `${turn.prompt}:${turn.routed}`)).toEqual([
+      'debug:true',
+      'main:false',
+      'plan:true',
+      'main:false',
+    ]);
+  });
+
+  it('fails at once when the router chooses a prompt outside its allowlist', async () => {
+    const config = loopConfig({ router: { enabled: true, allowlist: ['supervisor', 'debug'] } });
+    const outcome = await run(
+      root,
+      { ...fx.env, RC_TEST_ROUTE: '1-galph-router=plan' },
+      { config },
+    );
+    expect(outcome).toMatchObject({ status: 'failed', exitCode: 1 });
+    expect(outcome.reason).toContain(
+      'router: chose "plan", which is not in the allowlist (supervisor, debug)',
+    );
+    expect(await recorded(fx.record)).toEqual(['1 galph work router']);
+    const silent = await run(root, fx.env, { config, retry: true });
+    expect(silent.reason).toContain('no "RC_ROUTE: <prompt>" line');
+  });
+
+  it('stops immediately when an agent fails, records why, and does not retry', async () => {
+    const outcome = await run(root, { ...fx.env, RC_TEST_FAIL: '2-galph-supervisor' });
+    expect(outcome).toMatchObject({ status: 'failed', exitCode: 1, turns: 3 });
+    expect(outcome.reason).toBe('galph (supervisor) in iteration 2 failed: fake-agent exited 3');
+    expect(await recorded(fx.record)).toHaveLength(3);
+    const saved = await state();
+    expect(saved).toMatchObject({
+      status: 'failed',
+      iteration: 2,
+      expected_actor: 'galph',
+      counters: { failures: 1 },
+    });
+    const again = await run(root, fx.env);
+    expect(again).toMatchObject({ status: 'failed', exitCode: 1, turns: 0 });
+    const retried = await run(root, fx.env, { retry: true });
+    expect(retried).toMatchObject({ status: 'limit', turns: 4 });
+  });
+
+  it('treats the completion marker on the last iteration as done, not as a limit', async () => {
+    const outcome = await run(root, { ...fx.env, RC_TEST_DONE: '3-ralph-main' });
+    expect(outcome).toMatchObject({ status: 'done', exitCode: 0, turns: 6 });
+    expect((await state())?.reason).toBe('ralph printed RC_DONE in iteration 3');
+    expect(await run(root, fx.env)).toMatchObject({ status: 'done', exitCode: 0, turns: 0 });
+  });
+
+  it('ends early when galph declares the work done', async () => {
+    const outcome = await run(root, { ...fx.env, RC_TEST_DONE: '1-galph-supervisor' });
+    expect(outcome).toMatchObject({ status: 'done', turns: 1 });
+  });
+
+  it('stops a turn that runs too long, or goes quiet, as a failure, and a missing agent too', async () => {
+    const config = loopConfig({ limits: { turn_timeout_s: 0.3, idle_timeout_s: null } });
+    const slow = await run(root, { ...fx.env, RC_TEST_SLEEP: '1-ralph-main' }, { config });
+    expect(slow).toMatchObject({ status: 'failed', exitCode: 1 });
+    expect(slow.reason).toContain(
+      'ralph (main) in iteration 1 failed: fake-agent ran longer than 300 ms',
+    );
+    const idle = loopConfig({ limits: { turn_timeout_s: 10, idle_timeout_s: 0.3 } });
+    const quiet = await run(
+      root,
+      { ...fx.env, RC_TEST_SLEEP: '1-ralph-main' },
+      { config: idle, retry: true },
+    );
+    expect(quiet).toMatchObject({ status: 'failed', exitCode: 1 });
+    expect(quiet.reason).toContain('printed nothing for 300 ms');
+    // Retrying runs the same turn again under a new log name: the first transcripts are kept.
+    const resumed = await run(root, fx.env, { maxIterations: 1, retry: true });
+    expect(resumed).toMatchObject({ status: 'limit', turns: 1 });
+    expect(
+      (await readdir(join(root, 'logs'))).filter((name) => name.startsWith('1-ralph')).sort(),
+    ).toEqual(['1-ralph-main.1.log', '1-ralph-main.2.log', '1-ralph-main.log']);
+    const missing = loopConfig({
+      actors: { galph: { agent: { preset: 'claude', command: 'rc-missing-agent' } } },
+    });
+    const other = join(fx.dir, 'other');
+    await prompts(other, ['supervisor', 'main']);
+    const outcome = await run(other, fx.env, { config: missing });
+    expect(outcome.reason).toContain('rc-missing-agent: command not found');
+  });
+
+  it('records an interrupted turn, exits 130, and resumes it under a new log name', async () => {
+    const controller = new AbortController();
+    const env = { ...fx.env, RC_TEST_SLEEP: '1-ralph-main' };
+    setTimeout(() => controller.abort(), 400);
+    const outcome = await run(root, env, { signal: controller.signal });
+    expect(outcome).toMatchObject({ status: 'interrupted', exitCode: 130, turns: 2 });
+    expect(await state()).toMatchObject({
+      status: 'running',
+      iteration: 1,
+      expected_actor: 'ralph',
+      counters: { interrupted: 1, turns: 2 },
+    });
+    expect(await run(root, fx.env, { signal: controller.signal })).toMatchObject({
+      exitCode: 130,
+      turns: 0,
+    });
+    const resumed = await run(root, fx.env, { once: true });
+    expect(resumed).toMatchObject({ status: 'running', exitCode: 0, turns: 1 });
+    expect((await state())?.last_turn?.log).toBe('logs/1-ralph-main.1.log');
+  });
+
+  it('stops at the total time limit and records it', async () => {
+    let now = Date.parse('2026-11-20T16:15:00.000Z');
+    const clock = () => new Date(now);
+    const onTurn = () => (now += 100_000);
+    const config = loopConfig({ limits: { total_time_s: 150, idle_timeout_s: null } });
+    const outcome = await run(root, fx.env, { config, clock, onTurn });
+    expect(outcome).toMatchObject({
+      status: 'limit',
+      exitCode: 4,
+      reason: 'total time limit reached',
+      turns: 2,
+    });
+    expect((await state())?.status).toBe('limit');
+  });
+
+  it('refuses a missing prompt or a corrupt state before running anything (exit 2)', async () => {
+    const config = loopConfig({ review: { every: 1, prompt: 'nope' } });
+    await expect(run(root, fx.env, { config })).rejects.toThrow('the loop cannot start:');
+    await mkdir(join(root, 'sync'), { recursive: true });
+    await writeFile(join(root, 'sync/.state.json.1.abc.tmp'), '{"torn');
+    await writeFile(join(root, 'sync/state.json'), '{"version": 1, "status": "running"');
+    await expect(run(root, fx.env)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('sync/state.json is not valid JSON'),
+    });
+    await writeFile(join(root, 'sync/state.json'), '{"version": 2}');
+    await expect(run(root, fx.env)).rejects.toMatchObject({
+      exitCode: 2,
+      issues: expect.arrayContaining(['version: Invalid input: expected 1']),
+    });
+    expect(await recorded(fx.record)).toEqual([]);
+    expect(await readdir(join(root, 'sync'))).toEqual(['state.json']);
+  });
+
+  it('needs a role and git sync for role mode', async () => {
+    await expect(run(root, fx.env, { mode: 'role' })).rejects.toThrow(
+      '--role galph|ralph is required',
+    );
+    await expect(run(root, fx.env, { mode: 'role', role: 'galph' })).rejects.toThrow(
+      'loop.sync.mode',
+    );
+  });
+});

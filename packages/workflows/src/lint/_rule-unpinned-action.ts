@@ -1,0 +1,35 @@
+import type { Located } from './_workflow-model';
+import type { Rule, RuleFinding } from './_rule';
+
+const FULL_SHA = /^[0-9a-f]{40}$/;
+
+/**
+ * A tag or branch can be moved to other code after review; a full commit SHA cannot. Local
+ * actions (`./`) are part of the reviewed repository; Docker images need a digest.
+ */
+export const unpinnedAction: Rule = (workflow) => {
+  const findings: RuleFinding[] = [];
+  const check = (uses: Located | null, where: string) => {
+    if (uses === null) return;
+    const problem = pinProblem(uses.value);
+    if (problem !== null)
+      findings.push({ line: uses.line, rule: 'unpinned-action', message: `${where}: ${problem}` });
+  };
+  for (const job of workflow.jobs) {
+    check(job.uses, `job "${job.id}"`);
+    job.steps.forEach((step, index) => check(step.uses, `job "${job.id}" step ${index + 1}`));
+  }
+  return findings;
+};
+
+function pinProblem(uses: string): string | null {
+  if (uses.startsWith('./')) return null;
+  if (uses.startsWith('docker://'))
+    return uses.includes('@sha256:')
+      ? null
+      : `"${uses}" is not pinned by image digest (@sha256:...)`;
+  const at = uses.lastIndexOf('@');
+  const ref = at === -1 ? '' : uses.slice(at + 1);
+  if (FULL_SHA.test(ref)) return null;
+  return `"${uses}" is not pinned to a full commit SHA (use owner/repo@<40-hex sha> # tag)`;
+}

@@ -1,0 +1,63 @@
+import { header } from './_steps';
+
+/** A caller of the reusable playbook workflow, run by hand from the Actions UI. */
+export function playbookCaller(options: { uses: string; rcVersion: string }): string {
+  return `${header('Playbook fan-out: run a master plan with one runner per task (Phoenix time).')}
+name: rc-playbook
+
+on:
+  workflow_dispatch:
+    inputs:
+      plan:
+        description: the master plan file
+        type: string
+        default: docs/master-plan.md
+
+permissions: {}
+
+env:
+  TZ: America/Phoenix
+
+concurrency:
+  group: \${{ github.workflow }}-\${{ inputs.plan }}
+  cancel-in-progress: false
+
+jobs:
+  playbook:
+    permissions:
+      contents: read
+    uses: ${options.uses}
+    with:
+      plan: \${{ inputs.plan }}
+      rc-version: '${options.rcVersion}'
+`;
+}
+
+/** A starter `orchestration.yaml`: who may command rc, and where prompts live. */
+export function starterConfig(): string {
+  return `# rc configuration: see https://www.npmjs.com/package/@rc/orchestrator-core (schema.json).
+# Times are Phoenix time (America/Phoenix, UTC-7, no DST).
+version: 1
+gate:
+  # Who may comment /orchestrate: this role or higher, or a member of these teams.
+  allowed_roles: [maintain]
+  allowed_teams: []
+  required_label: null
+  role_sources: [api]
+dispatch:
+  prompts_dir: prompts/orchestrator
+  # The workflow rc dispatches (workflow_dispatch) with inputs issue, prompt, run_id, envelope.
+  workflow: rc-orchestrator
+  ref: main
+  required_label: null
+`;
+}
+
+/** The starter helper prompt that `/orchestrate prompt=triage` selects. */
+export function starterPrompt(): string {
+  return `# Triage
+
+You are helping maintainers triage a GitHub issue. Read the issue, restate the problem in two
+sentences, list what is missing to act on it, and propose the next step.
+`;
+}
