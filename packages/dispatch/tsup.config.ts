@@ -1,2 +1,4 @@
 import { libraryConfig } from '../../tsup.config.base';
-export default libraryConfig();
+export default libraryConfig({
+  entry: { index: 'src/index.ts', playbook: 'src/playbook/index.ts' },
+});

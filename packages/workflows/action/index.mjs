@@ -132,8 +132,8 @@ function explicitlyAborted(x, startIndex = 0) {
 }
 function prefixIssues(path, issues) {
   return issues.map((iss) => {
-    var _a3;
-    (_a3 = iss).path ?? (_a3.path = []);
+    var _a2;
+    (_a2 = iss).path ?? (_a2.path = []);
     iss.path.unshift(path);
     return iss;
   });
@@ -152,16 +152,16 @@ function sizeCaps(defChecks) {
   return caps;
 }
 function attachSchema(issues, start, inst) {
-  var _a3;
+  var _a2;
   for (let i = start; i < issues.length; i++) {
-    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+    (_a2 = issues[i]).schema ?? (_a2.schema = inst);
   }
 }
 function finalizeIssue(iss, ctx, config2) {
-  var _a3;
+  var _a2;
   const traits = iss.inst?._zod?.traits;
   if (traits?.has('$ZodType')) {
-    if (traits.has('$ZodCheck')) (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+    if (traits.has('$ZodCheck')) (_a2 = iss).schema ?? (_a2.schema = iss.inst);
     else iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
@@ -564,10 +564,10 @@ var boolean = /^(?:true|false)$/i;
 
 // ../../node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor('$ZodCheck', (inst, def) => {
-  var _a3;
+  var _a2;
   inst._zod ?? (inst._zod = {});
   inst._zod.def = def;
-  (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+  (_a2 = inst._zod).onattach ?? (_a2.onattach = []);
 });
 var _whenHasLength = (payload) => {
   const val = payload.value;
@@ -686,9 +686,9 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor('$ZodCheckNumberFormat'
   };
 });
 var $ZodCheckMaxLength = /* @__PURE__ */ $constructor('$ZodCheckMaxLength', (inst, def) => {
-  var _a3;
+  var _a2;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a2 = inst._zod.def).when ?? (_a2.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input = payload.value;
     const units = input.length;
@@ -708,9 +708,9 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor('$ZodCheckMaxLength', (ins
   };
 });
 var $ZodCheckMinLength = /* @__PURE__ */ $constructor('$ZodCheckMinLength', (inst, def) => {
-  var _a3;
+  var _a2;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a2 = inst._zod.def).when ?? (_a2.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input = payload.value;
     const units = input.length;
@@ -732,11 +732,11 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor('$ZodCheckMinLength', (ins
   };
 });
 var $ZodCheckStringFormat = /* @__PURE__ */ $constructor('$ZodCheckStringFormat', (inst, def) => {
-  var _a3, _b;
+  var _a2, _b;
   $ZodCheck.init(inst, def);
   if (def.pattern)
-    (_a3 = inst._zod).check ??
-      (_a3.check = (payload) => {
+    (_a2 = inst._zod).check ??
+      (_a2.check = (payload) => {
         def.pattern.lastIndex = 0;
         if (def.pattern.test(payload.value)) return;
         payload.issues.push({
@@ -779,7 +779,7 @@ var version = {
 var $ZodType = /* @__PURE__ */ $constructor(
   '$ZodType',
   (inst, def) => {
-    var _a3;
+    var _a2;
     inst ?? (inst = {});
     inst._zod.def = def;
     inst._zod.bag = inst._zod.bag || {};
@@ -796,7 +796,7 @@ var $ZodType = /* @__PURE__ */ $constructor(
       }
     }
     if (checks.length === 0) {
-      (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+      (_a2 = inst._zod).deferred ?? (_a2.deferred = []);
       inst._zod.deferred?.push(() => {
         inst._zod.run = inst._zod.parse;
       });
@@ -10250,16 +10250,8 @@ async function checkPermission(options) {
 }
 
 // ../dispatch/dist/index.js
-import {
-  readdir,
-  mkdir as mkdir2,
-  open as open2,
-  readFile,
-  appendFile,
-  writeFile,
-  stat,
-} from 'fs/promises';
-import { join as join2, dirname as dirname2, relative } from 'path';
+import { readdir, mkdir as mkdir2, open as open2, readFile } from 'fs/promises';
+import { join as join2 } from 'path';
 function _planFailure(code, message, lookedFor = [], found = []) {
   return { ok: false, error: { code, message, lookedFor, found } };
 }
@@ -10805,12 +10797,6 @@ function findPriorDispatch(entries, idempotencyKey) {
     ) ?? null
   );
 }
-var captureStackTrace2 = 'captureStackTrace' in Error ? Error.captureStackTrace : (..._args) => {};
-var _a2;
-var _E2 = 'captureStackTrace' in Error ? Error : null;
-(_a2 = globalThis).__zod_globalConfig ?? (_a2.__zod_globalConfig = {});
-var globalConfig2 = globalThis.__zod_globalConfig;
-var _installedToString2 = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
 
 // ../../node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -14254,7 +14240,7 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 // ../github/dist/index.js
 import { STATUS_CODES } from 'http';
 import { appendFileSync } from 'fs';
-import { appendFile as appendFile2 } from 'fs/promises';
+import { appendFile } from 'fs/promises';
 import { randomUUID } from 'crypto';
 import { EOL } from 'os';
 var NULL_BODY_STATUSES = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
@@ -14553,7 +14539,7 @@ function createActionsIo(options) {
     async appendSummary(markdown) {
       const file = requireFile(env, 'GITHUB_STEP_SUMMARY');
       try {
-        await appendFile2(file, redactor.redact(markdown), 'utf8');
+        await appendFile(file, redactor.redact(markdown), 'utf8');
       } catch (error3) {
         throw writeFailed('GITHUB_STEP_SUMMARY', file, error3);
       }

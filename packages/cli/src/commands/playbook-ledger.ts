@@ -6,7 +6,13 @@ import {
   InvalidInputError,
   writeFileAtomic,
 } from '@rc/orchestrator-core';
-import { LEDGER_FILE, ledgerLine, mergeLedgers, readLedger, renderLedger } from '@rc/dispatch';
+import {
+  LEDGER_FILE,
+  ledgerLine,
+  mergeLedgers,
+  readLedger,
+  renderLedger,
+} from '@rc/dispatch/playbook';
 import type { CliIo } from '../cli-io';
 import { loadPlaybookConfig } from './playbook-common';
 

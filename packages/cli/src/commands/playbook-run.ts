@@ -7,7 +7,7 @@ import {
   RUN_ID_PATTERN,
   InvalidInputError,
 } from '@rc/orchestrator-core';
-import { createExecPorts, parseAgentOption, runPlaybook } from '@rc/dispatch';
+import { createExecPorts, parseAgentOption, runPlaybook } from '@rc/dispatch/playbook';
 import type { CliIo } from '../cli-io';
 import { loadPlaybookConfig, loadPlaybookPlan } from './playbook-common';
 
