@@ -1,4 +1,4 @@
-import { mkdir, open } from 'node:fs/promises';
+import { appendNdjson } from './_ndjson-file';
 import { join } from 'node:path';
 import { canonicalJson, InvalidInputError, type TextRedactor } from '@rc/orchestrator-core';
 import {
@@ -43,21 +43,7 @@ export async function appendDispatchLog(
   };
   const compact = JSON.stringify(JSON.parse(canonicalJson(entry)));
   const line = `${input.redactor.redact(compact)}\n`;
-  await mkdir(input.dir, { recursive: true });
   const path = join(input.dir, DISPATCH_LOG_FILE);
-  const handle = await open(path, 'a+');
-  try {
-    const { size } = await handle.stat();
-    let prefix = '';
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) prefix = '\n';
-    }
-    await handle.write(`${prefix}${line}`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await appendNdjson(path, line, { sync: true });
   return { path, line };
 }

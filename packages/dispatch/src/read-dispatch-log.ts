@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readNdjson } from './_ndjson-file';
 import {
   _dispatchLogEntryProblems,
   DISPATCH_LOG_FILE,
@@ -32,30 +32,23 @@ export interface DispatchLog {
  */
 export async function readDispatchLog(dir: string): Promise<DispatchLog> {
   const path = join(dir, DISPATCH_LOG_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { path, entries: [], malformed: [] };
-    throw error;
-  }
+  const file = await readNdjson(path);
   const entries: DispatchLogEntry[] = [];
-  const malformed: MalformedLogLine[] = [];
-  text.split('\n').forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    const skip = (reason: string) =>
-      malformed.push({ line: index + 1, text: raw.slice(0, 200), reason });
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      skip(`not JSON: ${(error as Error).message}`);
-      return;
-    }
-    const problems = _dispatchLogEntryProblems(value);
-    if (problems.length > 0) skip(problems.join('; '));
-    else entries.push(value as DispatchLogEntry);
-  });
+  const malformed: MalformedLogLine[] = (file?.problems ?? []).map((problem) => ({
+    line: problem.line,
+    text: problem.raw.slice(0, 200),
+    reason: `not JSON: ${problem.error}`,
+  }));
+  for (const record of file?.records ?? []) {
+    const problems = _dispatchLogEntryProblems(record.value);
+    if (problems.length === 0) entries.push(record.value as DispatchLogEntry);
+    else
+      malformed.push({
+        line: record.line,
+        text: record.raw.slice(0, 200),
+        reason: problems.join('; '),
+      });
+  }
+  malformed.sort((a, b) => a.line - b.line);
   return { path, entries, malformed };
 }

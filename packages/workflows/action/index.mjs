@@ -9817,7 +9817,7 @@ function describeError(error3) {
 }
 
 // src/action/run-action.ts
-import { readFile as readFile2 } from 'node:fs/promises';
+import { readFile as readFile3 } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 // ../gate/dist/index.js
@@ -10024,7 +10024,7 @@ async function loadRoleSources(options) {
   return issues.length > 0 ? fail(...issues) : ok(sources);
 }
 async function loadSource(name2, options) {
-  const { policy, env, readFile: readFile3, api, repository } = options;
+  const { policy, env, readFile: readFile4, api, repository } = options;
   if (name2 === 'api') {
     return ok(
       api === void 0
@@ -10042,10 +10042,10 @@ async function loadSource(name2, options) {
   }
   const path = policy.rolesFile;
   if (path === null) return ok(unavailableRoleSource(name2, 'gate.roles_file is not set'));
-  if (readFile3 === void 0) return ok(unavailableRoleSource(name2, `cannot read ${path}`));
+  if (readFile4 === void 0) return ok(unavailableRoleSource(name2, `cannot read ${path}`));
   let text;
   try {
-    text = await readFile3(path);
+    text = await readFile4(path);
   } catch (error3) {
     return ok(unavailableRoleSource(name2, `cannot read ${path}: ${oneLine(error3)}`));
   }
@@ -10249,8 +10249,49 @@ async function checkPermission(options) {
   return decidePermission(event, policy, facts);
 }
 
+// ../dispatch/dist/chunk-ZMLHISJZ.js
+import { mkdir as mkdir2, open as open2, readFile } from 'fs/promises';
+import { dirname as dirname2 } from 'path';
+async function appendNdjson(path, text, options = {}) {
+  await mkdir2(dirname2(path), { recursive: true });
+  const handle = await open2(path, 'a+');
+  try {
+    const { size } = await handle.stat();
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] !== 10) prefix = '\n';
+    }
+    await handle.write(`${prefix}${text}`);
+    if (options.sync) await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+async function readNdjson(path) {
+  let text;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error3) {
+    if (error3.code === 'ENOENT') return null;
+    throw error3;
+  }
+  const records = [];
+  const problems = [];
+  text.split('\n').forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    try {
+      records.push({ line: index + 1, raw, value: JSON.parse(raw) });
+    } catch (error3) {
+      problems.push({ line: index + 1, raw, error: error3.message });
+    }
+  });
+  return { records, problems };
+}
+
 // ../dispatch/dist/index.js
-import { readdir, mkdir as mkdir2, open as open2, readFile } from 'fs/promises';
+import { readdir, readFile as readFile2 } from 'fs/promises';
 import { join as join2 } from 'path';
 function _planFailure(code, message, lookedFor = [], found = []) {
   return { ok: false, error: { code, message, lookedFor, found } };
@@ -10662,7 +10703,7 @@ async function _writeArtifactOnce(path, content, what) {
 }
 async function readExisting(path) {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile2(path, 'utf8');
   } catch (error3) {
     if (error3.code === 'ENOENT') return null;
     throw error3;
@@ -10743,49 +10784,30 @@ async function appendDispatchLog(input) {
   const compact = JSON.stringify(JSON.parse(canonicalJson(entry)));
   const line = `${input.redactor.redact(compact)}
 `;
-  await mkdir2(input.dir, { recursive: true });
   const path = join2(input.dir, DISPATCH_LOG_FILE);
-  const handle = await open2(path, 'a+');
-  try {
-    const { size } = await handle.stat();
-    let prefix = '';
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 10) prefix = '\n';
-    }
-    await handle.write(`${prefix}${line}`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await appendNdjson(path, line, { sync: true });
   return { path, line };
 }
 async function readDispatchLog(dir) {
   const path = join2(dir, DISPATCH_LOG_FILE);
-  let text;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error3) {
-    if (error3.code === 'ENOENT') return { path, entries: [], malformed: [] };
-    throw error3;
-  }
+  const file = await readNdjson(path);
   const entries = [];
-  const malformed = [];
-  text.split('\n').forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    const skip = (reason) => malformed.push({ line: index + 1, text: raw.slice(0, 200), reason });
-    let value;
-    try {
-      value = JSON.parse(raw);
-    } catch (error3) {
-      skip(`not JSON: ${error3.message}`);
-      return;
-    }
-    const problems = _dispatchLogEntryProblems(value);
-    if (problems.length > 0) skip(problems.join('; '));
-    else entries.push(value);
-  });
+  const malformed = (file?.problems ?? []).map((problem) => ({
+    line: problem.line,
+    text: problem.raw.slice(0, 200),
+    reason: `not JSON: ${problem.error}`,
+  }));
+  for (const record2 of file?.records ?? []) {
+    const problems = _dispatchLogEntryProblems(record2.value);
+    if (problems.length === 0) entries.push(record2.value);
+    else
+      malformed.push({
+        line: record2.line,
+        text: record2.raw.slice(0, 200),
+        reason: problems.join('; '),
+      });
+  }
+  malformed.sort((a, b) => a.line - b.line);
   return { path, entries, malformed };
 }
 function findPriorDispatch(entries, idempotencyKey) {
@@ -20810,7 +20832,7 @@ async function runAction(io) {
   const actions = createActionsIo({ env, redactor, stdout: io.stdout });
   if (inputs.token !== '') actions.mask(inputs.token);
   const config2 = await loadConfig(inputs.config, io.cwd);
-  const payload = JSON.parse(await readFile2(resolve(io.cwd, inputs.eventPath), 'utf8'));
+  const payload = JSON.parse(await readFile3(resolve(io.cwd, inputs.eventPath), 'utf8'));
   const parsed = parseGitHubEvent(payload, io.env['GITHUB_EVENT_NAME']);
   if (!parsed.ok)
     throw new InvalidInputError('not a valid GitHub event:', { issues: parsed.issues });
@@ -20826,7 +20848,7 @@ async function runAction(io) {
     policy: policy.value,
     repository: { owner: repository.owner.login, repo: repository.name },
     env: io.env,
-    readFile: (path) => readFile2(resolve(io.cwd, path), 'utf8'),
+    readFile: (path) => readFile3(resolve(io.cwd, path), 'utf8'),
     ...(client === null
       ? {}
       : {
@@ -20936,7 +20958,7 @@ async function runAction(io) {
 async function loadConfig(path, cwd) {
   let text;
   try {
-    text = await readFile2(resolve(cwd, path || 'orchestration.yaml'), 'utf8');
+    text = await readFile3(resolve(cwd, path || 'orchestration.yaml'), 'utf8');
   } catch (error3) {
     const defaults = parseOrchestrationConfig({});
     if (path === '' && defaults.ok) return defaults.value;

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { appendNdjson, readNdjson } from '../_ndjson-file';
 import { join } from 'node:path';
 import { canonicalJson, validate, type TextRedactor } from '@rc/orchestrator-core';
 import { LEDGER_FILE, LedgerEntrySchema, type LedgerEntry } from './ledger-entry';
@@ -17,23 +17,8 @@ export async function appendLedger(
   entries: readonly LedgerEntry[],
   redactor: TextRedactor,
 ): Promise<string> {
-  await mkdir(stateDir, { recursive: true });
   const path = join(stateDir, LEDGER_FILE);
-  const handle = await open(path, 'a+');
-  try {
-    const { size } = await handle.stat();
-    let prefix = '';
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) prefix = '\n';
-    }
-    await handle.write(
-      prefix + entries.map((entry) => redactor.redact(ledgerLine(entry))).join(''),
-    );
-  } finally {
-    await handle.close();
-  }
+  await appendNdjson(path, entries.map((entry) => redactor.redact(ledgerLine(entry))).join(''));
   return path;
 }
 
@@ -47,30 +32,23 @@ export interface Ledger {
 
 /** Reads a ledger file (a missing file is an empty ledger); bad lines are reported, not thrown. */
 export async function readLedger(path: string): Promise<Ledger> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { path, entries: [], malformed: [] };
-    throw error;
-  }
+  const file = await readNdjson(path);
   const entries: LedgerEntry[] = [];
-  const malformed: string[] = [];
-  text.split('\n').forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      malformed.push(`line ${index + 1}: not JSON`);
-      return;
-    }
-    const entry = validate(LedgerEntrySchema, value);
+  const malformed = (file?.problems ?? []).map((problem) => ({
+    line: problem.line,
+    text: `line ${problem.line}: not JSON`,
+  }));
+  for (const record of file?.records ?? []) {
+    const entry = validate(LedgerEntrySchema, record.value);
     if (entry.ok) entries.push(entry.value);
-    else malformed.push(`line ${index + 1}: ${entry.issues.join('; ')}`);
-  });
-  return { path, entries, malformed };
+    else
+      malformed.push({
+        line: record.line,
+        text: `line ${record.line}: ${entry.issues.join('; ')}`,
+      });
+  }
+  malformed.sort((a, b) => a.line - b.line);
+  return { path, entries, malformed: malformed.map((problem) => problem.text) };
 }
 
 /**
