@@ -21,6 +21,11 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(cyclic)).toThrow(TypeError);
   });
 
+  it('keeps a key named __proto__ as data, as JSON does', () => {
+    const parsed = JSON.parse('{"b":1,"__proto__":{"x":1}}') as object;
+    expect(canonicalJson(parsed)).toBe('{\n  "__proto__": {\n    "x": 1\n  },\n  "b": 1\n}\n');
+  });
+
   it('allows the same object twice when it is not a cycle', () => {
     const shared = { x: 1 };
     expect(canonicalJson([shared, shared])).toBe(

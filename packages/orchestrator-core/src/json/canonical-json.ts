@@ -16,11 +16,12 @@ function sortKeys(value: unknown, seen: Set<object>): unknown {
     if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
       return sortKeys((value as { toJSON(): unknown }).toJSON(), seen);
     }
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      sorted[key] = sortKeys((value as Record<string, unknown>)[key], seen);
-    }
-    return sorted;
+    // fromEntries defines own properties, so a key named __proto__ stays data, as in JSON.
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key], seen)]),
+    );
   } finally {
     seen.delete(value);
   }
