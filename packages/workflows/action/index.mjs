@@ -8841,11 +8841,11 @@ function sortKeys(value, seen) {
     if (typeof value.toJSON === 'function') {
       return sortKeys(value.toJSON(), seen);
     }
-    const sorted = {};
-    for (const key of Object.keys(value).sort()) {
-      sorted[key] = sortKeys(value[key], seen);
-    }
-    return sorted;
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys(value[key], seen)]),
+    );
   } finally {
     seen.delete(value);
   }
