@@ -17,6 +17,32 @@ const PUSH_ATTEMPTS = 3;
  * push. Polls until the loop ends unless `once`.
  */
 export async function runRole(rt: LoopRuntime): Promise<LoopOutcome> {
+  try {
+    return await runRoleTurns(rt);
+  } catch (error) {
+    if (!(error instanceof OperationError) || !error.message.startsWith('git ')) throw error;
+    await recordGitFailure(rt, error);
+    throw error;
+  }
+}
+
+/**
+ * A git failure stops the loop at once; the local state says why (status failed), so `rc loop
+ * status` shows it. The state file then differs from the remote's: role mode refuses to go on
+ * until someone looks (commit it, or check it out again, and run with --retry).
+ */
+async function recordGitFailure(rt: LoopRuntime, error: OperationError): Promise<void> {
+  const local = await readState(rt.statePath, rt.config.sync.state_path).catch(() => null);
+  if (local === null) return;
+  const reason = error.message.split('\n')[0] ?? error.message;
+  await writeState(
+    rt.statePath,
+    { ...local, status: 'failed', reason, updated_at: rt.now() },
+    rt.redactor,
+  );
+}
+
+async function runRoleTurns(rt: LoopRuntime): Promise<LoopOutcome> {
   const { sync } = rt.config;
   const role = rt.role ?? 'galph';
   const git = createGitClient({

@@ -92,6 +92,24 @@ describe('runLoop in role mode', () => {
     });
   });
 
+  it('stops at once on a git failure and records why in the local state', async () => {
+    const a = await clone('a');
+    const config = loopConfig({ sync });
+    // One good turn, so there is a state to record the failure in.
+    await run(a, fx.env, { config, mode: 'role', role: 'galph', once: true, sleep: fastSleep });
+    const { rm } = await import('node:fs/promises');
+    await rm(join(fx.dir, 'remote.git'), { recursive: true, force: true });
+    await expect(
+      run(a, fx.env, { config, mode: 'role', role: 'ralph', once: true, sleep: fastSleep }),
+    ).rejects.toThrow(/^git pull .*failed/);
+    const state = await readState(join(a, 'sync/state.json'), 'sync/state.json');
+    expect(state).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/^git pull .*failed/),
+    });
+    expect(state?.counters.turns).toBe(1);
+  });
+
   it('refuses a dirty work tree with a clear message', async () => {
     const a = await clone('a');
     await writeFile(join(a, 'scratch.txt'), 'wip\n');
