@@ -3,6 +3,7 @@ import {
   header,
   installRcStep,
   phoenixRunIdStep,
+  secureDefaults,
   setupNodeStep,
   uploadStep,
 } from './_steps';
@@ -50,15 +51,7 @@ on:
         type: string
         default: ''
 
-permissions: {}
-
-env:
-  TZ: America/Phoenix
-
-defaults:
-  run:
-    shell: bash
-
+${secureDefaults}
 concurrency:
   group: promotion-\${{ inputs.stage }}
   cancel-in-progress: false

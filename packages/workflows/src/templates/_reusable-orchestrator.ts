@@ -3,6 +3,7 @@ import {
   header,
   installRcStep,
   phoenixRunIdStep,
+  secureDefaults,
   setupNodeStep,
   uploadStep,
 } from './_steps';
@@ -63,15 +64,7 @@ on:
         description: '"true" when the gate allowed the comment'
         value: \${{ jobs.orchestrate.outputs.allowed }}
 
-permissions: {}
-
-env:
-  TZ: America/Phoenix
-
-defaults:
-  run:
-    shell: bash
-
+${secureDefaults}
 jobs:
   orchestrate:
     name: gate and dispatch

@@ -4,6 +4,7 @@ import {
   header,
   installRcStep,
   phoenixRunIdStep,
+  secureDefaults,
   setupNodeStep,
   uploadStep,
 } from './_steps';
@@ -35,15 +36,7 @@ on:
         type: string
         default: '${context.nodeVersion}'
 
-permissions: {}
-
-env:
-  TZ: America/Phoenix
-
-defaults:
-  run:
-    shell: bash
-
+${secureDefaults}
 jobs:
   plan:
     name: plan the matrix

@@ -16,6 +16,20 @@ export function header(purpose: string): string {
 `;
 }
 
+/**
+ * What every generated workflow starts its body with: no permissions unless a job asks for them,
+ * Phoenix time for every step, and bash (with its -e -o pipefail) for every `run:`.
+ */
+export const secureDefaults = `permissions: {}
+
+env:
+  TZ: America/Phoenix
+
+defaults:
+  run:
+    shell: bash
+`;
+
 // Steps are written at the indentation of a job's `steps:` list (six spaces).
 
 /** Names the run once, in Phoenix time, for every later step and artifact. */
