@@ -7,8 +7,14 @@ export function tokenFromEnv(env: CliIo['env']): string | undefined {
   return token === undefined || token === '' ? undefined : token;
 }
 
-/** A GitHub client for GITHUB_API_URL with the token from the environment, or null without one. */
-export function githubFromEnv(env: CliIo['env'], timeoutMs?: number): GitHubClient | null {
+/**
+ * A GitHub client for GITHUB_API_URL with the token from the environment, or null without one.
+ * Each call is bounded by `timeoutMs`, else RC_GITHUB_TIMEOUT_MS, else the client's default.
+ */
+export function githubFromEnv(
+  env: CliIo['env'],
+  timeoutMs: number | undefined = Number(env['RC_GITHUB_TIMEOUT_MS'] ?? '') || undefined,
+): GitHubClient | null {
   const token = tokenFromEnv(env);
   if (token === undefined) return null;
   return createGitHubClient({

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../src/cli-io';
 import { run } from '../src/run';
@@ -30,4 +31,11 @@ export async function runRc(
   };
   const code = await run(args, io);
   return { code, stdout, stderr };
+}
+
+/** Replaces (or, with null, removes) `dispatch.local_command` in a copy of examples/repo. */
+export async function setLocalCommand(repo: string, command: string | null): Promise<void> {
+  const path = join(repo, 'orchestration.yaml');
+  const config = (await readFile(path, 'utf8')).replace(/^ {2}local_command:.*\n/m, '');
+  await writeFile(path, command === null ? config : `${config}  local_command: ${command}\n`);
 }

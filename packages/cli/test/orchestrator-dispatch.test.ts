@@ -2,7 +2,7 @@ import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exampleEvent, repoRoot, runRc } from './_harness';
+import { exampleEvent, repoRoot, runRc, setLocalCommand } from './_harness';
 import { json, startGitHubServer } from './_github-server';
 
 const RUN_ID = '2026-11-20T09-15-00-0700';
@@ -33,11 +33,7 @@ const dispatch = (extra: string[], env: Record<string, string> = {}) =>
   });
 
 // The example repository dispatches locally to scripts/local-runner.mjs; tests set their own.
-async function setLocalCommand(command: string | null): Promise<void> {
-  const path = join(repo, 'orchestration.yaml');
-  const config = (await readFile(path, 'utf8')).replace(/^ {2}local_command:.*\n/m, '');
-  await writeFile(path, command === null ? config : `${config}  local_command: ${command}\n`);
-}
+const setLocal = (command: string | null) => setLocalCommand(repo, command);
 
 async function github(respond: Parameters<typeof startGitHubServer>[0]) {
   const server = await startGitHubServer(respond);
@@ -198,7 +194,7 @@ describe('rc orchestrator dispatch', () => {
       "import { writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[2] + '.seen', JSON.stringify({ argv: process.argv.slice(2), env: process.env.RC_ENVELOPE_PATH }));\nconsole.log('local agent started');\n",
     );
     await chmod(recorder, 0o755);
-    await setLocalCommand(`${process.execPath} record.mjs {envelope}`);
+    await setLocal(`${process.execPath} record.mjs {envelope}`);
     const result = await dispatch(['--run-id', RUN_ID, '--trigger', 'local']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('local agent started');
@@ -211,9 +207,9 @@ describe('rc orchestrator dispatch', () => {
   });
 
   it('--trigger local fails (exit 1) when the command fails, and exits 2 when none is configured', async () => {
-    await setLocalCommand(null);
+    await setLocal(null);
     expect((await dispatch(['--run-id', RUN_ID, '--trigger', 'local'])).code).toBe(2);
-    await setLocalCommand(`${process.execPath} -e process.exit(7)`);
+    await setLocal(`${process.execPath} -e process.exit(7)`);
     const failed = await dispatch(['--run-id', '2026-11-20T10-00-00-0700', '--trigger', 'local']);
     expect(failed.code).toBe(1);
     expect((await readLog()).at(-1)).toMatchObject({

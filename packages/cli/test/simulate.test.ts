@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exampleEvent, repoRoot, runRc } from './_harness';
+import { exampleEvent, repoRoot, runRc, setLocalCommand } from './_harness';
 
 const TOKEN = 'ghp_SIMULATEtoken0123456789abcdefghijklmn';
 let repo: string;
@@ -21,15 +21,11 @@ const simulate = (extra: string[], env: Record<string, string> = {}) =>
   });
 
 // The example repository dispatches locally to scripts/local-runner.mjs; tests set their own.
-async function setLocalCommand(command: string | null): Promise<void> {
-  const path = join(repo, 'orchestration.yaml');
-  const config = (await readFile(path, 'utf8')).replace(/^ {2}local_command:.*\n/m, '');
-  await writeFile(path, command === null ? config : `${config}  local_command: ${command}\n`);
-}
+const setLocal = (command: string | null) => setLocalCommand(repo, command);
 
 describe('rc simulate', () => {
   it('runs gate then dispatch with a Phoenix run id and records the dispatch', async () => {
-    await setLocalCommand(null);
+    await setLocal(null);
     const result = await simulate([]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
@@ -86,7 +82,7 @@ describe('rc simulate', () => {
     const script = join(repo, 'agent.sh');
     await writeFile(script, '#!/bin/sh\necho "$TZ" > "$(dirname "$1")/tz.txt"\n');
     await chmod(script, 0o755);
-    await setLocalCommand(script);
+    await setLocal(script);
     const result = await simulate([]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).trigger).toBe('local');

@@ -14,8 +14,7 @@ export async function fetchTargetIssue(
   issueNumber: number,
   io: CliIo,
 ): Promise<TargetIssue | null> {
-  const timeout = Number(io.env['RC_GITHUB_TIMEOUT_MS'] ?? '') || undefined;
-  const client = githubFromEnv(io.env, timeout);
+  const client = githubFromEnv(io.env);
   if (client === null) return null;
   const { repository } = event.payload;
   try {

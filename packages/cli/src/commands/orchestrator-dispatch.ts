@@ -136,8 +136,7 @@ async function fire(
       ? { outcome: 'dispatched', reason: null }
       : { outcome: 'failed', reason: `local command exited ${code}` };
   }
-  const timeout = Number(io.env['RC_GITHUB_TIMEOUT_MS'] ?? '') || undefined;
-  const client = githubFromEnv(io.env, timeout);
+  const client = githubFromEnv(io.env);
   if (client === null)
     return { outcome: 'failed', reason: 'no token: set ORCHESTRATOR_BOT_TOKEN or GITHUB_TOKEN' };
   return triggerGitHub(client, run.plan, envelope, run);
