@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  assertNoSymlinks,
   ConflictError,
   InvalidInputError,
   RUN_ID_PATTERN,
@@ -20,13 +21,16 @@ export function _runArtifactPath(dir: string, runId: string, file: string): stri
 
 /**
  * Writes `content` (already redacted) unless the file exists: identical bytes are a no-op,
- * different bytes a ConflictError that leaves the file as it was.
+ * different bytes a ConflictError that leaves the file as it was. A symbolic link at `path` or
+ * in a directory between `dir` and it is refused (OperationError) before anything is read.
  */
 export async function _writeArtifactOnce(
+  dir: string,
   path: string,
   content: string,
   what: string,
 ): Promise<ArtifactWriteResult> {
+  await assertNoSymlinks(dir, path);
   const existing = await readExisting(path);
   if (existing === content) return { path, written: false };
   if (existing !== null) {
@@ -35,7 +39,7 @@ export async function _writeArtifactOnce(
       { issues: [`${path}: first difference at line ${firstDifferentLine(existing, content)}`] },
     );
   }
-  await writeFileAtomic(path, content);
+  await writeFileAtomic(path, content, { root: dir });
   return { path, written: true };
 }
 

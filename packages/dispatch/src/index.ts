@@ -14,6 +14,7 @@ export { sanitizeSlashCommand } from './sanitize-slash-command';
 export { listPromptFiles } from './list-prompt-files';
 export { PLAN_FILE, writePlanArtifact } from './write-plan-artifact';
 export { ENVELOPE_FILE, writeEnvelopeArtifact } from './write-envelope-artifact';
+export { envelopeWorkflowInput } from './envelope-workflow-input';
 export { DISPATCH_LOG_FILE, DISPATCH_OUTCOMES, DISPATCH_TRIGGERS } from './dispatch-log-entry';
 export { appendDispatchLog, MAX_REASON_LENGTH } from './append-dispatch-log';
 export { readDispatchLog } from './read-dispatch-log';

@@ -1,9 +1,6 @@
-import {
-  serializeDispatchEnvelope,
-  type DispatchEnvelope,
-  type TextRedactor,
-} from '@rc/orchestrator-core';
+import { canonicalJson, type DispatchEnvelope, type ValueRedactor } from '@rc/orchestrator-core';
 import { _runArtifactPath, _writeArtifactOnce } from './_write-artifact-once';
+import { _redactedEnvelope } from './envelope-workflow-input';
 import type { ArtifactWriteResult } from './write-plan-artifact';
 
 /** The file a run's envelope is written to, beside its plan. */
@@ -14,18 +11,19 @@ export interface WriteEnvelopeArtifactInput {
   /** The orchestrator artifacts directory, e.g. `artifacts/orchestrator`. */
   dir: string;
   envelope: DispatchEnvelope;
-  /** Scrubs secrets from the bytes before they are compared and written. */
-  redactor: TextRedactor;
+  /** Scrubs secrets from the envelope, field by field, before it is serialised and written. */
+  redactor: ValueRedactor;
 }
 
 /**
- * Writes `<dir>/<run-id>/envelope.json` as redacted canonical JSON, atomically, with the same
- * rules as `writePlanArtifact`: identical bytes are a no-op, different bytes a ConflictError.
+ * Writes `<dir>/<run-id>/envelope.json` as canonical JSON redacted field by field, atomically,
+ * with the same rules as `writePlanArtifact`: identical bytes are a no-op, different bytes a
+ * ConflictError. The bytes hold exactly what {@link envelopeWorkflowInput} sends to GitHub.
  */
 export async function writeEnvelopeArtifact(
   input: WriteEnvelopeArtifactInput,
 ): Promise<ArtifactWriteResult> {
   const path = _runArtifactPath(input.dir, input.envelope.plan.run_id, ENVELOPE_FILE);
-  const content = input.redactor.redact(serializeDispatchEnvelope(input.envelope));
-  return _writeArtifactOnce(path, content, 'envelope');
+  const content = canonicalJson(_redactedEnvelope(input.envelope, input.redactor));
+  return _writeArtifactOnce(input.dir, path, content, 'envelope');
 }

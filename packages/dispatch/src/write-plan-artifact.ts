@@ -1,4 +1,9 @@
-import { serializeDispatchPlan, type DispatchPlan, type TextRedactor } from '@rc/orchestrator-core';
+import {
+  canonicalJson,
+  serializeDispatchPlan,
+  type DispatchPlan,
+  type ValueRedactor,
+} from '@rc/orchestrator-core';
 import { _runArtifactPath, _writeArtifactOnce } from './_write-artifact-once';
 
 /** The file a run's plan is written to, under `<dir>/<run-id>/`. */
@@ -17,19 +22,21 @@ export interface WritePlanArtifactInput {
   /** The orchestrator artifacts directory, e.g. `artifacts/orchestrator`. */
   dir: string;
   plan: DispatchPlan;
-  /** Scrubs secrets from the bytes before they are compared and written. */
-  redactor: TextRedactor;
+  /** Scrubs secrets from the plan, field by field, before it is serialised, compared and written. */
+  redactor: ValueRedactor;
 }
 
 /**
- * Writes `<dir>/<run-id>/plan.json` as redacted canonical JSON, atomically. Idempotent: the same
- * plan again is `{ written: false }`; a different plan under the same run id throws a
- * ConflictError (exit 3) and changes nothing. A plan that breaks its schema throws a zod $ZodError.
+ * Writes `<dir>/<run-id>/plan.json` as canonical JSON, redacted field by field (so always valid
+ * JSON), atomically. Idempotent: the same plan again is `{ written: false }`; a different plan
+ * under the same run id throws a ConflictError (exit 3) and changes nothing. A plan that breaks
+ * its schema throws a zod $ZodError; a symbolic link under `dir` an OperationError.
  */
 export async function writePlanArtifact(
   input: WritePlanArtifactInput,
 ): Promise<ArtifactWriteResult> {
   const path = _runArtifactPath(input.dir, input.plan.run_id, PLAN_FILE);
-  const content = input.redactor.redact(serializeDispatchPlan(input.plan));
-  return _writeArtifactOnce(path, content, 'plan');
+  serializeDispatchPlan(input.plan); // the schema check, on the plan as planned
+  const content = canonicalJson(input.redactor.redactValue(input.plan));
+  return _writeArtifactOnce(input.dir, path, content, 'plan');
 }

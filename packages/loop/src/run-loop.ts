@@ -5,7 +5,7 @@ import {
   InvalidInputError,
   type Clock,
   type LoopConfig,
-  type TextRedactor,
+  type ValueRedactor,
 } from '@rc/orchestrator-core';
 import { checkLoopSetup } from './check-loop-setup';
 import { runCombined } from './_run-combined';
@@ -38,8 +38,8 @@ export interface RunLoopOptions {
   clock: Clock;
   /** Aborting stops the running agent, records the turn and ends with exit 130. */
   signal?: AbortSignal;
-  /** Scrubs secrets from the state before it is written. */
-  redactor?: TextRedactor;
+  /** Scrubs secrets from the state, field by field, before it is written. */
+  redactor?: ValueRedactor;
   /** Called after every recorded turn, e.g. to print a progress line. */
   onTurn?: (turn: TurnRecord, state: OrchestrationState) => void;
   /** Called for notes such as "waiting for ralph". */

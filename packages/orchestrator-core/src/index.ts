@@ -68,6 +68,7 @@ export {
   REDACTED,
   SECRET_NAME_PATTERN,
 } from './redact/create-redactor';
+export { isSecretCandidate, MIN_SECRET_LENGTH } from './redact/is-secret-candidate';
 export { createLogger, LOG_LEVELS } from './log/create-logger';
 
 export { EXIT_CODES } from './errors/exit-codes';
@@ -83,6 +84,7 @@ export {
 } from './errors/rc-error';
 export { writeFileAtomic } from './fs/write-file-atomic';
 export { writeJsonArtifact } from './fs/write-json-artifact';
+export { assertNoSymlinks } from './fs/assert-no-symlinks';
 
 export type { Result } from './result';
 export type {
@@ -126,3 +128,4 @@ export type { LogFields, Logger, LoggerOptions, LogLevel, LogStream } from './lo
 export type { ExitCode } from './errors/exit-codes';
 export type { RcErrorOptions } from './errors/rc-error';
 export type { TextRedactor, WriteFileAtomicOptions } from './fs/write-file-atomic';
+export type { ValueRedactor } from './fs/write-json-artifact';

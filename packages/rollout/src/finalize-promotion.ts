@@ -1,5 +1,10 @@
 import { join, relative } from 'node:path';
-import { writeFileAtomic, writeJsonArtifact, type TextRedactor } from '@rc/orchestrator-core';
+import {
+  writeFileAtomic,
+  writeJsonArtifact,
+  type TextRedactor,
+  type ValueRedactor,
+} from '@rc/orchestrator-core';
 import type { LockOwner } from './_file-lock';
 import type { ApplierOutcome } from './applier-runner';
 import type { PromotionPaths } from './promotion-paths';
@@ -23,7 +28,7 @@ export interface FinalizeOptions {
   paths: PromotionPaths;
   cwd: string;
   owner: LockOwner;
-  redactor: TextRedactor;
+  redactor: TextRedactor & ValueRedactor;
   finished: string;
   recoveredBy: string | null;
 }
@@ -126,11 +131,15 @@ export async function finalizePromotion(options: FinalizeOptions): Promise<Promo
 export async function writeResultArtifacts(
   result: PromotionResult,
   paths: PromotionPaths,
-  redactor: TextRedactor,
+  redactor: TextRedactor & ValueRedactor,
 ): Promise<void> {
   const dir = join(paths.artifactsRoot, result.run_id);
-  await writeJsonArtifact(join(dir, RESULT_FILE), result, redactor);
-  await writeFileAtomic(join(dir, SUMMARY_FILE), renderPromotionSummary(result), { redactor });
+  const root = paths.artifactsRoot;
+  await writeJsonArtifact(join(dir, RESULT_FILE), result, redactor, { root });
+  await writeFileAtomic(join(dir, SUMMARY_FILE), renderPromotionSummary(result), {
+    redactor,
+    root,
+  });
 }
 
 /** The applier log's path as recorded in results: relative to the repository root. */

@@ -6,6 +6,7 @@ import {
   InvalidInputError,
   type PromotionConfig,
   type TextRedactor,
+  type ValueRedactor,
 } from '@rc/orchestrator-core';
 import { lockOwner } from './_file-lock';
 import type { ApplierRunner } from './applier-runner';
@@ -62,7 +63,7 @@ export interface PromotionContext {
   runner: ApplierRunner;
   /** The applier inherits this environment, plus RC_TRACE_ID and friends. */
   env: Readonly<Record<string, string | undefined>>;
-  redactor: TextRedactor;
+  redactor: TextRedactor & ValueRedactor;
   signal?: AbortSignal;
 }
 

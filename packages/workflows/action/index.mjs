@@ -8826,8 +8826,8 @@ function friendlyDateTime(dateTimeish) {
 }
 
 // ../orchestrator-core/dist/index.js
-import { mkdir, open, rename, rm } from 'fs/promises';
-import { dirname, join, basename } from 'path';
+import { lstat, mkdir, open, rename, rm } from 'fs/promises';
+import { resolve, join, relative, sep, isAbsolute, dirname, basename } from 'path';
 function canonicalJson(value) {
   return `${JSON.stringify(sortKeys(value, /* @__PURE__ */ new Set()), null, 2)}
 `;
@@ -8959,10 +8959,26 @@ function parseSlashCommand(body, options) {
   if (!fixed.ok) {
     return failure2('invalid_static_arguments', null, `static arguments: ${fixed.error.message}`);
   }
-  const args = [
-    ...fixed.tokens.map((token) => toArgument(token, null)),
-    ...user.tokens.map((token) => toArgument(token, token.column)),
-  ];
+  const fixedArgs = fixed.tokens.map((token) => toArgument(token, null));
+  const userArgs = user.tokens.map((token) => toArgument(token, token.column));
+  const fixedRepeat = firstRepeat(fixedArgs);
+  if (fixedRepeat !== null) {
+    return failure2(
+      'invalid_static_arguments',
+      null,
+      `static arguments: option "${fixedRepeat.name}" is given more than once`,
+    );
+  }
+  const userRepeat = firstRepeat(userArgs);
+  if (userRepeat !== null) {
+    const { name: repeated, column, first } = userRepeat;
+    return failure2(
+      'repeated_option',
+      column,
+      `column ${column}: option "${repeated}" is given more than once (first at column ${first})`,
+    );
+  }
+  const args = [...fixedArgs, ...userArgs];
   const named = /* @__PURE__ */ new Map();
   const positional = [];
   for (const arg of args) {
@@ -8973,6 +8989,17 @@ function parseSlashCommand(body, options) {
     ok: true,
     value: { command: name2, line, args, positional, named: Object.fromEntries(named) },
   };
+}
+function firstRepeat(args) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const arg of args) {
+    if (arg.kind !== 'named') continue;
+    if (seen.has(arg.name)) {
+      return { name: arg.name, column: arg.column, first: seen.get(arg.name) ?? null };
+    }
+    seen.set(arg.name, arg.column);
+  }
+  return null;
 }
 function firstNonBlankLine(body) {
   for (const line of body.split('\n')) {
@@ -9011,7 +9038,10 @@ function parseOrchestrateCommand(body, options = {}) {
   if (!parsed.ok) return parsed;
   const issues = /* @__PURE__ */ new Map();
   let dryRun = false;
+  const given = /* @__PURE__ */ new Map();
   for (const arg of parsed.value.args) {
+    const repeated = repeatedForm(arg, given);
+    if (repeated) return { ok: false, error: repeated };
     const problem = collect(arg, issues, (value) => (dryRun = value));
     if (problem) return { ok: false, error: problem };
   }
@@ -9069,6 +9099,36 @@ function parseOrchestrateCommand(body, options = {}) {
       line: parsed.value.line,
     },
   };
+}
+function repeatedForm(arg, given) {
+  const option =
+    arg.kind === 'named'
+      ? arg.name
+      : arg.value === 'dry-run'
+        ? 'dry-run'
+        : ISSUE_PATTERN.test(arg.value)
+          ? 'issue'
+          : null;
+  if (option === null) return null;
+  const issue2 = option === 'issue' ? issueNumberOf(arg.value) : null;
+  const key = `${arg.column === null ? 'static' : 'comment'}:${option}`;
+  const first = given.get(key);
+  if (first === void 0) {
+    given.set(key, { column: arg.column, issue: issue2 });
+    return null;
+  }
+  if (option === 'issue' && first.issue !== null && issue2 !== null && first.issue !== issue2) {
+    return null;
+  }
+  return {
+    code: 'repeated_option',
+    column: arg.column,
+    message: `${at(arg.column)}option "${option}" is given more than once${first.column === null ? '' : ` (first at column ${first.column})`}`,
+  };
+}
+function issueNumberOf(text) {
+  const digits = ISSUE_PATTERN.exec(text)?.[1];
+  return digits === void 0 ? null : Number(digits);
 }
 function collect(arg, issues, setDryRun) {
   if (arg.kind === 'named') {
@@ -9584,11 +9644,27 @@ var MONTH_ENDS = MONTH_LENGTHS.flatMap((lengths, index) =>
   ),
 );
 var UTC_OFFSET_HOURS = { [PHOENIX_ZONE]: -7, UTC: 0 };
+var MIN_SECRET_LENGTH = 8;
+var JSON_KEYWORDS = /* @__PURE__ */ new Set(['true', 'false', 'null']);
+var NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+function isSecretCandidate(value, minLength8 = MIN_SECRET_LENGTH) {
+  const trimmed = value.trim();
+  return (
+    trimmed.length >= minLength8 &&
+    !JSON_KEYWORDS.has(trimmed.toLowerCase()) &&
+    !NUMBER.test(trimmed)
+  );
+}
 function collectSecrets(sources) {
   const found = /* @__PURE__ */ new Set();
   for (const [name2, value] of Object.entries(sources.env)) {
-    if (value !== void 0 && value.length >= sources.minLength && sources.namePattern.test(name2)) {
+    if (
+      value !== void 0 &&
+      sources.namePattern.test(name2) &&
+      isSecretCandidate(value, sources.minLength)
+    ) {
       found.add(value);
+      found.add(value.trim());
     }
   }
   for (const secret of sources.secrets) {
@@ -9705,7 +9781,7 @@ var REDACTED = '***';
 var SECRET_NAME_PATTERN = /TOKEN|SECRET|PASSWORD|KEY/i;
 var GITHUB_TOKEN_PATTERN = /gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}/;
 function createRedactor(options = {}) {
-  const { env = process.env, secrets = [], minLength: minLength8 = 4 } = options;
+  const { env = process.env, secrets = [], minLength: minLength8 = MIN_SECRET_LENGTH } = options;
   const literals = collectSecrets({
     env,
     namePattern: SECRET_NAME_PATTERN,
@@ -9768,9 +9844,53 @@ function isRcError(error22) {
       Array.isArray(error22.issues))
   );
 }
+async function assertNoSymlinks(root, path) {
+  let current = resolve(root);
+  for (const part of _partsBelow(root, path)) {
+    current = join(current, part);
+    if (await isSymlink(current)) throw _symlinkError(current, root);
+  }
+}
+async function _makeDirectoriesBelow(root, dir) {
+  let current = resolve(root);
+  const parts = _partsBelow(root, dir);
+  await mkdir(current, { recursive: true });
+  for (const part of parts) {
+    current = join(current, part);
+    try {
+      await mkdir(current);
+    } catch (error22) {
+      if (error22.code !== 'EEXIST') throw error22;
+    }
+    if (await isSymlink(current)) throw _symlinkError(current, root);
+  }
+}
+function _partsBelow(root, path) {
+  const rel = relative(resolve(root), resolve(path));
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new InvalidInputError(`${path} is not inside ${root}; refusing to write it`);
+  }
+  return rel === '' ? [] : rel.split(sep);
+}
+function _symlinkError(path, root) {
+  const where = root === void 0 ? '' : ` under ${root}`;
+  return new OperationError(
+    `${path} is a symbolic link; rc does not write through symbolic links${where} (remove it and run again)`,
+  );
+}
+async function isSymlink(path) {
+  try {
+    return (await lstat(path)).isSymbolicLink();
+  } catch (error22) {
+    if (error22.code === 'ENOENT') return false;
+    throw error22;
+  }
+}
 async function writeFileAtomic(path, content, options = {}) {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  if (options.root === void 0) await mkdir(dir, { recursive: true });
+  else await _makeDirectoriesBelow(options.root, dir);
+  await refuseSymlink(path);
   const temp = join(
     dir,
     `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`,
@@ -9790,6 +9910,13 @@ async function writeFileAtomic(path, content, options = {}) {
     throw error22;
   }
   await syncDirectory(dir);
+}
+async function refuseSymlink(path) {
+  const stat = await lstat(path).catch((error22) => {
+    if (error22.code === 'ENOENT') return null;
+    throw error22;
+  });
+  if (stat?.isSymbolicLink() === true) throw _symlinkError(path);
 }
 async function syncDirectory(dir) {
   let handle;
@@ -9817,8 +9944,8 @@ function describeError(error3) {
 }
 
 // src/action/run-action.ts
-import { readFile as readFile3 } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile as readFile2 } from 'node:fs/promises';
+import { resolve as resolve2 } from 'node:path';
 
 // ../gate/dist/index.js
 function isRepositoryRole(value) {
@@ -10024,7 +10151,7 @@ async function loadRoleSources(options) {
   return issues.length > 0 ? fail(...issues) : ok(sources);
 }
 async function loadSource(name2, options) {
-  const { policy, env, readFile: readFile4, api, repository } = options;
+  const { policy, env, readFile: readFile3, api, repository } = options;
   if (name2 === 'api') {
     return ok(
       api === void 0
@@ -10042,10 +10169,10 @@ async function loadSource(name2, options) {
   }
   const path = policy.rolesFile;
   if (path === null) return ok(unavailableRoleSource(name2, 'gate.roles_file is not set'));
-  if (readFile4 === void 0) return ok(unavailableRoleSource(name2, `cannot read ${path}`));
+  if (readFile3 === void 0) return ok(unavailableRoleSource(name2, `cannot read ${path}`));
   let text;
   try {
-    text = await readFile4(path);
+    text = await readFile3(path);
   } catch (error3) {
     return ok(unavailableRoleSource(name2, `cannot read ${path}: ${oneLine(error3)}`));
   }
@@ -10249,12 +10376,15 @@ async function checkPermission(options) {
   return decidePermission(event, policy, facts);
 }
 
-// ../dispatch/dist/chunk-ZMLHISJZ.js
-import { mkdir as mkdir2, open as open2, readFile } from 'fs/promises';
+// ../dispatch/dist/chunk-E5KQY4Q2.js
+import { constants } from 'fs';
+import { mkdir as mkdir2, open as open2 } from 'fs/promises';
 import { dirname as dirname2 } from 'path';
+var APPEND = constants.O_APPEND | constants.O_CREAT | constants.O_RDWR | constants.O_NOFOLLOW;
+var READ = constants.O_RDONLY | constants.O_NOFOLLOW;
 async function appendNdjson(path, text, options = {}) {
   await mkdir2(dirname2(path), { recursive: true });
-  const handle = await open2(path, 'a+');
+  const handle = await openNoFollow(path, APPEND);
   try {
     const { size } = await handle.stat();
     let prefix = '';
@@ -10270,12 +10400,18 @@ async function appendNdjson(path, text, options = {}) {
   }
 }
 async function readNdjson(path) {
-  let text;
+  let handle;
   try {
-    text = await readFile(path, 'utf8');
+    handle = await openNoFollow(path, READ);
   } catch (error3) {
     if (error3.code === 'ENOENT') return null;
     throw error3;
+  }
+  let text;
+  try {
+    text = await handle.readFile('utf8');
+  } finally {
+    await handle.close();
   }
   const records = [];
   const problems = [];
@@ -10289,15 +10425,25 @@ async function readNdjson(path) {
   });
   return { records, problems };
 }
+async function openNoFollow(path, flags) {
+  try {
+    return await open2(path, flags, 420);
+  } catch (error3) {
+    if (error3.code !== 'ELOOP') throw error3;
+    throw new OperationError(
+      `${path} is a symbolic link; rc does not read or append through symbolic links (remove it and run again)`,
+      { cause: error3 },
+    );
+  }
+}
 
 // ../dispatch/dist/index.js
-import { readdir, readFile as readFile2 } from 'fs/promises';
+import { readdir, readFile } from 'fs/promises';
 import { join as join2 } from 'path';
 function _planFailure(code, message, lookedFor = [], found = []) {
   return { ok: false, error: { code, message, lookedFor, found } };
 }
 var ATTRIBUTES = String.raw`(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*\s*\/?`;
-var OPEN_TAG = new RegExp(String.raw`<([A-Za-z][A-Za-z0-9-]*)(${ATTRIBUTES})>`, 'g');
 var ANY_TAG = new RegExp(String.raw`<\/?([A-Za-z][A-Za-z0-9-]*)(${ATTRIBUTES})>`, 'g');
 var HAS_VALUED_ATTRIBUTE = /=/;
 var CONTENT_HIDDEN = /* @__PURE__ */ new Set([
@@ -10319,59 +10465,174 @@ var CONTENT_HIDDEN = /* @__PURE__ */ new Set([
   'title',
   'video',
 ]);
-var HIDING_ATTRIBUTE = new RegExp(
-  [
-    String.raw`(?:^|\s)hidden(?:\s|=|\/|$)`,
-    String.raw`aria-hidden\s*=\s*["']?true`,
-    String.raw`display\s*:\s*none`,
-    String.raw`visibility\s*:\s*(?:hidden|collapse)`,
-    String.raw`(?:font-size|line-height|max-height|max-width|width|height)\s*:\s*0(?![.\d]*[1-9])`,
-    String.raw`opacity\s*:\s*0(?![.\d]*[1-9])`,
-    String.raw`(?:^|\s)(?:width|height|size)\s*=\s*["']?0(?![.\d]*[1-9])`,
-  ].join('|'),
-  'i',
-);
 var KNOWN_ELEMENTS = /* @__PURE__ */ new Set([
   ...CONTENT_HIDDEN,
   ...'a abbr address article aside b base bdi bdo big blockquote body br button caption center cite code col colgroup dd del details dfn div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr html i input ins kbd li link main mark meta nav ol option p pre q rp rt ruby s samp section select small span strike strong sub summary sup table tbody td tfoot th thead tr track tt u ul var wbr'.split(
     ' ',
   ),
 ]);
+var VOID = new Set(
+  'area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr'.split(
+    ' ',
+  ),
+);
+var RAW_TEXT = new Set(
+  'iframe noembed noframes noscript plaintext script style textarea title xmp'.split(' '),
+);
+var FOREIGN = /* @__PURE__ */ new Set(['math', 'svg']);
+var SPECIAL = new Set(
+  'address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp'.split(
+    ' ',
+  ),
+);
+var ATTRIBUTE =
+  /([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>\x60]+)))?/g;
+var SIZE_PROPERTIES = /* @__PURE__ */ new Set([
+  'font-size',
+  'line-height',
+  'max-height',
+  'max-width',
+  'width',
+  'height',
+]);
+var ZERO = /^[+-]?(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?$/;
+var NAMED_REFERENCES = {
+  amp: '&',
+  apos: "'",
+  colon: ':',
+  comma: ',',
+  excl: '!',
+  gt: '>',
+  lpar: '(',
+  lt: '<',
+  newline: '\n',
+  num: '#',
+  period: '.',
+  quot: '"',
+  rpar: ')',
+  semi: ';',
+  sol: '/',
+  tab: '	',
+};
 function _removeHiddenHtml(text) {
+  const tags = new RegExp(ANY_TAG.source, 'g');
   let out = '';
   let last = 0;
-  const closes = /* @__PURE__ */ new Map();
-  OPEN_TAG.lastIndex = 0;
-  for (let match2 = OPEN_TAG.exec(text); match2 !== null; match2 = OPEN_TAG.exec(text)) {
+  for (let match2 = tags.exec(text); match2 !== null; match2 = tags.exec(text)) {
+    if (match2[0].startsWith('</')) continue;
     const name2 = (match2[1] ?? '').toLowerCase();
     const attributes = match2[2] ?? '';
-    if (!CONTENT_HIDDEN.has(name2) && !HIDING_ATTRIBUTE.test(attributes)) continue;
+    if (!CONTENT_HIDDEN.has(name2) && !_hidesElement(attributes)) continue;
     out += text.slice(last, match2.index);
-    last = OPEN_TAG.lastIndex;
-    if (!attributes.trimEnd().endsWith('/')) {
-      const close = nextClose(text, name2, last, closes);
-      if (close.index >= 0) last = close.end;
-    }
-    OPEN_TAG.lastIndex = last;
+    last = elementEnd(text, name2, attributes, tags.lastIndex);
+    tags.lastIndex = last;
   }
   return out + text.slice(last);
 }
-function nextClose(text, name2, from, cache) {
-  const cached2 = cache.get(name2);
-  if (cached2 !== void 0 && (cached2.index < 0 || cached2.index >= from)) return cached2;
-  const pattern = new RegExp(`</${name2}\\s*>`, 'gi');
-  pattern.lastIndex = from;
-  const found = pattern.exec(text);
-  const close =
-    found === null ? { index: -1, end: -1 } : { index: found.index, end: pattern.lastIndex };
-  cache.set(name2, close);
-  return close;
+function _hidesElement(attributes) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const match2 of attributes.matchAll(ATTRIBUTE)) {
+    const name2 = (match2[1] ?? '').toLowerCase();
+    if (seen.has(name2)) continue;
+    seen.add(name2);
+    const value = decodeReferences(match2[2] ?? match2[3] ?? match2[4] ?? '')
+      .trim()
+      .toLowerCase();
+    if (name2 === 'hidden') return true;
+    if (name2 === 'aria-hidden' && value === 'true') return true;
+    if ((name2 === 'width' || name2 === 'height' || name2 === 'size') && ZERO.test(value))
+      return true;
+    if (name2 === 'style' && styleHides(value)) return true;
+  }
+  return false;
+}
+function styleHides(style) {
+  for (const declaration of style.replace(/\/\*[\s\S]*?\*\//g, '').split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon < 0) continue;
+    const property = declaration.slice(0, colon).trim();
+    const value = declaration
+      .slice(colon + 1)
+      .trim()
+      .replace(/\s*!important$/, '');
+    if (property === 'display' && value === 'none') return true;
+    if (property === 'visibility' && (value === 'hidden' || value === 'collapse')) return true;
+    if ((property === 'opacity' || SIZE_PROPERTIES.has(property)) && ZERO.test(value)) return true;
+  }
+  return false;
+}
+function decodeReferences(value) {
+  return value.replace(
+    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));?/g,
+    (reference, decimal, hex, named) => {
+      if (named !== void 0) return NAMED_REFERENCES[named.toLowerCase()] ?? reference;
+      const code = decimal === void 0 ? Number.parseInt(hex ?? '', 16) : Number(decimal);
+      return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : '\uFFFD';
+    },
+  );
+}
+function elementEnd(text, name2, attributes, from) {
+  if (VOID.has(name2) || (FOREIGN.has(name2) && attributes.trimEnd().endsWith('/'))) return from;
+  if (RAW_TEXT.has(name2)) return rawTextEnd(text, name2, from);
+  const open3 = new _OpenElements(name2);
+  const tags = new RegExp(ANY_TAG.source, 'g');
+  tags.lastIndex = from;
+  for (let match2 = tags.exec(text); match2 !== null; match2 = tags.exec(text)) {
+    const tag = (match2[1] ?? '').toLowerCase();
+    if (!match2[0].startsWith('</')) {
+      if (RAW_TEXT.has(tag)) tags.lastIndex = rawTextEnd(text, tag, tags.lastIndex);
+      else if (!VOID.has(tag) && !(FOREIGN.has(tag) && (match2[2] ?? '').trimEnd().endsWith('/')))
+        open3.push(tag);
+      continue;
+    }
+    const at2 = open3.lastIndexOf(tag);
+    if (at2 < 0 || (!SPECIAL.has(tag) && open3.hasSpecialAbove(at2))) continue;
+    open3.popTo(at2);
+    if (at2 === 0) return tags.lastIndex;
+  }
+  return text.length;
+}
+function rawTextEnd(text, name2, from) {
+  const close = new RegExp(`</${name2}(?=[\\s/>])[^>]*>`, 'gi');
+  close.lastIndex = from;
+  return close.exec(text) === null ? text.length : close.lastIndex;
 }
 function _stripHtmlTags(text) {
   return text.replace(ANY_TAG, (tag, name2, attributes) =>
     KNOWN_ELEMENTS.has(name2.toLowerCase()) || HAS_VALUED_ATTRIBUTE.test(attributes) ? '' : tag,
   );
 }
+var _OpenElements = class {
+  names = [];
+  // specials[i]: how many of names[0..i] are special elements.
+  specials = [];
+  positions = /* @__PURE__ */ new Map();
+  constructor(root) {
+    this.push(root);
+  }
+  push(name2) {
+    const below = this.specials.at(-1) ?? 0;
+    this.specials.push(below + (SPECIAL.has(name2) ? 1 : 0));
+    const at2 = this.positions.get(name2);
+    if (at2 === void 0) this.positions.set(name2, [this.names.length]);
+    else at2.push(this.names.length);
+    this.names.push(name2);
+  }
+  lastIndexOf(name2) {
+    return this.positions.get(name2)?.at(-1) ?? -1;
+  }
+  hasSpecialAbove(index) {
+    return (this.specials.at(-1) ?? 0) - (this.specials[index] ?? 0) > 0;
+  }
+  /** Pops every element from the top down to `index`, inclusive. */
+  popTo(index) {
+    while (this.names.length > index) {
+      const name2 = this.names.pop();
+      this.specials.pop();
+      this.positions.get(name2)?.pop();
+    }
+  }
+};
 var TRUNCATION_MARKER = '\u2026[truncated]';
 var DEFAULT_MAX_TEXT_LENGTH = 2e3;
 var HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -10689,7 +10950,8 @@ function _runArtifactPath(dir, runId, file) {
   }
   return join2(dir, runId, file);
 }
-async function _writeArtifactOnce(path, content, what) {
+async function _writeArtifactOnce(dir, path, content, what) {
+  await assertNoSymlinks(dir, path);
   const existing = await readExisting(path);
   if (existing === content) return { path, written: false };
   if (existing !== null) {
@@ -10698,12 +10960,12 @@ async function _writeArtifactOnce(path, content, what) {
       { issues: [`${path}: first difference at line ${firstDifferentLine(existing, content)}`] },
     );
   }
-  await writeFileAtomic(path, content);
+  await writeFileAtomic(path, content, { root: dir });
   return { path, written: true };
 }
 async function readExisting(path) {
   try {
-    return await readFile2(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error3) {
     if (error3.code === 'ENOENT') return null;
     throw error3;
@@ -10719,14 +10981,22 @@ function firstDifferentLine(a, b) {
 var PLAN_FILE = 'plan.json';
 async function writePlanArtifact(input) {
   const path = _runArtifactPath(input.dir, input.plan.run_id, PLAN_FILE);
-  const content = input.redactor.redact(serializeDispatchPlan(input.plan));
-  return _writeArtifactOnce(path, content, 'plan');
+  serializeDispatchPlan(input.plan);
+  const content = canonicalJson(input.redactor.redactValue(input.plan));
+  return _writeArtifactOnce(input.dir, path, content, 'plan');
+}
+function _redactedEnvelope(envelope, redactor) {
+  serializeDispatchEnvelope(envelope);
+  return redactor.redactValue(envelope);
+}
+function envelopeWorkflowInput(envelope, redactor) {
+  return JSON.stringify(JSON.parse(canonicalJson(_redactedEnvelope(envelope, redactor))));
 }
 var ENVELOPE_FILE = 'envelope.json';
 async function writeEnvelopeArtifact(input) {
   const path = _runArtifactPath(input.dir, input.envelope.plan.run_id, ENVELOPE_FILE);
-  const content = input.redactor.redact(serializeDispatchEnvelope(input.envelope));
-  return _writeArtifactOnce(path, content, 'envelope');
+  const content = canonicalJson(_redactedEnvelope(input.envelope, input.redactor));
+  return _writeArtifactOnce(input.dir, path, content, 'envelope');
 }
 var DISPATCH_LOG_FILE = 'dispatch-log.ndjson';
 var DISPATCH_TRIGGERS = ['github', 'local', 'none'];
@@ -10774,15 +11044,17 @@ async function appendDispatchLog(input) {
   if (problems.length > 0) {
     throw new InvalidInputError('dispatch log entry is invalid', { issues: problems });
   }
+  const redact = (text) => input.redactor.redact(text);
   const entry = {
     ...input.entry,
+    prompt: redact(input.entry.prompt),
+    workflow: redact(input.entry.workflow),
     reason:
       input.entry.reason === null
         ? null
-        : sanitizeUntrustedText(input.entry.reason, { maxLength: MAX_REASON_LENGTH }),
+        : redact(sanitizeUntrustedText(input.entry.reason, { maxLength: MAX_REASON_LENGTH })),
   };
-  const compact = JSON.stringify(JSON.parse(canonicalJson(entry)));
-  const line = `${input.redactor.redact(compact)}
+  const line = `${JSON.stringify(JSON.parse(canonicalJson(entry)))}
 `;
   const path = join2(input.dir, DISPATCH_LOG_FILE);
   await appendNdjson(path, line, { sync: true });
@@ -12115,8 +12387,8 @@ function withCustomRequest(customRequest) {
 
 // ../../node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = '(?:[a-zA-Z0-9_-]+)';
-var sep = '\\.';
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var sep2 = '\\.';
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -18008,10 +18280,10 @@ function resolveBlockMap(
   let offset2 = bm.offset;
   let commentEnd = null;
   for (const collItem of bm.items) {
-    const { start, key, sep: sep2, value } = collItem;
+    const { start, key, sep: sep3, value } = collItem;
     const keyProps = resolveProps(start, {
       indicator: 'explicit-key-ind',
-      next: key ?? sep2?.[0],
+      next: key ?? sep3?.[0],
       offset: offset2,
       onError,
       parentIndent: bm.indent,
@@ -18029,7 +18301,7 @@ function resolveBlockMap(
         else if ('indent' in key && key.indent !== bm.indent)
           onError(offset2, 'BAD_INDENT', startColMsg);
       }
-      if (!keyProps.anchor && !keyProps.tag && !sep2) {
+      if (!keyProps.anchor && !keyProps.tag && !sep3) {
         commentEnd = keyProps.end;
         if (keyProps.comment) {
           if (map2.comment) map2.comment += '\n' + keyProps.comment;
@@ -18056,7 +18328,7 @@ function resolveBlockMap(
     ctx.atKey = false;
     if (mapIncludes(ctx, map2.items, keyNode))
       onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
-    const valueProps = resolveProps(sep2 ?? [], {
+    const valueProps = resolveProps(sep3 ?? [], {
       indicator: 'map-value-ind',
       next: value,
       offset: keyNode.range[2],
@@ -18082,7 +18354,7 @@ function resolveBlockMap(
       }
       const valueNode = value
         ? composeNode2(ctx, value, valueProps, onError)
-        : composeEmptyNode2(ctx, offset2, sep2, null, valueProps, onError);
+        : composeEmptyNode2(ctx, offset2, sep3, null, valueProps, onError);
       if (ctx.schema.compat) flowIndentCheck(bm.indent, value, onError);
       offset2 = valueNode.range[2];
       const pair = new Pair(keyNode, valueNode);
@@ -18160,7 +18432,7 @@ function resolveEnd(end, offset2, reqSpace, onError) {
   let comment = '';
   if (end) {
     let hasSpace = false;
-    let sep2 = '';
+    let sep3 = '';
     for (const token of end) {
       const { source, type } = token;
       switch (type) {
@@ -18176,12 +18448,12 @@ function resolveEnd(end, offset2, reqSpace, onError) {
             );
           const cb = source.substring(1) || ' ';
           if (!comment) comment = cb;
-          else comment += sep2 + cb;
-          sep2 = '';
+          else comment += sep3 + cb;
+          sep3 = '';
           break;
         }
         case 'newline':
-          if (comment) sep2 += source;
+          if (comment) sep3 += source;
           hasSpace = true;
           break;
         default:
@@ -18214,18 +18486,18 @@ function resolveFlowCollection(
   let offset2 = fc.offset + fc.start.source.length;
   for (let i = 0; i < fc.items.length; ++i) {
     const collItem = fc.items[i];
-    const { start, key, sep: sep2, value } = collItem;
+    const { start, key, sep: sep3, value } = collItem;
     const props = resolveProps(start, {
       flow: fcName,
       indicator: 'explicit-key-ind',
-      next: key ?? sep2?.[0],
+      next: key ?? sep3?.[0],
       offset: offset2,
       onError,
       parentIndent: fc.indent,
       startOnNewline: false,
     });
     if (!props.found) {
-      if (!props.anchor && !props.tag && !sep2 && !value) {
+      if (!props.anchor && !props.tag && !sep3 && !value) {
         if (i === 0 && props.comma)
           onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
         else if (i < fc.items.length - 1)
@@ -18272,10 +18544,10 @@ function resolveFlowCollection(
         }
       }
     }
-    if (!isMap2 && !sep2 && !props.found) {
+    if (!isMap2 && !sep3 && !props.found) {
       const valueNode = value
         ? composeNode2(ctx, value, props, onError)
-        : composeEmptyNode2(ctx, props.end, sep2, null, props, onError);
+        : composeEmptyNode2(ctx, props.end, sep3, null, props, onError);
       coll.items.push(valueNode);
       offset2 = valueNode.range[2];
       if (isBlock(value)) onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
@@ -18287,7 +18559,7 @@ function resolveFlowCollection(
         : composeEmptyNode2(ctx, keyStart, start, null, props, onError);
       if (isBlock(key)) onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
       ctx.atKey = false;
-      const valueProps = resolveProps(sep2 ?? [], {
+      const valueProps = resolveProps(sep3 ?? [], {
         flow: fcName,
         indicator: 'map-value-ind',
         next: value,
@@ -18298,8 +18570,8 @@ function resolveFlowCollection(
       });
       if (valueProps.found) {
         if (!isMap2 && !props.found && ctx.options.strict) {
-          if (sep2)
-            for (const st of sep2) {
+          if (sep3)
+            for (const st of sep3) {
               if (st === valueProps.found) break;
               if (st.type === 'newline') {
                 onError(
@@ -18325,7 +18597,7 @@ function resolveFlowCollection(
       const valueNode = value
         ? composeNode2(ctx, value, valueProps, onError)
         : valueProps.found
-          ? composeEmptyNode2(ctx, valueProps.end, sep2, null, valueProps, onError)
+          ? composeEmptyNode2(ctx, valueProps.end, sep3, null, valueProps, onError)
           : null;
       if (valueNode) {
         if (isBlock(value)) onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
@@ -18506,7 +18778,7 @@ function resolveBlockScalar(ctx, scalar, onError) {
     if (lines[i][0].length > trimIndent) chompStart = i + 1;
   }
   let value = '';
-  let sep2 = '';
+  let sep3 = '';
   let prevMoreIndented = false;
   for (let i = 0; i < contentStart; ++i) value += lines[i][0].slice(trimIndent) + '\n';
   for (let i = contentStart; i < chompStart; ++i) {
@@ -18521,20 +18793,20 @@ function resolveBlockScalar(ctx, scalar, onError) {
       indent = '';
     }
     if (type === Scalar.BLOCK_LITERAL) {
-      value += sep2 + indent.slice(trimIndent) + content;
-      sep2 = '\n';
+      value += sep3 + indent.slice(trimIndent) + content;
+      sep3 = '\n';
     } else if (indent.length > trimIndent || content[0] === '	') {
-      if (sep2 === ' ') sep2 = '\n';
-      else if (!prevMoreIndented && sep2 === '\n') sep2 = '\n\n';
-      value += sep2 + indent.slice(trimIndent) + content;
-      sep2 = '\n';
+      if (sep3 === ' ') sep3 = '\n';
+      else if (!prevMoreIndented && sep3 === '\n') sep3 = '\n\n';
+      value += sep3 + indent.slice(trimIndent) + content;
+      sep3 = '\n';
       prevMoreIndented = true;
     } else if (content === '') {
-      if (sep2 === '\n') value += '\n';
-      else sep2 = '\n';
+      if (sep3 === '\n') value += '\n';
+      else sep3 = '\n';
     } else {
-      value += sep2 + content;
-      sep2 = ' ';
+      value += sep3 + content;
+      sep3 = ' ';
       prevMoreIndented = false;
     }
   }
@@ -18700,23 +18972,23 @@ function unfoldLines(source) {
     trimBoth = /^[ \t]+|[ \t]+$/g;
   }
   let res = match2[1].replace(trimEnd, '');
-  let sep2 = ' ';
+  let sep3 = ' ';
   let pos = line.lastIndex;
   while ((match2 = line.exec(source))) {
     const lm = match2[1].replace(trimBoth, '');
     if (lm === '') {
-      if (sep2 === '\n') res += sep2;
-      else sep2 = '\n';
+      if (sep3 === '\n') res += sep3;
+      else sep3 = '\n';
     } else {
-      res += sep2 + lm;
-      sep2 = ' ';
+      res += sep3 + lm;
+      sep3 = ' ';
     }
     pos = line.lastIndex;
   }
   const last = /[ \t]*(.*)/sy;
   last.lastIndex = pos;
   match2 = last.exec(source);
-  return res + sep2 + (match2?.[1] ?? '');
+  return res + sep3 + (match2?.[1] ?? '');
 }
 function doubleQuotedValue(source, onError) {
   let res = '';
@@ -20283,17 +20555,17 @@ var Parser = class {
     if (this.type === 'map-value-ind') {
       const prev = getPrevProps(this.peek(2));
       const start = getFirstKeyStartProps(prev);
-      let sep2;
+      let sep3;
       if (scalar.end) {
-        sep2 = scalar.end;
-        sep2.push(this.sourceToken);
+        sep3 = scalar.end;
+        sep3.push(this.sourceToken);
         delete scalar.end;
-      } else sep2 = [this.sourceToken];
+      } else sep3 = [this.sourceToken];
       const map2 = {
         type: 'block-map',
         offset: scalar.offset,
         indent: scalar.indent,
-        items: [{ start, key: scalar, sep: sep2 }],
+        items: [{ start, key: scalar, sep: sep3 }],
       };
       this.onKeyLine = true;
       this.stack[this.stack.length - 1] = map2;
@@ -20441,15 +20713,15 @@ var Parser = class {
             } else if (isFlowToken(it.key) && !includesToken(it.sep, 'newline')) {
               const start2 = getFirstKeyStartProps(it.start);
               const key = it.key;
-              const sep2 = it.sep;
-              sep2.push(this.sourceToken);
+              const sep3 = it.sep;
+              sep3.push(this.sourceToken);
               delete it.key;
               delete it.sep;
               this.stack.push({
                 type: 'block-map',
                 offset: this.offset,
                 indent: this.indent,
-                items: [{ start: start2, key, sep: sep2 }],
+                items: [{ start: start2, key, sep: sep3 }],
               });
             } else if (start.length > 0) {
               it.sep = it.sep.concat(start, this.sourceToken);
@@ -20628,13 +20900,13 @@ var Parser = class {
         const prev = getPrevProps(parent);
         const start = getFirstKeyStartProps(prev);
         fixFlowSeqItems(fc);
-        const sep2 = fc.end.splice(1, fc.end.length);
-        sep2.push(this.sourceToken);
+        const sep3 = fc.end.splice(1, fc.end.length);
+        sep3.push(this.sourceToken);
         const map2 = {
           type: 'block-map',
           offset: fc.offset,
           indent: fc.indent,
-          items: [{ start, key: fc, sep: sep2 }],
+          items: [{ start, key: fc, sep: sep3 }],
         };
         this.onKeyLine = true;
         this.stack[this.stack.length - 1] = map2;
@@ -20832,7 +21104,7 @@ async function runAction(io) {
   const actions = createActionsIo({ env, redactor, stdout: io.stdout });
   if (inputs.token !== '') actions.mask(inputs.token);
   const config2 = await loadConfig(inputs.config, io.cwd);
-  const payload = JSON.parse(await readFile3(resolve(io.cwd, inputs.eventPath), 'utf8'));
+  const payload = JSON.parse(await readFile2(resolve2(io.cwd, inputs.eventPath), 'utf8'));
   const parsed = parseGitHubEvent(payload, io.env['GITHUB_EVENT_NAME']);
   if (!parsed.ok)
     throw new InvalidInputError('not a valid GitHub event:', { issues: parsed.issues });
@@ -20848,7 +21120,7 @@ async function runAction(io) {
     policy: policy.value,
     repository: { owner: repository.owner.login, repo: repository.name },
     env: io.env,
-    readFile: (path) => readFile3(resolve(io.cwd, path), 'utf8'),
+    readFile: (path) => readFile2(resolve2(io.cwd, path), 'utf8'),
     ...(client === null
       ? {}
       : {
@@ -20891,14 +21163,14 @@ async function runAction(io) {
     ...toDispatchEvent(event),
     command: command.value,
     config: config2.dispatch,
-    prompts: await listPromptFiles(resolve(io.cwd, config2.dispatch.prompts_dir)),
+    prompts: await listPromptFiles(resolve2(io.cwd, config2.dispatch.prompts_dir)),
     now: io.clock(),
     runId: inputs.runId || io.env['PHOENIX_RUN_ID'] || null,
     targetIssue,
   });
   if (!planned.ok) throw planErrorToRcError(planned.error);
   const plan = planned.value;
-  const dir = resolve(io.cwd, config2.dispatch.artifacts_dir);
+  const dir = resolve2(io.cwd, config2.dispatch.artifacts_dir);
   const envelope = buildEnvelope({
     ...toDispatchEvent(event),
     plan,
@@ -20940,7 +21212,11 @@ async function runAction(io) {
         repo,
         workflowFile: plan.workflow.file,
         ref: plan.workflow.ref,
-        inputs: { ...plan.workflow.inputs, envelope: JSON.stringify(envelope) },
+        // Redacted exactly as the artifacts are: what leaves rc holds no more than what it writes.
+        inputs: {
+          ...redactor.redactValue(plan.workflow.inputs),
+          envelope: envelopeWorkflowInput(envelope, redactor),
+        },
       });
       outcome = 'dispatched';
     } catch (error3) {
@@ -20958,7 +21234,7 @@ async function runAction(io) {
 async function loadConfig(path, cwd) {
   let text;
   try {
-    text = await readFile3(resolve(cwd, path || 'orchestration.yaml'), 'utf8');
+    text = await readFile2(resolve2(cwd, path || 'orchestration.yaml'), 'utf8');
   } catch (error3) {
     const defaults = parseOrchestrationConfig({});
     if (path === '' && defaults.ok) return defaults.value;

@@ -34,10 +34,13 @@ afterEach(async () => {
 // A GitHub REST stand-in on 127.0.0.1 answering the collaborator role and dispatches.
 async function github(role: string, dispatchStatus = 204) {
   const requests: string[] = [];
+  const bodies: string[] = [];
   const server = createServer((req, res) => {
-    req.resume();
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
       requests.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+      bodies.push(body);
       if (req.url?.endsWith('/permission')) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ permission: role, role_name: role }));
@@ -52,10 +55,19 @@ async function github(role: string, dispatchStatus = 204) {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   closers.push(() => new Promise<void>((done) => server.close(() => done())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, bodies };
 }
 
-async function act(inputs: Record<string, string>, apiUrl: string) {
+// The example event with this comment body, written into the temp repository.
+async function eventWith(body: string): Promise<string> {
+  const event = JSON.parse(await readFile(EVENT, 'utf8')) as { comment: { body: string } };
+  event.comment.body = body;
+  const path = join(repo, 'event.json');
+  await writeFile(path, JSON.stringify(event));
+  return path;
+}
+
+async function act(inputs: Record<string, string>, apiUrl: string, eventPath = EVENT) {
   const output = join(repo, 'output.txt');
   const summary = join(repo, 'summary.md');
   await writeFile(output, '');
@@ -67,7 +79,7 @@ async function act(inputs: Record<string, string>, apiUrl: string) {
     GITHUB_OUTPUT: output,
     GITHUB_STEP_SUMMARY: summary,
     GITHUB_EVENT_NAME: 'issue_comment',
-    GITHUB_EVENT_PATH: EVENT,
+    GITHUB_EVENT_PATH: eventPath,
     GITHUB_API_URL: apiUrl,
     INPUT_TOKEN: TOKEN,
     ...Object.fromEntries(
@@ -106,6 +118,23 @@ describe('runAction', () => {
     expect(again.code).toBe(0);
     expect(again.outputs).toContain('duplicate');
     expect(api.requests.filter((line) => line.includes('/dispatches'))).toHaveLength(1);
+  });
+
+  it('sends the envelope redacted exactly as envelope.json: no token from the comment', async () => {
+    const api = await github('maintain');
+    const eventPath = await eventWith(`/orchestrate #276 prompt=triage wave=${TOKEN}\nthanks`);
+    const result = await act({}, api.url, eventPath);
+    expect(result.code).toBe(0);
+    const sent = api.bodies[api.requests.findIndex((line) => line.includes('/dispatches'))] ?? '';
+    expect(sent).not.toBe('');
+    expect(sent).not.toContain(TOKEN);
+    const envelope = (JSON.parse(sent) as { inputs: { envelope: string } }).inputs.envelope;
+    const written = await readFile(
+      join(repo, 'artifacts/orchestrator/2026-11-20T09-15-00-0700/envelope.json'),
+      'utf8',
+    );
+    expect(JSON.parse(envelope)).toEqual(JSON.parse(written));
+    expect(JSON.parse(envelope)).toMatchObject({ plan: { command: { wave: '***' } } });
   });
 
   it('denies a commenter without the role and dispatches nothing', async () => {
@@ -170,6 +199,25 @@ describe('action.yml and its bundle', () => {
   it('is up to date with the sources (npm run build -w @rc/workflows)', async () => {
     expect(await readFile(ACTION_BUNDLE, 'utf8')).toBe(await bundleAction());
   }, 60_000);
+
+  it('runs standalone and sends GitHub no token from the comment', async () => {
+    const api = await github('maintain');
+    const eventPath = await eventWith(`/orchestrate #276 prompt=triage wave=${TOKEN}`);
+    const result = await promisify(execFile)(process.execPath, [ACTION_BUNDLE], {
+      cwd: repo,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        GITHUB_EVENT_NAME: 'issue_comment',
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_API_URL: api.url,
+        INPUT_TOKEN: TOKEN,
+      },
+    });
+    expect(result.stderr).toContain('rc dispatch: dispatched');
+    const sent = api.bodies[api.requests.findIndex((line) => line.includes('/dispatches'))] ?? '';
+    expect(sent).toContain('"envelope"');
+    expect(sent).not.toContain(TOKEN);
+  });
 
   it('runs standalone: it imports only Node built-ins', async () => {
     const bundle = await readFile(ACTION_BUNDLE, 'utf8');

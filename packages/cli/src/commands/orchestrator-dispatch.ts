@@ -10,6 +10,7 @@ import {
   appendDispatchLog,
   buildEnvelope,
   DISPATCH_LOG_FILE,
+  envelopeWorkflowInput,
   findPriorDispatch,
   readDispatchLog,
   toDispatchEvent,
@@ -52,7 +53,7 @@ export async function orchestratorDispatch(options: DispatchOptions, io: CliIo):
     logger.warn('skipped a malformed dispatch-log line', { line: bad.line });
   const prior = findPriorDispatch(log.entries, envelope.idempotency_key);
   if (dryRun) {
-    print(io, options, {
+    print(io, options, run, {
       outcome: 'dry_run',
       trigger,
       duplicate_of: prior?.run_id ?? null,
@@ -83,7 +84,7 @@ export async function orchestratorDispatch(options: DispatchOptions, io: CliIo):
       redactor,
     });
     logger.info('duplicate dispatch', { duplicate_of: prior.run_id });
-    print(io, options, {
+    print(io, options, run, {
       outcome: 'duplicate',
       trigger,
       run_id: plan.run_id,
@@ -107,7 +108,7 @@ export async function orchestratorDispatch(options: DispatchOptions, io: CliIo):
     throw new OperationError(`dispatch failed: ${result.reason ?? 'unknown reason'}`);
   }
   logger.info('dispatch recorded', { outcome: result.outcome });
-  print(io, options, {
+  print(io, options, run, {
     outcome: result.outcome,
     trigger,
     run_id: plan.run_id,
@@ -165,9 +166,10 @@ async function triggerGitHub(
       repo,
       workflowFile: plan.workflow.file,
       ref: plan.workflow.ref,
+      // What leaves rc is redacted exactly as what it writes (plan.json, envelope.json).
       inputs: {
-        ...plan.workflow.inputs,
-        envelope: JSON.stringify(JSON.parse(canonicalJson(envelope))),
+        ...run.redactor.redactValue(plan.workflow.inputs),
+        envelope: envelopeWorkflowInput(envelope, run.redactor),
       },
     });
   } catch (error) {
@@ -183,9 +185,15 @@ function triggerOf(text: string): DispatchTrigger {
   throw new InvalidInputError(`--trigger: "${text}" is not one of github, local, none`);
 }
 
-function print(io: CliIo, options: DispatchOptions, summary: Record<string, unknown>): void {
+function print(
+  io: CliIo,
+  options: DispatchOptions,
+  run: PlannedRun,
+  summary: Record<string, unknown>,
+): void {
   if (options.json) {
-    io.stdout.write(canonicalJson(summary));
+    // Field by field, as the artifacts: the plan and envelope shown are the ones written and sent.
+    io.stdout.write(canonicalJson(run.redactor.redactValue(summary)));
     return;
   }
   const lines = [`dispatch ${String(summary['outcome'])} (trigger ${String(summary['trigger'])})`];

@@ -45,7 +45,8 @@ export async function playbookLedger(options: PlaybookLedgerOptions, io: CliIo):
     }
     entries = mergeLedgers([entries, ...others]);
     const redactor = createRedactor({ env: io.env });
-    await writeFileAtomic(local.path, entries.map(ledgerLine).join(''), { redactor });
+    const lines = entries.map((entry) => ledgerLine(redactor.redactValue(entry)));
+    await writeFileAtomic(local.path, lines.join(''));
     await writeFileAtomic(join(stateDir, 'ledger.md'), renderLedger(entries), { redactor });
     io.stderr.write(
       `merged ${options.merge.length} ledger(s) into ${local.path}: ${entries.length} entries\n`,

@@ -1,6 +1,6 @@
 import { appendNdjson, readNdjson } from '../_ndjson-file';
 import { join } from 'node:path';
-import { canonicalJson, validate, type TextRedactor } from '@rc/orchestrator-core';
+import { canonicalJson, validate, type ValueRedactor } from '@rc/orchestrator-core';
 import { LEDGER_FILE, LedgerEntrySchema, type LedgerEntry } from './ledger-entry';
 
 /** One ledger entry as its canonical JSON line (keys sorted, no spaces, LF). */
@@ -15,10 +15,14 @@ export function ledgerLine(entry: LedgerEntry): string {
 export async function appendLedger(
   stateDir: string,
   entries: readonly LedgerEntry[],
-  redactor: TextRedactor,
+  redactor: ValueRedactor,
 ): Promise<string> {
   const path = join(stateDir, LEDGER_FILE);
-  await appendNdjson(path, entries.map((entry) => redactor.redact(ledgerLine(entry))).join(''));
+  // Field by field, so a secret that reads like JSON cannot break the line.
+  await appendNdjson(
+    path,
+    entries.map((entry) => ledgerLine(redactor.redactValue(entry))).join(''),
+  );
   return path;
 }
 

@@ -7,6 +7,7 @@ import {
   writeFileAtomic,
   type PlaybookConfig,
   type TextRedactor,
+  type ValueRedactor,
 } from '@rc/orchestrator-core';
 import { _DispatchQueue } from './_dispatch-queue';
 import { appendLedger, readLedger } from './ledger-file';
@@ -29,7 +30,7 @@ export interface RunPlaybookInput {
   ports: PlaybookPorts;
   clock: () => Date;
   runId: string;
-  redactor: TextRedactor;
+  redactor: TextRedactor & ValueRedactor;
   /** Aborting (Ctrl-C) kills running agents, starts nothing more and records what ran. */
   signal?: AbortSignal;
   /** Run only this task, its dependencies taken as done (one GitHub matrix runner). @default null */

@@ -13,7 +13,7 @@ describe('readState / writeState', () => {
       const path = join(dir, 'sync/state.json');
       expect(await readState(path)).toBeNull();
       const state = initialState('2026-11-20T09:15:00.000-07:00');
-      await writeState(path, state, { redact: (text) => text.replace('09:15', '09:15') });
+      await writeState(path, state, { redactValue: (value) => value });
       expect(await readState(path)).toEqual(state);
       expect((await readFile(path, 'utf8')).endsWith('}\n')).toBe(true);
       await mkdir(join(dir, 'dir.json'));

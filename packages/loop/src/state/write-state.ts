@@ -1,11 +1,17 @@
-import { canonicalJson, writeFileAtomic, type TextRedactor } from '@rc/orchestrator-core';
+import { writeJsonArtifact, type ValueRedactor } from '@rc/orchestrator-core';
 import type { OrchestrationState } from './orchestration-state';
 
-/** Writes state.json atomically (temp file, fsync, rename): a crash leaves the old or the new file. */
+// Without a redactor the state is written as it is (tests, and callers with nothing to hide).
+const AS_IS: ValueRedactor = { redactValue: (value) => value };
+
+/**
+ * Writes state.json atomically (temp file, fsync, rename): a crash leaves the old or the new file.
+ * Redacted field by field, so the file stays valid JSON whatever the secrets look like.
+ */
 export async function writeState(
   path: string,
   state: OrchestrationState,
-  redactor?: TextRedactor,
+  redactor: ValueRedactor = AS_IS,
 ): Promise<void> {
-  await writeFileAtomic(path, canonicalJson(state), redactor === undefined ? {} : { redactor });
+  await writeJsonArtifact(path, state, redactor);
 }

@@ -1,5 +1,6 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { _makeDirectoriesBelow, _symlinkError } from './assert-no-symlinks';
 
 /** Anything that can scrub secrets out of text before it is written. */
 export interface TextRedactor {
@@ -12,12 +13,21 @@ export interface WriteFileAtomicOptions {
   redactor?: TextRedactor;
   /** File mode of a new file. @default 0o644 */
   mode?: number;
+  /**
+   * The directory the file must stay under (the artifacts directory). Every directory between it
+   * and the file is created one at a time and must not be a symbolic link; `path` must be inside
+   * it. The root itself may be a link. Without it, parents are created with `mkdir -p`.
+   * @default undefined
+   */
+  root?: string;
 }
 
 /**
  * Writes a file so readers see the old content or the new, never a torn one: temp file in the
  * same directory, fsync, rename, then fsync of the directory. Parent directories are created
- * idempotently; on failure the temp file is removed and the target is left untouched.
+ * idempotently; on failure the temp file is removed and the target is left untouched. A target
+ * that is a symbolic link is refused (OperationError), and so, with `root`, is a link in any
+ * directory below the root, so nothing is written outside it.
  */
 export async function writeFileAtomic(
   path: string,
@@ -25,7 +35,9 @@ export async function writeFileAtomic(
   options: WriteFileAtomicOptions = {},
 ): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  if (options.root === undefined) await mkdir(dir, { recursive: true });
+  else await _makeDirectoriesBelow(options.root, dir);
+  await refuseSymlink(path);
   // Unique enough for a temp name: the 'wx' open below refuses to reuse one that exists.
   const temp = join(
     dir,
@@ -46,6 +58,16 @@ export async function writeFileAtomic(
     throw error;
   }
   await syncDirectory(dir);
+}
+
+// rename() would replace the link rather than follow it, but silently turning a link into a
+// file is as surprising as writing through it: refuse, and say which path.
+async function refuseSymlink(path: string): Promise<void> {
+  const stat = await lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (stat?.isSymbolicLink() === true) throw _symlinkError(path);
 }
 
 // Makes the rename itself durable; some platforms cannot open a directory, which is harmless.

@@ -1,3 +1,5 @@
+import { isSecretCandidate } from './is-secret-candidate';
+
 /** What `collectSecrets` reads: the environment, explicit secrets and the env length floor. */
 export interface SecretSources {
   env: Readonly<Record<string, string | undefined>>;
@@ -13,13 +15,16 @@ export interface SecretSources {
 export function collectSecrets(sources: SecretSources): string[] {
   const found = new Set<string>();
   for (const [name, value] of Object.entries(sources.env)) {
-    // The length floor keeps `KEY=1` from turning every "1" in a log into `***`.
+    // `DEPLOY_KEY=github` must not turn every "github" into `***`: only values that can be
+    // secrets count (long enough, not a JSON keyword, not a number).
     if (
       value !== undefined &&
-      value.length >= sources.minLength &&
-      sources.namePattern.test(name)
+      sources.namePattern.test(name) &&
+      isSecretCandidate(value, sources.minLength)
     ) {
       found.add(value);
+      // A value read from a file often ends in a newline the secret itself does not carry.
+      found.add(value.trim());
     }
   }
   for (const secret of sources.secrets) {

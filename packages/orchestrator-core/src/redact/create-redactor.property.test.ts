@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonEscaped } from './_collect-secrets';
 import { createRedactor, GITHUB_TOKEN_PATTERN } from './create-redactor';
+import { isSecretCandidate } from './is-secret-candidate';
 
 const ALNUM = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
 
@@ -18,7 +19,9 @@ const githubToken = fc.oneof(
     .map((body) => `github_pat_${body}`),
 );
 
-const secret = fc.string({ unit: 'binary', minLength: 8, maxLength: 24 });
+const secret = fc
+  .string({ unit: 'binary', minLength: 8, maxLength: 24 })
+  .filter((value) => isSecretCandidate(value));
 
 describe('createRedactor (properties)', () => {
   it('never lets a GitHub-token-shaped string survive, whatever surrounds it', () => {
@@ -54,7 +57,9 @@ describe('createRedactor (properties)', () => {
     const unit = fc.constantFrom('*', 'a', '"', '\\', '\n', '.', '(', '[', '$', 'é');
     fc.assert(
       fc.property(
-        fc.string({ unit, minLength: 4, maxLength: 10 }),
+        fc
+          .string({ unit, minLength: 8, maxLength: 12 })
+          .filter((value) => isSecretCandidate(value)),
         fc.array(fc.string({ unit, maxLength: 12 }), { maxLength: 4 }),
         (value, pieces) => {
           const { redact } = createRedactor({ env: { DEPLOY_KEY: value } });
@@ -63,6 +68,22 @@ describe('createRedactor (properties)', () => {
           expect(out).not.toContain(jsonEscaped(value));
         },
       ),
+    );
+  });
+
+  it('never changes text for env values that cannot be secrets: keywords, numbers, short words', () => {
+    const harmless = fc.oneof(
+      fc.constantFrom('true', 'false', 'null', 'TRUE', ' false\n'),
+      fc.integer().map(String),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.string({ maxLength: 7 }),
+    );
+    fc.assert(
+      fc.property(fc.string(), harmless, (text, value) => {
+        fc.pre(!GITHUB_TOKEN_PATTERN.test(text));
+        const { redact } = createRedactor({ env: { DEPLOY_KEY: value } });
+        expect(redact(text + value + text)).toBe(text + value + text);
+      }),
     );
   });
 });

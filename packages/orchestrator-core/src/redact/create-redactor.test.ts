@@ -39,9 +39,9 @@ describe('createRedactor', () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it('redacts values of env vars whose names contain TOKEN, SECRET, PASSWORD or KEY', () => {
-    const env = { MY_API_TOKEN: 'tok-value', db_password: 'hunter22', SIGNING_KEY: 'k3y-v4l' };
+    const env = { MY_API_TOKEN: 'tok-value', db_password: 'hunter22', SIGNING_KEY: 'k3y-v4l-9' };
     const { redact } = createRedactor({ env });
-    expect(redact('a tok-value b hunter22 c k3y-v4l')).toBe('a *** b *** c ***');
+    expect(redact('a tok-value b hunter22 c k3y-v4l-9')).toBe('a *** b *** c ***');
   });
 
   it('leaves values of env vars with ordinary names alone', () => {
@@ -53,6 +53,33 @@ describe('createRedactor', () => {
   it('ignores env values shorter than minLength so KEY=1 does not blank every 1', () => {
     const { redact } = createRedactor({ env: { KEY: '1', TOKEN: 'abc', SECRET: undefined } });
     expect(redact('issue 1 has abc')).toBe('issue 1 has abc');
+  });
+
+  it.each([
+    ['DEPLOY_KEY', 'github', '{"trigger":"github"}'],
+    ['DEPLOY_KEY', 'false', '{"dry_run": false}'],
+    ['USE_SSH_KEY', 'true', '{"passed": true}'],
+    ['API_KEY', 'null', '{"reason": null}'],
+    ['KEY_ID', '1234567890', '{"id": 1234567890, "n": "1234567890"}'],
+    ['KEY_SIZE', '-4096.5e3', 'size -4096.5e3'],
+    ['SSH_KEY_MODE', 'enabled', 'mode enabled'],
+  ])('leaves %s=%s alone: not a value that can be a secret', (name, value, text) => {
+    const redactor = createRedactor({ env: { [name]: value } });
+    expect(redactor.redact(text)).toBe(text);
+    expect(redactor.secretCount).toBe(0);
+  });
+
+  it('treats JSON keywords and numbers as no secret even below the default minLength', () => {
+    const { redact } = createRedactor({
+      env: { A_KEY: 'true', B_KEY: '42', C_KEY: 'ab' },
+      minLength: 2,
+    });
+    expect(redact('true 42 ab')).toBe('true 42 ***');
+  });
+
+  it('still redacts explicit secrets and token shapes that look like words', () => {
+    const { redact } = createRedactor({ env: {}, secrets: ['false', 'github'] });
+    expect(redact('false github')).toBe('*** ***');
   });
 
   it('honours a lower minLength when asked', () => {

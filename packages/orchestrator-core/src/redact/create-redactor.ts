@@ -1,4 +1,5 @@
 import { collectSecrets } from './_collect-secrets';
+import { MIN_SECRET_LENGTH } from './is-secret-candidate';
 import { maskSecrets } from './_mask-secrets';
 import { redactValue } from './_redact-value';
 
@@ -27,9 +28,11 @@ export interface RedactorOptions {
    */
   secrets?: readonly string[];
   /**
-   * Environment values shorter than this are not treated as secrets, so that a short value such
-   * as `KEY=1` does not blank out every `1` in the output. Does not apply to `secrets`.
-   * @default 4
+   * Environment values shorter than this (once trimmed) are not treated as secrets, so that a
+   * word such as `DEPLOY_KEY=github` does not blank out every `github` in the output. JSON
+   * keywords (`true`, `false`, `null`) and numbers never count, whatever their length. Does not
+   * apply to `secrets` or to GitHub token shapes.
+   * @default MIN_SECRET_LENGTH (8)
    */
   minLength?: number;
 }
@@ -39,7 +42,8 @@ export interface Redactor {
   /** `text` with every secret, its JSON-escaped form and every GitHub token replaced by `***`. */
   redact(text: string): string;
   /**
-   * A deep copy of `value` with every string (object keys too) redacted. Errors become
+   * A deep copy of `value` with every string (object keys too) redacted: what structured
+   * artifacts go through before they are serialised, so they stay valid JSON. Errors become
    * `{ name, message, code?, cause? }` without the stack, `toJSON` is applied, cycles become
    * `'[Circular]'`; numbers, booleans, null and undefined are returned as they are.
    */
@@ -50,7 +54,7 @@ export interface Redactor {
 
 /** A redactor for the secrets found in `env` and `secrets`, plus GitHub token shapes. */
 export function createRedactor(options: RedactorOptions = {}): Redactor {
-  const { env = process.env, secrets = [], minLength = 4 } = options;
+  const { env = process.env, secrets = [], minLength = MIN_SECRET_LENGTH } = options;
   const literals = collectSecrets({ env, namePattern: SECRET_NAME_PATTERN, secrets, minLength });
   const tokens = new RegExp(GITHUB_TOKEN_PATTERN.source, 'g');
   const redact = (text: string): string => maskSecrets(text, literals, tokens, REDACTED);

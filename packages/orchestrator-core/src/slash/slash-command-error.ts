@@ -5,6 +5,7 @@ export type SlashCommandErrorCode =
   | 'too_long'
   | 'unterminated_quote'
   | 'too_many_arguments'
+  | 'repeated_option'
   | 'invalid_static_arguments'
   | 'unknown_option'
   | 'unexpected_argument'

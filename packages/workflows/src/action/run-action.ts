@@ -14,6 +14,7 @@ import { checkPermission, loadRoleSources, resolveGatePolicy } from '@rc/gate';
 import {
   appendDispatchLog,
   buildEnvelope,
+  envelopeWorkflowInput,
   findPriorDispatch,
   listPromptFiles,
   planDispatch,
@@ -162,7 +163,11 @@ export async function runAction(io: ActionIo): Promise<number> {
         repo,
         workflowFile: plan.workflow.file,
         ref: plan.workflow.ref,
-        inputs: { ...plan.workflow.inputs, envelope: JSON.stringify(envelope) },
+        // Redacted exactly as the artifacts are: what leaves rc holds no more than what it writes.
+        inputs: {
+          ...redactor.redactValue(plan.workflow.inputs),
+          envelope: envelopeWorkflowInput(envelope, redactor),
+        },
       });
       outcome = 'dispatched';
     } catch (error) {
