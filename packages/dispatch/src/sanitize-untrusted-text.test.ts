@@ -73,6 +73,33 @@ describe('sanitizeUntrustedText', () => {
     expect(sanitizeUntrustedText(`before ${hidden} after`)).toBe('before  after');
   });
 
+  it.each([
+    ['nested same-name elements', '<div hidden><div>x</div>SECRET</div>visible', 'visible'],
+    ['deeper nesting', '<span hidden><span><span>a</span>b</span>SECRET</span>visible', 'visible'],
+    ['a hidden element with a slash, which HTML ignores', 'visible <div hidden/>SECRET', 'visible'],
+    ['an unclosed hidden element, to the end', 'visible <span hidden>SECRET', 'visible'],
+    ['a closing tag inside a script', '<div hidden><script>"</div>"</script>SECRET</div>ok', 'ok'],
+    ['an end tag HTML ignores', '<span hidden><div>x</span>SECRET</div>', ''],
+    ['hidden="until-found" and HIDDEN', '<p hidden="until-found">a</p><P HIDDEN>b</P>ok', 'ok'],
+    [
+      'an entity-encoded style',
+      '<span style="display&colon;none">a</span><span style="display&#58;none">b</span>ok',
+      'ok',
+    ],
+    ['a CSS comment in a style', '<span style="display:/**/none">SECRET</span>ok', 'ok'],
+  ])('removes hidden content: %s', (_name, input, expected) => {
+    expect(sanitizeUntrustedText(input)).toBe(expected);
+  });
+
+  it.each([
+    ['a title that mentions hidden', '<span title="not hidden here">shown</span>', 'shown'],
+    ['aria-hidden false', '<span aria-hidden="false">shown</span>', 'shown'],
+    ['a non-zero opacity or size', '<span style="opacity:0.5;width:10px">shown</span>', 'shown'],
+    ['a hidden void element', '<img hidden src="x.png">shown<br hidden>', 'shown'],
+  ])('keeps visible content: %s', (_name, input, expected) => {
+    expect(sanitizeUntrustedText(input)).toBe(expected);
+  });
+
   it('keeps visible elements text but drops their tags and attributes', () => {
     expect(
       sanitizeUntrustedText(
@@ -138,6 +165,12 @@ describe('sanitizeUntrustedText', () => {
     ['image openings', '![a]('.repeat(13_000)],
     ['link openings with angle brackets', '[a](<'.repeat(13_000)],
     ['unclosed hidden elements', '<b hidden>'.repeat(6_500)],
+    ['ignored end tags under a special element', `<span hidden>${'<div></span>'.repeat(5_400)}`],
+    [
+      'stray end tags in deep nesting',
+      `<span hidden>${'<div>'.repeat(6_000)}${'</b>'.repeat(8_000)}`,
+    ],
+    ['hidden elements closed one by one', '<div hidden>x</div>'.repeat(3_400)],
     ['unclosed comments', '<!--'.repeat(16_000)],
   ])('gets through 64 KiB of %s', (_name, text) => {
     expect(sanitizeUntrustedText(text, { maxLength: 65_536 }).length).toBeLessThanOrEqual(65_536);

@@ -40,8 +40,10 @@ const BLANK_RUNS = /\n[ \t]*\n(?:[ \t]*\n)+/g;
  * Makes text from an issue or a comment safe to put into an envelope or a prompt: removes what a
  * reader of the rendered page would not see but an agent reading the raw text would. Strips HTML
  * comments (an unterminated one to the end), invisible and bidi control characters, C0/C1
- * controls except tab and newline, hidden HTML (elements with `hidden`, `display:none`,
- * zero size or opacity; `script`, `style`, `img`, `picture` and the like with their content),
+ * controls except tab and newline, hidden HTML (elements with `hidden`, `aria-hidden="true"`,
+ * `display:none`, `visibility:hidden`, zero size or opacity, also when spelled with character
+ * references or CSS comments; `script`, `style`, `img`, `picture` and the like with their
+ * content), matched as a browser nests them (an unclosed hidden element hides the rest),
  * remaining HTML tags (keeping their text), markdown images, link titles and link reference
  * definitions. Normalises line breaks to LF, collapses the blank runs left behind, trims, and
  * caps the length. `<details>` content is kept: a reader can open it. Repeats until nothing
