@@ -68,6 +68,7 @@ export {
   REDACTED,
   SECRET_NAME_PATTERN,
 } from './redact/create-redactor';
+export { redactUrlCredentials } from './url/redact-url-credentials';
 export { createLogger, LOG_LEVELS } from './log/create-logger';
 
 export { EXIT_CODES } from './errors/exit-codes';
