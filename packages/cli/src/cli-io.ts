@@ -16,9 +16,4 @@ export interface CliIo {
   clock: Clock;
   /** Aborted on the first Ctrl-C (SIGINT) or SIGTERM: long commands stop cleanly and exit 130. */
   signal: AbortSignal;
-  /**
-   * The unredacted stdout, only for GitHub Actions workflow commands such as `::add-mask::`,
-   * which must name the secret to hide it. Set by `run`; never write data here.
-   */
-  workflowCommands?: TextSink;
 }

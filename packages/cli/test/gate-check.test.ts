@@ -114,12 +114,10 @@ describe('rc gate check', () => {
   });
 
   it('denies when the API answers after the configured timeout', async () => {
-    const api = await server((_request, res) => {
-      setTimeout(() => json(res, 200, { role_name: 'admin' }), 1_500).unref();
-    });
+    // The stand-in never answers: only the timeout can end the lookup, however slow the machine.
+    const api = await server(() => undefined);
     const config = join(dir, 'slow.yaml');
     await writeFile(config, 'gate:\n  api_timeout_ms: 150\n');
-    const started = Date.now();
     const result = await runRc(
       ['gate', 'check', '--event-path', exampleEvent, '--config', config],
       {
@@ -127,8 +125,7 @@ describe('rc gate check', () => {
       },
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/timed out/);
-    expect(Date.now() - started).toBeLessThan(1_400);
+    expect(result.stderr).toMatch(/timed out after 150 ms/);
   });
 
   it('denies with no role source at all, saying why', async () => {
@@ -137,7 +134,7 @@ describe('rc gate check', () => {
     expect(result.stderr).toContain('no GitHub API client');
   });
 
-  it('sets step outputs, masks the token and writes the summary inside GitHub Actions', async () => {
+  it('sets step outputs and writes the summary inside GitHub Actions, stdout left alone', async () => {
     const roles = await rolesFile({ codertocat: 'admin' });
     const output = join(dir, 'output.txt');
     const summary = join(dir, 'summary.md');
@@ -160,7 +157,7 @@ describe('rc gate check', () => {
     expect(outputs).toMatch(/actor<<ghadelimiter_[^\n]+\nCodertocat\n/);
     expect(outputs).toMatch(/role<<ghadelimiter_[^\n]+\nadmin\n/);
     expect(await readFile(summary, 'utf8')).toContain('rc gate: **allowed** `Codertocat` (admin)');
-    expect(result.stdout).toBe(`::add-mask::${TOKEN}\n`);
+    expect(result.stdout).toBe('');
     expect(result.stderr + outputs + (await readFile(summary, 'utf8'))).not.toContain(TOKEN);
   });
 

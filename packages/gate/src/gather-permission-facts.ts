@@ -75,7 +75,7 @@ async function askRole(sources: readonly RoleSource[], actor: string): Promise<R
     if (evidence.status === 'known') {
       return { status: 'known', role: evidence.role, source: source.name };
     }
-    reasons.push(`${source.name}: ${evidence.reason}`);
+    reasons.push(`${source.name}: ${oneLine(evidence.reason)}`);
   }
   if (reasons.length === 0) reasons.push('no role source is configured');
   return { status: 'unknown', reasons };
@@ -92,13 +92,14 @@ async function askTeam(
     if (evidence.status === 'known') {
       return { team: team.name, state: evidence.state, source: source.name, reasons: [] };
     }
-    reasons.push(`${source.name}: ${evidence.reason}`);
+    reasons.push(`${source.name}: ${oneLine(evidence.reason)}`);
   }
   if (reasons.length === 0) reasons.push('no role source is configured');
   return { team: team.name, state: 'unknown', source: null, reasons };
 }
 
-// Sources promise never to throw; one that does is treated like any other error: unknown.
+// Sources promise never to throw; one that does is treated like any other error: unknown. What
+// a source says goes through `oneLine` either way, so no source can put a secret in a reason.
 async function ask<T extends RoleEvidence | TeamEvidence>(
   lookup: () => Promise<T>,
 ): Promise<T | { status: 'unknown'; reason: string }> {

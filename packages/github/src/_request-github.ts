@@ -1,4 +1,4 @@
-import { createRedactor, type Redactor } from '@rc/orchestrator-core';
+import { createRedactor, redactUrlCredentials, type Redactor } from '@rc/orchestrator-core';
 import { toGitHubApiError } from './_to-github-api-error';
 import type { GitHubClient } from './create-github-client';
 import { GitHubApiError } from './github-api-error';
@@ -62,6 +62,6 @@ function describeEndpoint(
   const { endpoint } = client.octokit.request;
   const { method, url } = endpoint(route, params);
   const baseUrl = endpoint.DEFAULTS.baseUrl;
-  const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
+  const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : redactUrlCredentials(url);
   return `${method} ${path}`;
 }

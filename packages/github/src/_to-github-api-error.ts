@@ -1,9 +1,11 @@
 import { STATUS_CODES } from 'node:http';
-import type { Redactor } from '@rc/orchestrator-core';
+import { redactUrlCredentials, type Redactor } from '@rc/orchestrator-core';
 import { GitHubApiError } from './github-api-error';
 
 /** Longest part of GitHub's own error text kept in a message. */
 const MAX_DETAIL = 300;
+
+type TextRedactor = Pick<Redactor, 'redact'>;
 
 interface ErrorContext {
   /** `METHOD /path`, as it appears in messages. */
@@ -12,9 +14,15 @@ interface ErrorContext {
   redactor: Redactor;
 }
 
-/** Turns whatever Octokit threw into a `GitHubApiError` that carries no headers and no token. */
+/**
+ * Turns whatever Octokit threw into a `GitHubApiError` that carries no headers, no token and no
+ * credentials of a URL (fetch names the URL it refused, GitHub may quote one).
+ */
 export function toGitHubApiError(error: unknown, context: ErrorContext): GitHubApiError {
-  const { endpoint, timeoutMs, redactor } = context;
+  const { endpoint, timeoutMs } = context;
+  const redactor = {
+    redact: (text: string) => redactUrlCredentials(context.redactor.redact(text)),
+  };
   const prefix = `GitHub API ${endpoint}`;
   const cause = sanitizeCause(error, redactor);
   if (hasCause(error, 'TimeoutError')) {
@@ -59,7 +67,7 @@ function rootMessage(error: unknown): string {
   return message;
 }
 
-function githubMessage(data: unknown, redactor: Redactor): string {
+function githubMessage(data: unknown, redactor: TextRedactor): string {
   const text = isObject(data) && typeof data['message'] === 'string' ? data['message'] : '';
   const redacted = redactor.redact(text.replace(/\s+/g, ' ').trim());
   return redacted.length > MAX_DETAIL ? `${redacted.slice(0, MAX_DETAIL)}…` : redacted;
@@ -69,7 +77,7 @@ function githubMessage(data: unknown, redactor: Redactor): string {
  * A copy of the error chain keeping only name, message and code: Octokit's RequestError carries
  * the request (headers included) and the response, which must not travel with the error.
  */
-function sanitizeCause(error: unknown, redactor: Redactor, depth = 0): Error | undefined {
+function sanitizeCause(error: unknown, redactor: TextRedactor, depth = 0): Error | undefined {
   if (!isObject(error) || depth >= 8) return undefined;
   const message = typeof error['message'] === 'string' ? redactor.redact(error['message']) : '';
   const inner = sanitizeCause(error['cause'], redactor, depth + 1);

@@ -72,6 +72,19 @@ describe('createActionsIo', () => {
     ]);
   });
 
+  it('strips credentials from URLs in outputs and the summary, with any redactor', async () => {
+    const url = 'http://rcuser:Pw0rd-9x@127.0.0.1:8080/api/v3';
+    const io = createActionsIo({ env, redactor: createRedactor({ env: {} }) });
+    io.setOutput('api', url);
+    await io.appendSummary(`- API ${url}: 500\n`);
+    const written = (await readFile(outputFile, 'utf8')) + (await readFile(summaryFile, 'utf8'));
+    expect(written).not.toMatch(/Pw0rd|rcuser/);
+    expect(parseOutputs(await readFile(outputFile, 'utf8'))).toEqual([
+      ['api', 'http://127.0.0.1:8080/api/v3'],
+    ]);
+    expect(await readFile(summaryFile, 'utf8')).toBe('- API http://127.0.0.1:8080/api/v3: 500\n');
+  });
+
   it('writes what @actions/core writes, apart from the random delimiter', async () => {
     const coreFile = join(dir, 'core-output');
     await writeFile(coreFile, '');

@@ -4,11 +4,16 @@ import {
   createRedactor,
   InvalidInputError,
   OperationError,
+  redactUrlCredentials,
   type Redactor,
 } from '@rc/orchestrator-core';
 import { formatAddMask, formatFileCommand } from './_workflow-commands';
 
-/** Where `mask` writes `::add-mask::` commands: the step's stdout, e.g. `process.stdout`. */
+/**
+ * Where `mask` writes `::add-mask::` commands: `process.stdout` or `process.stderr`, since the
+ * runner reads workflow commands from both. Never a stream that carries data: the command holds
+ * the secret in clear, and a redirect (`--json > plan.json`) would keep it.
+ */
 export interface CommandStream {
   write(text: string): unknown;
 }
@@ -21,13 +26,16 @@ export interface ActionsIoOptions {
    */
   env: Readonly<Record<string, string | undefined>>;
   /**
-   * Applied to every output value and summary before it is written.
+   * Applied to every output value and summary before it is written; credentials in URLs are
+   * stripped after it, whatever redactor is given.
    * @default createRedactor({ env })
    */
   redactor?: Redactor;
   /**
-   * The step's stdout, for `::add-mask::`. Libraries never print on their own: inside Actions,
-   * `mask` throws when no stream was given rather than silently leaving a secret unmasked.
+   * The stream for `::add-mask::` (see `CommandStream`): stdout when nothing else is written
+   * there, as in an Action, stderr for a command whose stdout is data. Libraries never print on
+   * their own: inside Actions, `mask` throws when no stream was given rather than silently
+   * leaving a secret unmasked.
    * @default undefined
    */
   stdout?: CommandStream;
@@ -41,7 +49,10 @@ export interface ActionsIo {
   setOutput(name: string, value: string): void;
   /** Appends (redacted) markdown, as given, to the `GITHUB_STEP_SUMMARY` file. */
   appendSummary(markdown: string): Promise<void>;
-  /** Tells the runner to mask `secret` in the log from now on. */
+  /**
+   * Tells the runner to mask `secret` in the log from now on. Only for a value the runner cannot
+   * know: it already masks every `secrets.*` value and `github.token` from the start of the job.
+   */
   mask(secret: string): void;
 }
 
@@ -64,7 +75,8 @@ export function createActionsIo(options: ActionsIoOptions): ActionsIo {
       mask: ignore,
     };
   }
-  const redactor = options.redactor ?? createRedactor({ env });
+  const secrets = options.redactor ?? createRedactor({ env });
+  const redact = (text: string) => redactUrlCredentials(secrets.redact(text));
   return {
     inActions: true,
     setOutput(name, value) {
@@ -74,7 +86,7 @@ export function createActionsIo(options: ActionsIoOptions): ActionsIo {
         });
       }
       const file = requireFile(env, 'GITHUB_OUTPUT');
-      const entry = formatFileCommand(name, redactor.redact(value));
+      const entry = formatFileCommand(name, redact(value));
       try {
         appendFileSync(file, entry, 'utf8');
       } catch (error) {
@@ -84,7 +96,7 @@ export function createActionsIo(options: ActionsIoOptions): ActionsIo {
     async appendSummary(markdown) {
       const file = requireFile(env, 'GITHUB_STEP_SUMMARY');
       try {
-        await appendFile(file, redactor.redact(markdown), 'utf8');
+        await appendFile(file, redact(markdown), 'utf8');
       } catch (error) {
         throw writeFailed('GITHUB_STEP_SUMMARY', file, error);
       }

@@ -1,5 +1,10 @@
 import { Octokit } from '@octokit/rest';
-import { createRedactor, InvalidInputError, type Redactor } from '@rc/orchestrator-core';
+import {
+  createRedactor,
+  InvalidInputError,
+  redactUrlCredentials,
+  type Redactor,
+} from '@rc/orchestrator-core';
 import { createTimeoutFetch } from './_timeout-fetch';
 import { DEFAULT_GITHUB_API_URL } from './github-api-url-from-env';
 
@@ -16,6 +21,8 @@ export interface GitHubClientOptions {
   token?: string;
   /**
    * The REST API root. Pass `githubApiUrlFromEnv(env)` so `GITHUB_API_URL` is honoured.
+   * A user and password in it (`https://user:pw@ghe.example.com/api/v3`) are dropped: `fetch`
+   * refuses such URLs, and `token` is how requests authenticate.
    * @default 'https://api.github.com'
    */
   baseUrl?: string;
@@ -50,12 +57,7 @@ const silentLog = { debug: ignore, info: ignore, warn: ignore, error: ignore };
 /** An Octokit client for `baseUrl` with a hard per-request timeout, no retries and no logging. */
 export function createGitHubClient(options: GitHubClientOptions = {}): GitHubClient {
   const { token, timeoutMs = DEFAULT_GITHUB_TIMEOUT_MS, userAgent } = options;
-  const baseUrl = (options.baseUrl ?? DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
-  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
-    throw new InvalidInputError(`GitHub API URL is not an http(s) URL: ${baseUrl}`, {
-      issues: ['baseUrl: must be an http or https URL'],
-    });
-  }
+  const baseUrl = parseBaseUrl(options.baseUrl ?? DEFAULT_GITHUB_API_URL);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new InvalidInputError(
       `GitHub API timeout must be a positive number of ms: ${timeoutMs}`,
@@ -74,4 +76,27 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
   });
   const redactor = createRedactor({ env: {}, secrets: token ? [token] : [] });
   return { octokit, timeoutMs, redactor };
+}
+
+// The URL without user and password, and without trailing slashes (Octokit appends `/repos/…`).
+function parseBaseUrl(raw: string): string {
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (url === null || !/^https?:$/.test(url.protocol)) {
+    throw new InvalidInputError(`GitHub API URL is not an http(s) URL: ${showUrl(raw, url)}`, {
+      issues: ['baseUrl: must be an http or https URL'],
+    });
+  }
+  if (url.username === '' && url.password === '') return raw.replace(/\/+$/, '');
+  url.username = '';
+  url.password = '';
+  return url.href.replace(/\/+$/, '');
+}
+
+// What a message may say about a rejected URL: never a credential, even in a malformed one or
+// one that only reads as a path (`user:pw@host` parses, with `user:` as its scheme).
+function showUrl(raw: string, url: URL | null): string {
+  if (url === null) return redactUrlCredentials(raw);
+  url.username = '';
+  url.password = '';
+  return redactUrlCredentials(url.href);
 }

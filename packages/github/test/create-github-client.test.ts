@@ -63,7 +63,7 @@ describe('createGitHubClient', () => {
   });
 
   it('times out requests made on the octokit directly, too', async () => {
-    server.handle(() => ({ status: 200, json: {}, delayMs: 2000 }));
+    server.handle(() => ({ status: 200, json: {}, delayMs: 600_000 }));
     const client = createGitHubClient({ baseUrl: server.url, timeoutMs: 100 });
     await expect(client.octokit.request('GET /rate_limit')).rejects.toMatchObject({
       cause: { name: 'TimeoutError' },
@@ -133,6 +133,65 @@ describe('createGitHubClient', () => {
     const error: unknown = await roleOf(client).catch((caught: unknown) => caught);
     expect((error as Error).message).toMatch(/400 Bad Request \(echo \*\*\* x+…\)$/);
     expect(errorChainJson(error)).not.toContain(FAKE_TOKEN);
+  });
+
+  it('strips credentials from the base URL and authenticates with the token header only', async () => {
+    server.handle(() => ({ status: 200, json: { role_name: 'write' } }));
+    const baseUrl = server.url.replace('http://', 'http://rcuser:Pw0rd-9x@');
+    const client = createGitHubClient({ token: FAKE_TOKEN, baseUrl: `${baseUrl}/api/v3/` });
+    await expect(roleOf(client)).resolves.toBe('write');
+    expect(server.requests).toEqual([
+      {
+        method: 'GET',
+        url: '/api/v3/repos/o/r/collaborators/u/permission',
+        authorization: `token ${FAKE_TOKEN}`,
+        body: undefined,
+      },
+    ]);
+    expect(client.octokit.request.endpoint.DEFAULTS.baseUrl).toBe(`${server.url}/api/v3`);
+  });
+
+  it('keeps credentials of the URL out of a network error thrown deep inside fetch', async () => {
+    const ignore = (): void => undefined;
+    const silent = { debug: ignore, info: ignore, warn: ignore, error: ignore };
+    // A hand-made client: fetch itself refuses a URL with credentials and names the URL.
+    const baseUrl = server.url.replace('http://', 'http://rcuser:Pw0rd-9x@');
+    const client = { octokit: new Octokit({ baseUrl, log: silent }), timeoutMs: 1000 };
+    const error: unknown = await roleOf(client).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'network' });
+    expect((error as Error).message).toContain('network error');
+    expect(errorChainJson(error)).not.toContain('Pw0rd-9x');
+    expect(errorChainJson(error)).not.toContain('rcuser');
+  });
+
+  it('keeps credentials of a URL out of GitHub’s error text', async () => {
+    server.handle(() => ({
+      status: 502,
+      json: { message: 'upstream http://admin:Hunter2-x@10.0.0.1:8080/v3 failed' },
+    }));
+    const client = createGitHubClient({ token: FAKE_TOKEN, baseUrl: server.url });
+    const error: unknown = await roleOf(client).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe(
+      'GitHub API GET /repos/o/r/collaborators/u/permission: 502 Bad Gateway (upstream http://10.0.0.1:8080/v3 failed)',
+    );
+    expect(errorChainJson(error)).not.toContain('Hunter2-x');
+  });
+
+  it.each([
+    ['a non-http scheme', 'ftp://rcuser:Pw0rd-9x@example.com/api'],
+    ['an unparseable URL', 'http://rcuser:Pw0rd-9x@example.com:port/api'],
+    ['a URL without a scheme', 'rcuser:Pw0rd-9x@example.com'],
+    ['a password with a space', 'gopher://rcuser:Pw0rd 9x@example.com'],
+  ])('rejects %s without printing its credentials', (_name, baseUrl) => {
+    const error: unknown = (() => {
+      try {
+        return createGitHubClient({ baseUrl });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toMatchObject({ code: 'E_INVALID_INPUT' });
+    expect(errorChainJson(error)).not.toMatch(/Pw0rd|rcuser/);
   });
 
   it.each([

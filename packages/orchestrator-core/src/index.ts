@@ -69,6 +69,7 @@ export {
   SECRET_NAME_PATTERN,
 } from './redact/create-redactor';
 export { isSecretCandidate, MIN_SECRET_LENGTH } from './redact/is-secret-candidate';
+export { redactUrlCredentials } from './url/redact-url-credentials';
 export { createLogger, LOG_LEVELS } from './log/create-logger';
 
 export { EXIT_CODES } from './errors/exit-codes';

@@ -9797,6 +9797,85 @@ function createRedactor(options = {}) {
     secretCount: literals.length,
   };
 }
+var SPECIAL_SCHEMES = /* @__PURE__ */ new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
+var AUTHORITY_START = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):([/\\]*)|\/\//g;
+var URL_END = /[\s"<>`]/;
+var LINE_END = /[\r\n"<>`]/;
+var AUTHORITY_END = /[/\\?#]/;
+var PLAUSIBLE_HOST = /^(?:\[[^\]]*\]|[^:@[\]]*)(?::\d+)?$/;
+var BARE_USERINFO_END = /[\s"<>`/\\?#@]/;
+function redactUrlCredentials(text) {
+  if (!text.includes('@')) return text;
+  const starts = new RegExp(AUTHORITY_START.source, AUTHORITY_START.flags);
+  const scanner = createScanner(text);
+  let out = '';
+  let copied = 0;
+  let urlEnd = 0;
+  for (let match2 = starts.exec(text); match2 !== null; match2 = starts.exec(text)) {
+    const [whole, scheme, slashes = ''] = match2;
+    const after = match2.index + whole.length;
+    if (match2.index < urlEnd && (scheme === void 0 || slashes.length < 2)) continue;
+    const isAuthority =
+      scheme === void 0 || SPECIAL_SCHEMES.has(scheme.toLowerCase()) || slashes.length >= 2;
+    let cut = null;
+    if (isAuthority) {
+      urlEnd = scanner.next(URL_END, after);
+      const end = userinfoEnd(text, scanner, after);
+      if (end > after) cut = [after, end];
+    } else if (slashes === '' && text.charAt(scanner.next(BARE_USERINFO_END, after)) === '@') {
+      cut = [match2.index, userinfoEnd(text, scanner, match2.index)];
+    }
+    if (cut === null || cut[1] <= copied) continue;
+    out += text.slice(copied, Math.max(copied, cut[0]));
+    copied = cut[1];
+    starts.lastIndex = Math.max(starts.lastIndex, copied);
+  }
+  return out + text.slice(copied);
+}
+function userinfoEnd(text, scanner, start) {
+  const wordEnd = scanner.next(URL_END, start);
+  const authorityEnd = Math.min(scanner.next(AUTHORITY_END, start), wordEnd);
+  const authority = text.slice(start, authorityEnd);
+  const bounded = authorityEnd < wordEnd || wordEnd === text.length;
+  const plainHost =
+    authority === ''
+      ? bounded
+      : PLAUSIBLE_HOST.test(bounded ? authority.replace(/:$/, '') : authority);
+  if (!authority.includes('@') && plainHost) return start;
+  const lineEnd = scanner.next(LINE_END, start);
+  const lineAuthorityEnd = Math.min(scanner.next(AUTHORITY_END, start), lineEnd);
+  const at2 = scanner.lastAt(lineAuthorityEnd);
+  if (at2 >= start) {
+    const host = text.slice(at2 + 1, Math.min(scanner.next(URL_END, at2 + 1), lineAuthorityEnd));
+    if (host !== '' && PLAUSIBLE_HOST.test(host)) return at2 + 1;
+  }
+  return Math.max(start, scanner.lastAt(lineEnd) + 1);
+}
+function createScanner(text) {
+  const found = /* @__PURE__ */ new Map();
+  const searches = /* @__PURE__ */ new Map();
+  let atEnd = -1;
+  let at2 = -1;
+  return {
+    next(stop, from) {
+      const known = found.get(stop);
+      if (known !== void 0 && known[0] <= from && from <= known[1]) return known[1];
+      const search = searches.get(stop) ?? new RegExp(stop.source, 'g');
+      searches.set(stop, search);
+      search.lastIndex = from;
+      const index = search.exec(text)?.index ?? text.length;
+      found.set(stop, [from, index]);
+      return index;
+    },
+    lastAt(end) {
+      if (end !== atEnd) {
+        atEnd = end;
+        at2 = end > 0 ? text.lastIndexOf('@', end - 1) : -1;
+      }
+      return at2;
+    },
+  };
+}
 var EXIT_CODES = {
   /** Success. */
   ok: 0,
@@ -10086,9 +10165,8 @@ function oneLine(error3) {
     .split(/\r?\n/)
     .map((part) => part.trim())
     .find((part) => part !== '');
-  const text = (line ?? (error3 instanceof Error ? error3.name : 'unknown error')).replace(
-    TOKENS,
-    '***',
+  const text = redactUrlCredentials(
+    (line ?? (error3 instanceof Error ? error3.name : 'unknown error')).replace(TOKENS, '***'),
   );
   return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}\u2026` : text;
 }
@@ -10216,7 +10294,7 @@ async function askRole(sources, actor) {
     if (evidence.status === 'known') {
       return { status: 'known', role: evidence.role, source: source.name };
     }
-    reasons.push(`${source.name}: ${evidence.reason}`);
+    reasons.push(`${source.name}: ${oneLine(evidence.reason)}`);
   }
   if (reasons.length === 0) reasons.push('no role source is configured');
   return { status: 'unknown', reasons };
@@ -10228,7 +10306,7 @@ async function askTeam(sources, team, actor) {
     if (evidence.status === 'known') {
       return { team: team.name, state: evidence.state, source: source.name, reasons: [] };
     }
-    reasons.push(`${source.name}: ${evidence.reason}`);
+    reasons.push(`${source.name}: ${oneLine(evidence.reason)}`);
   }
   if (reasons.length === 0) reasons.push('no role source is configured');
   return { team: team.name, state: 'unknown', source: null, reasons };
@@ -14563,12 +14641,7 @@ var ignore = () => void 0;
 var silentLog = { debug: ignore, info: ignore, warn: ignore, error: ignore };
 function createGitHubClient(options = {}) {
   const { token, timeoutMs = DEFAULT_GITHUB_TIMEOUT_MS, userAgent: userAgent2 } = options;
-  const baseUrl = (options.baseUrl ?? DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
-  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
-    throw new InvalidInputError(`GitHub API URL is not an http(s) URL: ${baseUrl}`, {
-      issues: ['baseUrl: must be an http or https URL'],
-    });
-  }
+  const baseUrl = parseBaseUrl(options.baseUrl ?? DEFAULT_GITHUB_API_URL);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new InvalidInputError(
       `GitHub API timeout must be a positive number of ms: ${timeoutMs}`,
@@ -14588,6 +14661,24 @@ function createGitHubClient(options = {}) {
   const redactor = createRedactor({ env: {}, secrets: token ? [token] : [] });
   return { octokit, timeoutMs, redactor };
 }
+function parseBaseUrl(raw) {
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (url === null || !/^https?:$/.test(url.protocol)) {
+    throw new InvalidInputError(`GitHub API URL is not an http(s) URL: ${showUrl(raw, url)}`, {
+      issues: ['baseUrl: must be an http or https URL'],
+    });
+  }
+  if (url.username === '' && url.password === '') return raw.replace(/\/+$/, '');
+  url.username = '';
+  url.password = '';
+  return url.href.replace(/\/+$/, '');
+}
+function showUrl(raw, url) {
+  if (url === null) return redactUrlCredentials(raw);
+  url.username = '';
+  url.password = '';
+  return redactUrlCredentials(url.href);
+}
 var GitHubApiError = class extends OperationError {
   kind;
   status;
@@ -14599,7 +14690,10 @@ var GitHubApiError = class extends OperationError {
 };
 var MAX_DETAIL = 300;
 function toGitHubApiError(error3, context) {
-  const { endpoint: endpoint2, timeoutMs, redactor } = context;
+  const { endpoint: endpoint2, timeoutMs } = context;
+  const redactor = {
+    redact: (text) => redactUrlCredentials(context.redactor.redact(text)),
+  };
   const prefix = `GitHub API ${endpoint2}`;
   const cause = sanitizeCause(error3, redactor);
   if (hasCause(error3, 'TimeoutError')) {
@@ -14688,7 +14782,7 @@ function describeEndpoint(client, route, params) {
   const { endpoint: endpoint2 } = client.octokit.request;
   const { method, url } = endpoint2(route, params);
   const baseUrl = endpoint2.DEFAULTS.baseUrl;
-  const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
+  const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : redactUrlCredentials(url);
   return `${method} ${path}`;
 }
 function requireText(action, fields) {
@@ -14813,7 +14907,8 @@ function createActionsIo(options) {
       mask: ignore2,
     };
   }
-  const redactor = options.redactor ?? createRedactor({ env });
+  const secrets = options.redactor ?? createRedactor({ env });
+  const redact = (text) => redactUrlCredentials(secrets.redact(text));
   return {
     inActions: true,
     setOutput(name2, value) {
@@ -14823,7 +14918,7 @@ function createActionsIo(options) {
         });
       }
       const file = requireFile(env, 'GITHUB_OUTPUT');
-      const entry = formatFileCommand(name2, redactor.redact(value));
+      const entry = formatFileCommand(name2, redact(value));
       try {
         appendFileSync(file, entry, 'utf8');
       } catch (error3) {
@@ -14833,7 +14928,7 @@ function createActionsIo(options) {
     async appendSummary(markdown) {
       const file = requireFile(env, 'GITHUB_STEP_SUMMARY');
       try {
-        await appendFile(file, redactor.redact(markdown), 'utf8');
+        await appendFile(file, redact(markdown), 'utf8');
       } catch (error3) {
         throw writeFailed('GITHUB_STEP_SUMMARY', file, error3);
       }

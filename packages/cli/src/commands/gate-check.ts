@@ -15,7 +15,7 @@ import {
 } from '@rc/gate';
 import { createActionsIo, getCollaboratorRole, getTeamMembershipState } from '@rc/github';
 import type { CliIo } from '../cli-io';
-import { githubFromEnv, tokenFromEnv } from '../github-from-env';
+import { githubFromEnv } from '../github-from-env';
 import { loadConfig } from '../load-config';
 import { readEvent } from '../read-event';
 
@@ -106,13 +106,10 @@ async function report(
     const { allowed, actor: who, role, source, reasons } = decision;
     io.stdout.write(canonicalJson({ allowed, actor: who, role, source, reasons }));
   }
-  const actions = createActionsIo({
-    env: io.env,
-    ...(io.workflowCommands === undefined ? {} : { stdout: io.workflowCommands }),
-  });
+  // No `::add-mask::` for the token: the runner masks `secrets.*` and `github.token` already,
+  // and the command would print the token in clear (see redacting-io.ts).
+  const actions = createActionsIo({ env: io.env });
   if (!actions.inActions) return;
-  const token = tokenFromEnv(io.env);
-  if (token !== undefined) actions.mask(token);
   actions.setOutput('allowed', String(decision.allowed));
   actions.setOutput('actor', decision.actor ?? '');
   actions.setOutput('role', decision.role ?? '');

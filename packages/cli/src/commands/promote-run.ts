@@ -102,11 +102,7 @@ export async function promote(options: PromoteOptions, io: CliIo): Promise<numbe
     result: relative(io.cwd, join(dir, RESULT_FILE)),
     summary: relative(io.cwd, summaryPath),
   };
-  const actions = createActionsIo({
-    env: io.env,
-    redactor,
-    ...(io.workflowCommands === undefined ? {} : { stdout: io.workflowCommands }),
-  });
+  const actions = createActionsIo({ env: io.env, redactor });
   if (actions.inActions && !run.duplicate) {
     await actions.appendSummary(await readFile(summaryPath, 'utf8'));
     actions.setOutput('outcome', result.outcome);
