@@ -18,6 +18,11 @@ describe('StreamRedactor', () => {
     expect(stream.end()).toBe(' more');
   });
 
+  it('writes a whole line at once when no secret can begin in it', () => {
+    const stream = new StreamRedactor({ redactor: createRedactor({ env: {} }), overlap: 0 });
+    expect(stream.push('start 1 galph\n')).toBe('start 1 galph\n');
+  });
+
   it('holds back the last `overlap` characters, where a secret may begin', () => {
     const stream = new StreamRedactor({
       redactor: createRedactor({ env: {}, secrets: ['s3-cr3t!'] }),

@@ -28,7 +28,8 @@ const MARKER_RUN = new RegExp(`(?:${REDACTED.replace(/[.*+?^${}()|[\]\\]/g, '\\$
  * with the redactor itself (redacting both sides apart gives what redacting them together gives).
  * What a later piece could still change is held back: the last `overlap` characters (a literal
  * secret may start there) and a trailing run of word characters `[A-Za-z0-9_]` (a GitHub token
- * may be growing there; token shapes have no length limit).
+ * may be growing there; token shapes have no length limit). So the written text lags the input
+ * by that much until more arrives or the input ends.
  *
  * Bounded memory has one price: when no clean cut appears within `window` characters (a run of
  * word characters that long, or secrets overlapping one another for that long), the text without
@@ -75,7 +76,10 @@ export class StreamRedactor {
   private step(final: boolean): string | null {
     const text = this.pending;
     const run = wordRunStart(text);
-    const limit = final ? text.length : Math.min(text.length - this.overlap, run - 1);
+    // Not right at a trailing run either: a secret ending there and a token growing from there
+    // would be one masked stretch once the token is whole.
+    const ahead = run < text.length ? run - 1 : run;
+    const limit = final ? text.length : Math.min(text.length - this.overlap, ahead);
     if (this.masking) return this.resume(text, limit, final);
     if (final) return text === '' ? null : this.redactor.redact(text);
     const pressed = text.length > this.window + this.overlap;
