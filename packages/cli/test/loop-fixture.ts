@@ -6,9 +6,18 @@ import { repoRoot } from './_harness';
 
 export const rcBin = join(repoRoot, 'packages/cli/dist/rc.js');
 
-/** A fake agent: appends "iteration actor prompt" to $RC_TEST_RECORD; prints RC_DONE at $RC_TEST_DONE. */
+/**
+ * A fake agent: appends "iteration actor prompt" to $RC_TEST_RECORD; prints RC_DONE at $RC_TEST_DONE.
+ * With $RC_TEST_HOLD it writes "iteration actor" there once started and waits until rc, its parent,
+ * is gone: a test can then kill rc in the middle of a turn, having seen it start.
+ */
 export const FAKE_AGENT = `#!/bin/sh
 echo "start $RC_LOOP_ITERATION $RC_LOOP_ACTOR"
+if [ -n "$RC_TEST_HOLD" ]; then
+  echo "$RC_LOOP_ITERATION $RC_LOOP_ACTOR" > "$RC_TEST_HOLD"
+  while kill -0 "$PPID" 2>/dev/null; do sleep 0.01; done
+  exit 1
+fi
 [ -n "$RC_TEST_SLEEP" ] && sleep "$RC_TEST_SLEEP"
 [ "$RC_TEST_FAIL" = "$RC_LOOP_ITERATION-$RC_LOOP_ACTOR" ] && exit 5
 echo "$RC_LOOP_ITERATION $RC_LOOP_ACTOR $RC_LOOP_PROMPT" >> "$RC_TEST_RECORD"

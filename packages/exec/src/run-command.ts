@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { Transform } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -7,9 +7,12 @@ import { dirname } from 'node:path';
 import { createRedactor, type TextRedactor } from '@rc/orchestrator-core';
 import { execa } from 'execa';
 import { classifyExit, type ExitOutcome } from './classify-exit';
+import { awaitEnding } from './_await-ending';
 import { killProcessTree } from './_kill-process-tree';
+import { longestSecret } from './_longest-secret';
+import { outputEnds } from './_output-holders';
 import { OutputScanner } from './_output-scanner';
-import { redactingLines } from './_redacting-lines';
+import { redactingStream } from './_redacting-stream';
 
 /** Options of {@link runCommand}. */
 export interface RunCommandOptions {
@@ -45,11 +48,27 @@ export interface RunCommandOptions {
   /** Whole output lines to look for (e.g. a completion marker); found ones come back in `seenLines`. @default [] */
   watchLines?: readonly string[];
   /**
-   * Scrubs the transcript line by line before it reaches `logFile` (and the tail in the result).
+   * Scrubs the transcript before it reaches `logFile` (and the tail in the result), however the
+   * output is split into reads.
    * @default createRedactor({ env }): values of the command's secret-named variables and GitHub
    * token shapes never land in a transcript.
    */
   redactor?: TextRedactor;
+  /**
+   * The longest literal text `redactor` masks (a secret or an encoded form of it). The transcript
+   * holds back this many characters until more output arrives, so a secret split between two
+   * reads is still masked whole. Give it with your own `redactor`.
+   * @default the longest value of a secret-named variable in `env`, or its JSON-escaped form:
+   * what the default redactor masks
+   */
+  longestSecret?: number;
+  /**
+   * After the command exits, how long its output may take to end. A descendant that left the
+   * process group (setsid, a daemon) can hold the output open for ever: past this grace the
+   * command has ended anyway, what is left of its process group is killed, the output is cut and
+   * the result says how many processes held it (`heldOpenBy`). @default 1000
+   */
+  outputGraceMs?: number;
   /** How much of the output's end to keep for messages. @default 16384 */
   tailChars?: number;
 }
@@ -64,14 +83,21 @@ export interface CommandResult {
   tail: string;
   /** The watched lines that appeared. */
   seenLines: string[];
+  /**
+   * 0 when the output ended with the command. Otherwise processes that escaped its process group
+   * still held the output open after it exited, and their output was cut: how many (counted on
+   * Linux through /proc), or null when they could not be counted.
+   */
+  heldOpenBy: number | null;
   /** One line saying how it ended, for humans. */
   message: string;
 }
 
 /**
  * Runs a command in its own process group with its transcript streamed to `logFile`, per-run and
- * idle timeouts that kill the whole tree, and a classified exit. Never rejects for the command's
- * own failure; rejects only when the log file cannot be created.
+ * idle timeouts that kill the whole tree, and a classified exit. It ends when the command exits
+ * (or a limit stops it), whatever its descendants do. Never rejects for the command's own
+ * failure; rejects only when the log file cannot be created.
  */
 export async function runCommand(options: RunCommandOptions): Promise<CommandResult> {
   await mkdir(dirname(options.logFile), { recursive: true });
@@ -90,11 +116,14 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
     reject: false,
     encoding: 'utf8',
   });
+  const ends = outputEnds(child.pid);
 
+  let exited = false;
   let stoppedBy: 'timeout' | 'idle_timeout' | 'abort' | null = null;
   let killTimer: NodeJS.Timeout | undefined;
   const stop = (reason: 'timeout' | 'idle_timeout' | 'abort') => {
-    if (stoppedBy !== null) return;
+    // Once the command has exited, a limit has nothing left to stop.
+    if (stoppedBy !== null || exited) return;
     stoppedBy = reason;
     killProcessTree(child.pid, 'SIGTERM');
     killTimer = setTimeout(
@@ -112,21 +141,41 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const redactor = options.redactor ?? createRedactor({ env: options.env ?? process.env });
-  const transcripts: Transform[] = [];
+  const env = options.env ?? process.env;
+  const redactor = options.redactor ?? createRedactor({ env });
+  const overlap = options.longestSecret ?? longestSecret(env);
+  const outputs: [Readable, Transform][] = [];
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
-    const scrubbed = stream.pipe(redactingLines(redactor));
-    transcripts.push(scrubbed);
+    const scrubbed = stream.pipe(redactingStream({ redactor, overlap }));
+    outputs.push([stream, scrubbed]);
     stream.on('data', () => idle?.refresh());
     scrubbed.on('data', (chunk: string) => scanner.push(String(chunk)));
     // pipe() honours back-pressure: a fast writer waits for the disk instead of filling memory.
     scrubbed.pipe(log, { end: false });
   }
 
-  const result = await child;
-  // The last lines may still be in the redacting transforms: let them reach the log first.
-  await Promise.all(transcripts.map((stream) => finished(stream).catch(() => undefined)));
+  const ending = await awaitEnding(child, {
+    ends,
+    graceMs: options.outputGraceMs ?? 1000,
+    onExit: () => {
+      exited = true;
+      clearTimeout(timeout);
+      clearTimeout(idle);
+    },
+  });
+  const cut = ending.heldOpenBy !== 0;
+  if (cut) {
+    // What is left of the group belongs to this command; what escaped it is only cut off.
+    killProcessTree(child.pid, 'SIGKILL');
+    for (const [stream, scrubbed] of outputs) {
+      stream.unpipe(scrubbed);
+      stream.destroy();
+      scrubbed.end();
+    }
+  }
+  // The last of the output may still be in the redacting transforms: let it reach the log first.
+  await Promise.all(outputs.map(([, scrubbed]) => finished(scrubbed).catch(() => undefined)));
   clearTimeout(timeout);
   clearTimeout(idle);
   clearTimeout(killTimer);
@@ -134,13 +183,17 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
   // The group may hold grandchildren that outlived the leader; they belong to this command.
   if (stoppedBy !== null) killProcessTree(child.pid, 'SIGKILL');
   scanner.finish();
+  const held = cut ? heldOpenNote(ending.heldOpenBy) : null;
+  if (held !== null) {
+    const newline = scanner.tail === '' || scanner.tail.endsWith('\n') ? '' : '\n';
+    log.write(`${newline}# rc: ${held}\n`);
+  }
   log.end();
   await once(log, 'close');
 
-  const exitCode = result.exitCode ?? null;
-  const signal = result.signal ?? null;
-  const errorCode = typeof result.code === 'string' ? result.code : null;
+  const { exitCode, signal, errorCode } = ending;
   const outcome = classifyExit({ exitCode, signal, errorCode, stoppedBy });
+  const message = describe(outcome, options, exitCode, signal);
   return {
     outcome,
     exitCode,
@@ -148,8 +201,14 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
     durationMs: Math.round(performance.now() - started),
     tail: scanner.tail,
     seenLines: [...scanner.seen],
-    message: describe(outcome, options, exitCode, signal),
+    heldOpenBy: ending.heldOpenBy,
+    message: held === null ? message : `${message}; ${held}`,
   };
+}
+
+function heldOpenNote(holders: number | null): string {
+  const who = holders === null ? 'descendant processes' : `${holders} descendant process(es)`;
+  return `${who} still held the output open after it exited; their output was cut`;
 }
 
 function describe(

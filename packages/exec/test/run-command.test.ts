@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/run-command';
 import { removeDir, script, tempDir } from './_fixtures';
 
@@ -18,10 +18,46 @@ const alive = (pid: number) => {
   }
 };
 
+// Processes a test let escape rc's process group (setsid): their pids, to stop them afterwards.
+const escapedPidFiles: string[] = [];
+const stopEscaped = async () => {
+  for (const file of escapedPidFiles.splice(0)) {
+    const pid = Number(await readFile(file, 'utf8').catch(() => ''));
+    if (!pid) continue;
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+};
+// Fails a test in seconds instead of hanging it when runCommand never returns.
+const within = <T>(ms: number, promise: Promise<T>) =>
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`runCommand had not returned after ${ms} ms`)), ms).unref(),
+    ),
+  ]);
+/** A script that leaves a process in a new session holding stdout open, its pid in `pidFile`. */
+const escaping = (pidFile: string, then: string) =>
+  `setsid bash -c 'echo $$ > "${pidFile}"; while true; do sleep 1; done' &\n` +
+  `while [ ! -s "${pidFile}" ]; do sleep 0.01; done\necho started\n${then}`;
+
+const waitFor = async (ready: () => boolean) => {
+  for (let tries = 0; !ready(); tries++) {
+    if (tries > 500) throw new Error('condition not reached in 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
 beforeAll(async () => {
   dir = await tempDir('run');
 });
-afterAll(() => removeDir(dir));
+afterAll(async () => {
+  await stopEscaped();
+  await removeDir(dir);
+});
 
 describe('runCommand', () => {
   it('keeps secrets out of the transcript and the tail, line by line, however they are split', async () => {
@@ -213,5 +249,59 @@ describe('runCommand', () => {
     });
     expect(second).toMatchObject({ outcome: 'failure', exitCode: 3, tail: 'second\n' });
     expect(await readFile(logFile, 'utf8')).toBe('first\nsecond\n');
+  });
+
+  describe('when a descendant escapes the process group and holds the output open', () => {
+    afterEach(stopEscaped);
+
+    it('ends when the command exits, cuts the output and says how many processes held it', async () => {
+      const pidFile = join(dir, 'escaped-exit.pid');
+      escapedPidFiles.push(pidFile);
+      const agent = await script(join(dir, 'escape-exit.sh'), escaping(pidFile, 'exit 0'));
+      const logFile = log();
+      const result = await within(
+        10_000,
+        runCommand({ file: agent, cwd: dir, env: env(), logFile, outputGraceMs: 200 }),
+      );
+      expect(result.outcome).toBe('success');
+      // The escaped shell, and its `sleep` when caught in one.
+      expect([1, 2]).toContain(result.heldOpenBy);
+      const note = `${result.heldOpenBy} descendant process(es) still held the output open after it exited; their output was cut`;
+      expect(result.message).toBe(`${agent} exited 0; ${note}`);
+      expect(await readFile(logFile, 'utf8')).toBe(`started\n# rc: ${note}\n`);
+      // rc leaves alone what escaped its process group; the test stops it.
+      expect(alive(Number(await readFile(pidFile, 'utf8')))).toBe(true);
+    });
+
+    it.each([
+      ['timeout', { timeoutMs: 500 }, 'ran longer than 500 ms'],
+      ['idle_timeout', { idleTimeoutMs: 500 }, 'printed nothing for 500 ms'],
+    ] as const)('still stops a command that hangs itself, on %s', async (outcome, limits, said) => {
+      const pidFile = join(dir, `escaped-${outcome}.pid`);
+      escapedPidFiles.push(pidFile);
+      const hangPid = join(dir, `hang-${outcome}.pid`);
+      const agent = await script(
+        join(dir, `escape-${outcome}.sh`),
+        escaping(pidFile, `sleep 30 & echo $! > "${hangPid}"; wait`),
+      );
+      const result = await within(
+        10_000,
+        runCommand({
+          file: agent,
+          cwd: dir,
+          env: env(),
+          logFile: log(),
+          outputGraceMs: 200,
+          killGraceMs: 200,
+          ...limits,
+        }),
+      );
+      expect(result.outcome).toBe(outcome);
+      expect(result.message).toContain(said);
+      expect(result.message).toMatch(/; [12] descendant process\(es\) still held the output open/);
+      // The command's own process group is gone; only the escaped process is left.
+      const hung = Number(await readFile(hangPid, 'utf8'));
+      await waitFor(() => !alive(hung));
+    });
   });
 });

@@ -7,7 +7,8 @@ import { runLoop, type RunLoopOptions } from '../src/run-loop';
 
 /**
  * A fake agent: records "iteration actor phase prompt | argv | first stdin line" to $RC_TEST_RECORD,
- * and misbehaves when $RC_TEST_<WHAT> names this turn ("<iteration>-<actor>-<prompt>").
+ * and misbehaves when $RC_TEST_<WHAT> names this turn ("<iteration>-<actor>-<prompt>"). ESCAPE
+ * leaves a process in a new session holding stdout open, its pid in $RC_TEST_ESCAPE_PID.
  */
 export const FAKE_AGENT = `#!/bin/sh
 turn="$RC_LOOP_ITERATION-$RC_LOOP_ACTOR-$RC_LOOP_PROMPT"
@@ -20,6 +21,10 @@ case " $RC_TEST_FAIL " in *" $turn "*) echo "boom" >&2; exit 3;; esac
 case " $RC_TEST_DONE " in *" $turn "*) echo "RC_DONE";; esac
 case " $RC_TEST_SLEEP " in *" $turn "*) sleep 5;; esac
 case " $RC_TEST_FILE " in *" $turn "*) echo "$turn" >> work.txt;; esac
+case " $RC_TEST_ESCAPE " in *" $turn "*)
+  setsid bash -c 'echo $$ > "$RC_TEST_ESCAPE_PID"; while true; do sleep 1; done' &
+  while [ ! -s "$RC_TEST_ESCAPE_PID" ]; do sleep 0.01; done;;
+esac
 exit 0
 `;
 

@@ -6,12 +6,33 @@ import { fixture, loopConfig, prompts, recorded, run, type Fixture } from './_fi
 
 let fx: Fixture;
 let root: string;
+// Pid files of processes a test let escape rc's process group, stopped after each test.
+const escaped: string[] = [];
 beforeEach(async () => {
   fx = await fixture();
   root = join(fx.dir, 'repo');
   await prompts(root, ['supervisor', 'main', 'reviewer', 'router', 'debug', 'plan']);
 });
-afterEach(() => fx.cleanup());
+afterEach(async () => {
+  for (const file of escaped.splice(0)) {
+    const pid = Number(await readFile(file, 'utf8').catch(() => ''));
+    try {
+      if (pid) process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  await fx.cleanup();
+});
+
+// Fails in seconds, naming the hang, instead of at the test timeout.
+const within = <T>(ms: number, promise: Promise<T>) =>
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`the loop had not returned after ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 
 const state = () => readState(join(root, 'sync/state.json'));
 
@@ -173,6 +194,22 @@ describe('runLoop in combined mode', () => {
     await prompts(other, ['supervisor', 'main']);
     const outcome = await run(other, fx.env, { config: missing });
     expect(outcome.reason).toContain('rc-missing-agent: command not found');
+  });
+
+  it('ends a turn when its agent exits though an escaped descendant holds the output open', async () => {
+    const pidFile = join(fx.dir, 'escaped.pid');
+    escaped.push(pidFile);
+    const env = { ...fx.env, RC_TEST_ESCAPE: '1-galph-supervisor', RC_TEST_ESCAPE_PID: pidFile };
+    const outcome = await within(10_000, run(root, env, { once: true }));
+    expect(outcome).toMatchObject({ status: 'running', exitCode: 0, turns: 1 });
+    const turn = (await state())?.last_turn;
+    expect(turn?.outcome).toBe('success');
+    expect(turn?.message).toMatch(
+      /^fake-agent exited 0; [12] descendant process\(es\) still held the output open after it exited; their output was cut$/,
+    );
+    expect(await readFile(join(root, 'logs/1-galph-supervisor.log'), 'utf8')).toMatch(
+      /^agent ran 1-galph-supervisor\n# rc: [12] descendant process\(es\) still held the output open/,
+    );
   });
 
   it('records an interrupted turn, exits 130, and resumes it under a new log name', async () => {
