@@ -83,6 +83,8 @@ export {
 } from './errors/rc-error';
 export { writeFileAtomic } from './fs/write-file-atomic';
 export { writeJsonArtifact } from './fs/write-json-artifact';
+export { escapeMarkdown } from './markdown/escape-markdown';
+export { markdownCodeSpan } from './markdown/markdown-code-span';
 
 export type { Result } from './result';
 export type {
