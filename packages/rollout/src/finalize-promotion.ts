@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { writeFileAtomic, writeJsonArtifact, type TextRedactor } from '@rc/orchestrator-core';
+import { canonicalJson, writeFileAtomic, type Redactor } from '@rc/orchestrator-core';
 import type { LockOwner } from './_file-lock';
 import type { ApplierOutcome } from './applier-runner';
 import type { PromotionPaths } from './promotion-paths';
@@ -23,7 +23,7 @@ export interface FinalizeOptions {
   paths: PromotionPaths;
   cwd: string;
   owner: LockOwner;
-  redactor: TextRedactor;
+  redactor: Redactor;
   finished: string;
   recoveredBy: string | null;
 }
@@ -122,15 +122,21 @@ export async function finalizePromotion(options: FinalizeOptions): Promise<Promo
   return final;
 }
 
-/** Writes `promotion-orchestrate-result.json` and `summary.md` for a result. */
+/**
+ * Writes `promotion-orchestrate-result.json` and `summary.md` for a result. The result is redacted
+ * field by field first, so the JSON stays valid whatever a secret's value is (`true`, a number)
+ * and the summary escapes the redacted text: a secret with punctuation in it would no longer match
+ * once escaped.
+ */
 export async function writeResultArtifacts(
   result: PromotionResult,
   paths: PromotionPaths,
-  redactor: TextRedactor,
+  redactor: Redactor,
 ): Promise<void> {
   const dir = join(paths.artifactsRoot, result.run_id);
-  await writeJsonArtifact(join(dir, RESULT_FILE), result, redactor);
-  await writeFileAtomic(join(dir, SUMMARY_FILE), renderPromotionSummary(result), { redactor });
+  const redacted = redactor.redactValue(result);
+  await writeFileAtomic(join(dir, RESULT_FILE), canonicalJson(redacted));
+  await writeFileAtomic(join(dir, SUMMARY_FILE), renderPromotionSummary(redacted), { redactor });
 }
 
 /** The applier log's path as recorded in results: relative to the repository root. */

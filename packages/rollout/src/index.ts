@@ -3,6 +3,8 @@ export { parsePromotionSignals, PromotionSignalsSchema } from './promotion-signa
 export { loadPromotionSignals } from './load-promotion-signals';
 export { decidePromotion } from './decide-promotion';
 export { evaluateGovernance } from './evaluate-governance';
+export { normalizeLogin } from './normalize-login';
+export { parseLogin } from './parse-login';
 export { intentConflict, intentMode, PROMOTION_MODES } from './promotion-intent';
 export { planPromotion } from './plan-promotion';
 export {

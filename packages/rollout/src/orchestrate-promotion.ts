@@ -5,7 +5,7 @@ import {
   formatPhoenix,
   InvalidInputError,
   type PromotionConfig,
-  type TextRedactor,
+  type Redactor,
 } from '@rc/orchestrator-core';
 import { lockOwner } from './_file-lock';
 import type { ApplierRunner } from './applier-runner';
@@ -62,7 +62,7 @@ export interface PromotionContext {
   runner: ApplierRunner;
   /** The applier inherits this environment, plus RC_TRACE_ID and friends. */
   env: Readonly<Record<string, string | undefined>>;
-  redactor: TextRedactor;
+  redactor: Redactor;
   signal?: AbortSignal;
 }
 

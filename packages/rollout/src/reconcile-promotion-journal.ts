@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { TextRedactor } from '@rc/orchestrator-core';
+import type { Redactor } from '@rc/orchestrator-core';
 import type { LockOwner } from './_file-lock';
 import { _redactApplierLog } from './_redact-applier-log';
 import { APPLIER_LOG_FILE, finalizePromotion } from './finalize-promotion';
@@ -13,7 +13,7 @@ export interface ReconcileOptions {
   cwd: string;
   /** The current run, which must hold the stage lock. */
   owner: LockOwner;
-  redactor: TextRedactor;
+  redactor: Redactor;
   /** The id of the run doing the reconciling, recorded as `recovered_by`. */
   runId: string;
   finished: string;

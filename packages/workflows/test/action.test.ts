@@ -55,7 +55,7 @@ async function github(role: string, dispatchStatus = 204) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
 }
 
-async function act(inputs: Record<string, string>, apiUrl: string) {
+async function act(inputs: Record<string, string>, apiUrl: string, event = EVENT) {
   const output = join(repo, 'output.txt');
   const summary = join(repo, 'summary.md');
   await writeFile(output, '');
@@ -67,7 +67,7 @@ async function act(inputs: Record<string, string>, apiUrl: string) {
     GITHUB_OUTPUT: output,
     GITHUB_STEP_SUMMARY: summary,
     GITHUB_EVENT_NAME: 'issue_comment',
-    GITHUB_EVENT_PATH: EVENT,
+    GITHUB_EVENT_PATH: event,
     GITHUB_API_URL: apiUrl,
     INPUT_TOKEN: TOKEN,
     ...Object.fromEntries(
@@ -114,6 +114,18 @@ describe('runAction', () => {
     expect(result.code).toBe(1);
     expect(result.summary).toContain('**denied**');
     expect(api.requests.some((line) => line.includes('/dispatches'))).toBe(false);
+  });
+
+  it('keeps a hostile login literal in the step summary', async () => {
+    const api = await github('read');
+    const event = JSON.parse(await readFile(EVENT, 'utf8')) as {
+      comment: { user: { login: string } };
+    };
+    event.comment.user.login = 'mallory`\n## Approved by CTO\n<!--';
+    await writeFile(join(repo, 'event.json'), JSON.stringify(event));
+    const result = await act({}, api.url, join(repo, 'event.json'));
+    expect(result.code).toBe(1);
+    expect(result.summary).toBe('- rc gate: **denied** ``mallory` ## Approved by CTO <!--``\n');
   });
 
   it('stops after the gate in mode gate, and records only with trigger none', async () => {

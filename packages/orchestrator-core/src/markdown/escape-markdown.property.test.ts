@@ -15,6 +15,16 @@ const SYNTAX = [
   ...'#|<>`*_[]!\\-+.)(~&:$=^"\'{}@/%;,?',
   '1.',
   '2)',
+  '10)',
+  'a_b',
+  '_x_',
+  '__',
+  '- ',
+  '+ ',
+  '= ',
+  '> ',
+  '* ',
+  '#### ',
   '<!--',
   '-->',
   '```',
@@ -149,9 +159,12 @@ describe('escapeMarkdown (rendered by markdown-it)', () => {
     expect(textOf(tokens[1] as Token)).toBe(shown);
   });
 
-  it('leaves plain words alone', () => {
-    expect(escapeMarkdown('alice approved it, see "CHG/1"?')).toBe(
-      'alice approved it, see "CHG/1"?',
+  it('leaves plain words and names alone', () => {
+    expect(escapeMarkdown('alice approved it, see "CHG/1"? (yes)')).toBe(
+      'alice approved it, see "CHG/1"? (yes)',
+    );
+    expect(escapeMarkdown('development-implementer checks pass_rate >= 0.95')).toBe(
+      'development-implementer checks pass_rate \\>= 0\\.95',
     );
   });
 });
