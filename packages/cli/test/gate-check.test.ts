@@ -161,6 +161,29 @@ describe('rc gate check', () => {
     expect(result.stderr + outputs + (await readFile(summary, 'utf8'))).not.toContain(TOKEN);
   });
 
+  it('keeps a hostile login literal in the step summary', async () => {
+    const roles = await rolesFile({ codertocat: 'admin' });
+    const summary = join(dir, 'hostile-summary.md');
+    await writeFile(summary, '');
+    const event = JSON.parse(await readFile(exampleEvent, 'utf8')) as {
+      comment: { user: { login: string } };
+    };
+    event.comment.user.login = 'mallory`\n## Approved by CTO\n<!--';
+    const result = await runRc(['gate', 'check', '--roles-file', roles], {
+      stdin: JSON.stringify(event),
+      env: {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_OUTPUT: join(dir, 'o.txt'),
+        GITHUB_STEP_SUMMARY: summary,
+      },
+    });
+    expect(result.code).toBe(1);
+    const text = await readFile(summary, 'utf8');
+    // One list item; the comment opener stays inside the code span, where it is literal.
+    expect(text.split('\n')).toEqual([expect.stringMatching(/^- rc gate: /), '']);
+    expect(text).toContain('rc gate: **denied** ``mallory` ## Approved by CTO <!--``');
+  });
+
   it.each([
     ['not JSON', 'nope', 2, 'is not valid JSON'],
     ['a JSON array', '[1]', 2, 'is not a JSON object'],

@@ -430,3 +430,143 @@ describe('rc promote', () => {
     expect((await apply('1.1.0', run(3))).code).toBe(0);
   });
 });
+
+describe('rc promote: hardening', () => {
+  const summaryOf = (runId = RUN) =>
+    readFile(join(repo, 'artifacts/promotion', runId, 'summary.md'), 'utf8');
+  const requireApprovals = async (count: number) => {
+    const path = join(repo, 'orchestration.yaml');
+    const config = await readFile(path, 'utf8');
+    await writeFile(
+      path,
+      config.replace(/required_approvals: \d+/, `required_approvals: ${count}`),
+    );
+  };
+  const applyAs = (who: string[]) =>
+    promote([
+      '--mode',
+      'apply',
+      '--stage',
+      'canary',
+      '--candidate',
+      '1.0.0',
+      '--intent',
+      'promote 1.0.0',
+      '--run-id',
+      RUN,
+      ...who,
+    ]);
+
+  it('keeps a hostile intent literal in summary.md and the step summary', async () => {
+    const stepSummary = join(repo, 'step-summary.md');
+    await writeFile(stepSummary, '');
+    const out = await promote(
+      [
+        '--mode',
+        'apply',
+        '--stage',
+        'canary',
+        '--candidate',
+        '1.0.0',
+        '--intent',
+        'promote x\n## Approved by CTO\n<!--',
+        '--actor',
+        'alice',
+        '--run-id',
+        RUN,
+      ],
+      {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_STEP_SUMMARY: stepSummary,
+        GITHUB_OUTPUT: join(repo, 'out'),
+      },
+    );
+    expect(out.code).toBe(1);
+    for (const summary of [await summaryOf(), await readFile(stepSummary, 'utf8')]) {
+      expect(summary.split('\n').filter((line) => line.startsWith('#'))).toEqual([
+        '## rc promote: promote canary — BLOCKED',
+        '### Reasons',
+      ]);
+      expect(summary).not.toContain('<!--');
+      expect(summary).toContain('intent: promote x \\#\\# Approved by CTO \\<\\!--;');
+      expect(summary).toContain('| governance approvals | FAIL | 0 approvals, 1 required |');
+    }
+  });
+
+  it.each([
+    ['an empty approver', ['--approver', ''], '--approver'],
+    ['a blank approver', ['--approver', ' '], '--approver'],
+    ['an approver that is not a login', ['--approver', 'bob <b>'], '--approver'],
+    ['an empty actor', ['--actor', ''], '--actor'],
+    ['a blank actor', ['--actor', '  '], '--actor'],
+  ])('rejects %s (exit 2, names the flag), nothing written', async (_, flags, flag) => {
+    const out = await applyAs(['--actor', 'alice', '--approver', 'bob', ...flags]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain(flag);
+    expect(await state()).toBeNull();
+    expect(existsSync(join(repo, 'artifacts'))).toBe(false);
+    expect(await calls()).toEqual([]);
+  });
+
+  it.each([
+    ['the actor plus a space', 1, ['--actor', 'alice', '--approver', 'alice ']],
+    ['the actor in another case', 1, ['--actor', 'alice', '--approver', 'Alice']],
+    ['the actor padded, upper-case', 1, ['--actor', 'ALICE', '--approver', ' alice\t']],
+    [
+      'one login twice in two cases',
+      2,
+      ['--actor', 'alice', '--approver', 'hubot', '--approver', 'HUBOT'],
+    ],
+  ])('does not count %s as another approval (exit 1)', async (_, needed, who) => {
+    await requireApprovals(needed);
+    const out = await applyAs(who);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain(`approvals: ${needed - 1} approval`);
+    expect(await state()).toBeNull();
+    expect(await calls()).toEqual([]);
+  });
+
+  it.each([
+    ['an allowed actor in another case', 1, ['--actor', ' Alice ', '--approver', 'bob']],
+    ['two distinct approvers', 2, ['--actor', 'alice', '--approver', 'hubot', '--approver', 'Bob']],
+  ])('promotes with %s', async (_, needed, who) => {
+    await requireApprovals(needed);
+    const out = await applyAs([...who, '--json']);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(json(out.stdout).result).toMatchObject({ actor: 'alice', outcome: 'promoted' });
+  });
+
+  // Needs the core redactor's fix for values such as "true" too: the artifact must parse either way.
+  it('writes a result file that parses with USE_SSH_KEY=true and DEPLOY_KEY=github set', async () => {
+    const out = await promote(
+      [
+        '--mode',
+        'apply',
+        '--stage',
+        'canary',
+        '--candidate',
+        '1.0.0',
+        '--intent',
+        'promote 1.0.0 from github',
+        '--run-id',
+        RUN,
+        ...GOV,
+      ],
+      { USE_SSH_KEY: 'true', DEPLOY_KEY: 'github' },
+    );
+    expect(out.code).toBe(0);
+    const text = await readFile(
+      join(repo, 'artifacts/promotion', RUN, 'promotion-orchestrate-result.json'),
+      'utf8',
+    );
+    const result = JSON.parse(text) as Record<string, unknown>;
+    expect(result).toMatchObject({
+      outcome: 'promoted',
+      exit_code: 0,
+      intent: 'promote 1.0.0 from ***',
+    });
+    expect(text).not.toContain('github');
+    expect(await summaryOf()).not.toContain('github');
+  });
+});

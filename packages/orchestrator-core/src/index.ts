@@ -86,6 +86,8 @@ export {
 export { writeFileAtomic } from './fs/write-file-atomic';
 export { writeJsonArtifact } from './fs/write-json-artifact';
 export { assertNoSymlinks } from './fs/assert-no-symlinks';
+export { escapeMarkdown } from './markdown/escape-markdown';
+export { markdownCodeSpan } from './markdown/markdown-code-span';
 
 export type { Result } from './result';
 export type {

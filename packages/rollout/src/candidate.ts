@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { fail, ok, type Result } from '@rc/orchestrator-core';
 
 /** A version to promote, optionally pinned to an artifact digest. */
@@ -7,6 +8,12 @@ export interface Candidate {
   /** The artifact digest, e.g. `sha256:ab12...`, or null when none was given. */
   readonly digest: string | null;
 }
+
+/** A candidate as recorded in state, results and journals. */
+export const CandidateSchema = z.strictObject({
+  version: z.string().check(z.minLength(1)),
+  digest: z.nullable(z.string()),
+});
 
 const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+:[A-Fa-f0-9]{8,128}$/;

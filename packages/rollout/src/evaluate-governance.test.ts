@@ -76,4 +76,32 @@ describe('evaluateGovernance', () => {
     expect(at('2026-11-21T08:00:00Z').passed).toBe(true); // Sat 01:00
     expect(at('2026-11-22T08:00:00Z').passed).toBe(false); // Sun 01:00
   });
+
+  it.each([
+    ['an empty approver', { approvers: [''] }, 0],
+    ['a blank approver', { approvers: [' ', '\t'] }, 0],
+    ['the actor plus a space', { approvers: ['alice '] }, 0],
+    ['the actor in another case', { approvers: ['Alice', 'ALICE'] }, 0],
+    ['an upper-case actor approving in lower case', { actor: 'ALICE', approvers: [' alice'] }, 0],
+    ['one login in two cases', { approvers: ['hubot', 'HUBOT', ' Hubot '] }, 1],
+    ['two logins and the actor', { approvers: ['hubot', 'Bob', 'alice'] }, 2],
+  ])('counts approvals with %s as GitHub compares logins', (_, change, count) => {
+    const strict = { ...policy, required_approvals: 2 };
+    const approvals = evaluateGovernance(strict, { ...request, ...change }).checks.find(
+      (check) => check.name === 'approvals',
+    );
+    expect(approvals?.reason).toBe(`${count} approval${count === 1 ? '' : 's'}, 2 required`);
+    expect(approvals?.passed).toBe(count >= 2);
+  });
+
+  it.each([
+    ['an actor in another case', { actor: 'ALICE' }, true, 'alice is in allowed_actors'],
+    ['a padded actor', { actor: ' bob\n' }, true, 'bob is in allowed_actors'],
+    ['a blank actor', { actor: ' ' }, false, 'no actor named (--actor or GITHUB_ACTOR)'],
+    ['a look-alike actor', { actor: 'alice-' }, false, 'alice- is not in allowed_actors'],
+  ])('matches allowed_actors for %s as GitHub compares logins', (_, change, passed, reason) => {
+    const mixed = { ...policy, allowed_actors: ['Alice', ' BOB'] };
+    const actor = evaluateGovernance(mixed, { ...request, ...change }).checks[0];
+    expect(actor).toEqual({ name: 'actor', passed, reason });
+  });
 });

@@ -1,5 +1,6 @@
 import { formatPhoenix, type PromotionGovernance } from '@rc/orchestrator-core';
 import { inChangeWindow } from './_in-change-window';
+import { normalizeLogin } from './normalize-login';
 
 /** The change rc is asked to make; dry runs are evaluated as the mode they preview. */
 export type ChangeKind = 'apply' | 'rollback' | 'release';
@@ -7,9 +8,12 @@ export type ChangeKind = 'apply' | 'rollback' | 'release';
 /** Who asks, with what paperwork, and when. */
 export interface GovernanceRequest {
   readonly kind: ChangeKind;
-  /** The person or bot asking, or null when nobody was named. */
+  /** The person or bot asking, or null when nobody was named. Compared as GitHub compares logins. */
   readonly actor: string | null;
-  /** Named approvers; the actor approving their own change does not count. */
+  /**
+   * Named approvers, compared as GitHub compares logins ({@link normalizeLogin}): each distinct
+   * login counts once, blanks and the actor approving their own change not at all.
+   */
   readonly approvers: readonly string[];
   /** Approvals counted elsewhere (for example a workflow's environment review), or null. */
   readonly approvals: number | null;
@@ -62,14 +66,14 @@ export function evaluateGovernance(
 }
 
 function actorCheck(policy: PromotionGovernance, request: GovernanceRequest): GovernanceCheck {
-  const { actor } = request;
-  if (actor === null || actor.trim() === '') {
+  const actor = normalizeLogin(request.actor ?? '');
+  if (actor === '') {
     return { name: 'actor', passed: false, reason: 'no actor named (--actor or GITHUB_ACTOR)' };
   }
   if (policy.allowed_actors.length === 0) {
     return { name: 'actor', passed: true, reason: `${actor} (any actor allowed)` };
   }
-  const allowed = policy.allowed_actors.includes(actor);
+  const allowed = policy.allowed_actors.some((login) => normalizeLogin(login) === actor);
   return {
     name: 'actor',
     passed: allowed,
@@ -78,7 +82,10 @@ function actorCheck(policy: PromotionGovernance, request: GovernanceRequest): Go
 }
 
 function approvalsCheck(policy: PromotionGovernance, request: GovernanceRequest): GovernanceCheck {
-  const named = new Set(request.approvers.filter((who) => who !== request.actor));
+  const actor = normalizeLogin(request.actor ?? '');
+  const named = new Set(
+    request.approvers.map(normalizeLogin).filter((who) => who !== '' && who !== actor),
+  );
   const count = request.approvals ?? named.size;
   const needed = policy.required_approvals;
   return {

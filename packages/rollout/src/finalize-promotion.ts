@@ -127,7 +127,12 @@ export async function finalizePromotion(options: FinalizeOptions): Promise<Promo
   return final;
 }
 
-/** Writes `promotion-orchestrate-result.json` and `summary.md` for a result. */
+/**
+ * Writes `promotion-orchestrate-result.json` and `summary.md` for a result. The result is redacted
+ * field by field first, so the JSON stays valid whatever a secret's value is (`true`, a number)
+ * and the summary escapes the redacted text: a secret with punctuation in it would no longer match
+ * once escaped.
+ */
 export async function writeResultArtifacts(
   result: PromotionResult,
   paths: PromotionPaths,
@@ -136,7 +141,8 @@ export async function writeResultArtifacts(
   const dir = join(paths.artifactsRoot, result.run_id);
   const root = paths.artifactsRoot;
   await writeJsonArtifact(join(dir, RESULT_FILE), result, redactor, { root });
-  await writeFileAtomic(join(dir, SUMMARY_FILE), renderPromotionSummary(result), {
+  // The summary renders values redacted field by field, then the text is scrubbed once more.
+  await writeFileAtomic(join(dir, SUMMARY_FILE), renderPromotionSummary(redactor.redactValue(result)), {
     redactor,
     root,
   });

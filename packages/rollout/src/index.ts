@@ -1,8 +1,10 @@
-export { formatCandidate, parseCandidate, sameCandidate } from './candidate';
+export { CandidateSchema, formatCandidate, parseCandidate, sameCandidate } from './candidate';
 export { parsePromotionSignals, PromotionSignalsSchema } from './promotion-signals';
 export { loadPromotionSignals } from './load-promotion-signals';
 export { decidePromotion } from './decide-promotion';
 export { evaluateGovernance } from './evaluate-governance';
+export { normalizeLogin } from './normalize-login';
+export { parseLogin } from './parse-login';
 export { intentConflict, intentMode, PROMOTION_MODES } from './promotion-intent';
 export { planPromotion } from './plan-promotion';
 export {
@@ -22,9 +24,12 @@ export { readPromotionState, updatePromotionState } from './promotion-store';
 export { acquireStageLock } from './stage-lock';
 export {
   clearPromotionJournal,
+  parsePromotionJournal,
+  PROMOTION_JOURNAL_SCHEMA,
   readPromotionJournal,
   writePromotionJournal,
 } from './promotion-journal';
+export { PromotionResultSchema } from './promotion-result';
 export { promotionPaths } from './promotion-paths';
 export { deriveIdempotencyKey, deriveTraceId } from './promotion-identity';
 export {

@@ -24,7 +24,7 @@ import { loadPromotionSignals } from './load-promotion-signals';
 import { planPromotion, type PromotionAction, type PromotionPlan } from './plan-promotion';
 import { deriveIdempotencyKey, deriveTraceId } from './promotion-identity';
 import { intentMode, PROMOTION_MODES, type PromotionMode } from './promotion-intent';
-import { writePromotionJournal } from './promotion-journal';
+import { PROMOTION_JOURNAL_SCHEMA as schema, writePromotionJournal } from './promotion-journal';
 import { promotionPaths, type PromotionPaths } from './promotion-paths';
 import type { PromotionResult } from './promotion-result';
 import { readPromotionState } from './promotion-store';
@@ -127,6 +127,7 @@ export async function orchestratePromotion(
         ? []
         : await reconcilePromotionJournal({
             paths,
+            stage: request.stage,
             cwd: context.cwd,
             owner,
             redactor: context.redactor,
@@ -277,12 +278,25 @@ async function change(
       recoveredBy: null,
     });
   if (plan.action === 'release') {
-    const journal = { phase: 'applied' as const, attempt, entry, result: base, applier: null };
+    // A release runs no applier: its journal is `applied` with a clean exit, so a crash after
+    // it is recorded as the release it was.
+    const done = {
+      exitCode: 0,
+      signal: null,
+      timedOut: false,
+      interrupted: false,
+      spawnError: null,
+    };
+    const journal = {
+      schema,
+      phase: 'applied' as const,
+      attempt,
+      entry,
+      result: base,
+      applier: done,
+    };
     await writePromotionJournal(paths.journal, journal);
-    const released = await finish(
-      { exitCode: 0, signal: null, timedOut: false, interrupted: false, spawnError: null },
-      journal,
-    );
+    const released = await finish(done, journal);
     return {
       ...released,
       outcome: 'released',
@@ -317,7 +331,7 @@ async function change(
       log: applierLogPath(paths, context.cwd),
     },
   };
-  const started = { phase: 'started' as const, attempt, entry, result, applier: null };
+  const started = { schema, phase: 'started' as const, attempt, entry, result, applier: null };
   await writePromotionJournal(paths.journal, started);
   const [command = '', ...args] = argv;
   const env = Object.fromEntries(

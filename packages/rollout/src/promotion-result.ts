@@ -1,8 +1,9 @@
-import type { Candidate } from './candidate';
+import * as z from 'zod/mini';
+import { CandidateSchema, type Candidate } from './candidate';
 import type { PromotionDecision } from './decide-promotion';
 import type { GovernanceResult } from './evaluate-governance';
 import type { PlanCheck, PromotionAction } from './plan-promotion';
-import type { PromotionMode } from './promotion-intent';
+import { PROMOTION_MODES, type PromotionMode } from './promotion-intent';
 
 /** How a promotion run ended. */
 export type PromotionResultOutcome =
@@ -53,3 +54,81 @@ export interface PromotionResult {
   readonly recovered_by: string | null;
   readonly phoenix_timestamps: { readonly started: string; readonly finished: string };
 }
+
+const check = z.strictObject({ name: z.string(), passed: z.boolean(), reason: z.string() });
+
+/**
+ * A {@link PromotionResult} read back from disk (a crashed run's journal carries one): every
+ * field checked, because recovery writes artifacts and state from it.
+ */
+export const PromotionResultSchema = z.strictObject({
+  schema: z.literal('rc.promotion-result.v1'),
+  mode: z.enum(PROMOTION_MODES),
+  action: z.enum(['promote', 'rollback', 'release']),
+  stage: z.string().check(z.minLength(1)),
+  candidate: z.nullable(CandidateSchema),
+  target: z.nullable(CandidateSchema),
+  outcome: z.enum([
+    'previewed',
+    'blocked',
+    'promoted',
+    'rolled_back',
+    'released',
+    'failed',
+    'unknown',
+  ]),
+  exit_code: z.number().check(z.int()),
+  reasons: z.array(z.string()),
+  checks: z.array(check),
+  decision: z.nullable(
+    z.strictObject({
+      outcome: z.enum(['promote', 'hold', 'rollback']),
+      candidate: CandidateSchema,
+      checks: z.array(
+        z.strictObject({
+          metric: z.string(),
+          expected: z.string(),
+          actual: z.nullable(z.number()),
+          status: z.enum(['pass', 'breach', 'missing']),
+          on_breach: z.enum(['hold', 'rollback']),
+          reason: z.string(),
+        }),
+      ),
+      reasons: z.array(z.string()),
+    }),
+  ),
+  governance: z.strictObject({
+    passed: z.boolean(),
+    checks: z.array(
+      z.strictObject({
+        name: z.enum(['actor', 'approvals', 'change_ticket', 'intent', 'change_window']),
+        passed: z.boolean(),
+        reason: z.string(),
+      }),
+    ),
+  }),
+  applier: z.nullable(
+    z.strictObject({
+      argv: z.array(z.string()),
+      exit_code: z.nullable(z.number()),
+      signal: z.nullable(z.string()),
+      timed_out: z.boolean(),
+      note: z.nullable(z.string()),
+      log: z.string(),
+    }),
+  ),
+  versions: z.strictObject({
+    before: z.nullable(CandidateSchema),
+    after: z.nullable(CandidateSchema),
+  }),
+  run_id: z.string(),
+  idempotency_key: z.string().check(z.minLength(1)),
+  trace_id: z.string(),
+  actor: z.nullable(z.string()),
+  intent: z.nullable(z.string()),
+  change_ticket: z.nullable(z.string()),
+  approvers: z.array(z.string()),
+  signals: z.strictObject({ file: z.string(), source: z.nullable(z.string()), found: z.boolean() }),
+  recovered_by: z.nullable(z.string()),
+  phoenix_timestamps: z.strictObject({ started: z.string(), finished: z.string() }),
+});

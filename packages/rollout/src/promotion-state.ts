@@ -1,10 +1,6 @@
 import * as z from 'zod/mini';
 import { validate, type Result } from '@rc/orchestrator-core';
-
-const candidate = z.strictObject({
-  version: z.string().check(z.minLength(1)),
-  digest: z.nullable(z.string()),
-});
+import { CandidateSchema as candidate } from './candidate';
 
 /** One recorded change of a stage. */
 export const PromotionHistoryEntrySchema = z.strictObject({

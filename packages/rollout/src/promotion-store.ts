@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { rm } from 'node:fs/promises';
 import {
   canonicalJson,
   ConflictError,
@@ -40,20 +39,24 @@ export async function updatePromotionState(
   owner: LockOwner,
   change: (state: PromotionState) => PromotionState,
 ): Promise<PromotionState> {
-  const lock = `${path}.lock`;
-  for (let attempt = 0; ; attempt++) {
-    const holder = await tryLock(lock, owner, pidAlive);
-    if (holder === null) break;
-    // Another stage is writing; each write takes milliseconds.
-    if (attempt >= 100)
-      throw new ConflictError(`state file ${path} is locked by run ${holder.run_id}`);
-    await sleep(20);
-  }
+  const lock = await lockState(`${path}.lock`, path, owner);
   try {
     const next = change(await readPromotionState(path));
     await writeFileAtomic(path, canonicalJson(next));
     return next;
   } finally {
-    await rm(lock, { force: true });
+    await lock.release();
+  }
+}
+
+async function lockState(lock: string, path: string, owner: LockOwner) {
+  for (let attempt = 0; ; attempt++) {
+    const found = await tryLock(lock, owner, pidAlive);
+    if (found.held) return found.lock;
+    // Another stage is writing; each write takes milliseconds.
+    if (attempt >= 100) {
+      throw new ConflictError(`state file ${path} is locked by run ${found.holder.run_id}`);
+    }
+    await sleep(20);
   }
 }

@@ -87,7 +87,7 @@ describe('orchestratePromotion', () => {
     expect(log).toMatch(
       /^# trace trace-123 run 2026-11-20T09-15-00-0700\n# .*applier\.mjs deploy --target=canary .*\ndeploying deploy --target=canary /,
     );
-    expect(await readPromotionJournal(run.paths.journal)).toBeNull();
+    expect(await readPromotionJournal(run.paths.journal, 'canary')).toBeNull();
   });
 
   it('records a failing applier as failed and keeps the old version', async () => {
@@ -219,7 +219,9 @@ describe('orchestratePromotion', () => {
     await fx.writeSignals('1.0.0');
     await expect(fx.promote({})).rejects.toMatchObject({ exitCode: 3 });
     const paths = fx.statePath;
-    expect((await readPromotionJournal(`${paths}.canary.journal.json`))?.phase).toBe('applied');
+    expect((await readPromotionJournal(`${paths}.canary.journal.json`, 'canary'))?.phase).toBe(
+      'applied',
+    );
     expect(await fx.state()).toBeNull();
     await rm(`${paths}.lock`);
     delete fx.env['APPLIER_MODE'];
@@ -249,11 +251,13 @@ describe('orchestratePromotion', () => {
     await writeFile(
       journal,
       JSON.stringify({
+        schema: 'rc.promotion-journal.v1',
         phase: 'started',
         attempt: 1,
         entry: {
           ...JSON.parse((await fx.state()) ?? '').stages.canary.history[0],
           version: '1.1.0',
+          previous: { version: '1.0.0', digest: null },
           run_id: RUN2,
           idempotency_key: 'k2',
         },
@@ -261,6 +265,7 @@ describe('orchestratePromotion', () => {
           ...run.result,
           mode: 'apply',
           run_id: RUN2,
+          idempotency_key: 'k2',
           target: { version: '1.1.0', digest: null },
           applier: {
             argv: [],

@@ -10007,6 +10007,19 @@ async function syncDirectory(dir) {
     await handle?.close();
   }
 }
+function markdownCodeSpan(text) {
+  const code = text.replace(/\r\n|\r|\n/g, ' ').replace(/\0/g, '\uFFFD');
+  if (code === '') return '';
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad =
+    code.startsWith('`') ||
+    code.endsWith('`') ||
+    (code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '')
+      ? ' '
+      : '';
+  return `${fence}${pad}${code}${pad}${fence}`;
+}
 
 // src/action/describe-error.ts
 function describeError(error3) {
@@ -21233,7 +21246,7 @@ async function runAction(io) {
     `rc gate: ${decision.allowed ? 'allowed' : 'denied'} ${decision.actor ?? 'unknown'}: ${decision.reasons.join('; ')}`,
   );
   await actions.appendSummary(
-    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** \`${decision.actor ?? 'unknown'}\`
+    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** ${markdownCodeSpan(decision.actor ?? 'unknown')}
 `,
   );
   if (!decision.allowed) return 1;
@@ -21322,8 +21335,10 @@ async function runAction(io) {
   await appendDispatchLog({ dir, entry: { ...entry, outcome, reason }, redactor });
   actions.setOutput('outcome', outcome);
   say(`rc dispatch: ${outcome} run ${plan.run_id}${reason === null ? '' : `: ${reason}`}`);
-  await actions.appendSummary(`- rc dispatch: **${outcome}** run \`${plan.run_id}\`
-`);
+  await actions.appendSummary(
+    `- rc dispatch: **${outcome}** run ${markdownCodeSpan(plan.run_id)}
+`,
+  );
   return outcome === 'failed' ? 1 : 0;
 }
 async function loadConfig(path, cwd) {

@@ -145,6 +145,18 @@ describe('runAction', () => {
     expect(api.requests.some((line) => line.includes('/dispatches'))).toBe(false);
   });
 
+  it('keeps a hostile login literal in the step summary', async () => {
+    const api = await github('read');
+    const event = JSON.parse(await readFile(EVENT, 'utf8')) as {
+      comment: { user: { login: string } };
+    };
+    event.comment.user.login = 'mallory`\n## Approved by CTO\n<!--';
+    await writeFile(join(repo, 'event.json'), JSON.stringify(event));
+    const result = await act({}, api.url, join(repo, 'event.json'));
+    expect(result.code).toBe(1);
+    expect(result.summary).toBe('- rc gate: **denied** ``mallory` ## Approved by CTO <!--``\n');
+  });
+
   it('stops after the gate in mode gate, and records only with trigger none', async () => {
     const api = await github('admin');
     expect((await act({ mode: 'gate' }, api.url)).code).toBe(0);

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   canonicalJson,
+  escapeMarkdown,
   InvalidInputError,
+  markdownCodeSpan,
   parseGitHubEvent,
   type GitHubEvent,
 } from '@rc/orchestrator-core';
@@ -114,6 +116,6 @@ async function report(
   actions.setOutput('actor', decision.actor ?? '');
   actions.setOutput('role', decision.role ?? '');
   await actions.appendSummary(
-    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** \`${actor}\`${decision.role ? ` (${decision.role})` : ''}: ${decision.reasons.join('; ')}\n`,
+    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** ${markdownCodeSpan(actor)}${decision.role ? ` (${escapeMarkdown(decision.role)})` : ''}: ${escapeMarkdown(decision.reasons.join('; '))}\n`,
   );
 }

@@ -30,7 +30,11 @@ export function registerPromote(
     .option('--signals <file>', 'signals JSON (default: promotion.signals_file)')
     .option('--actor <login>', 'who asks (default: $GITHUB_ACTOR)')
     .option('--approvals <n>', 'approvals counted elsewhere (e.g. an environment review)')
-    .option('--approver <login>', 'a named approver; repeat for more', collect)
+    .option(
+      '--approver <login>',
+      'a named approver (a GitHub login, compared as GitHub does: case-insensitively); repeat for more; the actor never counts',
+      collect,
+    )
     .option(
       '--change-ticket <id>',
       'change ticket, checked against governance.change_ticket_pattern',

@@ -7,11 +7,13 @@ import {
   parsePhoenix,
   parseRunId,
   formatRunId,
+  type Result,
 } from '@rc/orchestrator-core';
 import {
   createExecApplierRunner,
   orchestratePromotion,
   parseCandidate,
+  parseLogin,
   PROMOTION_MODES,
   RESULT_FILE,
   SUMMARY_FILE,
@@ -54,6 +56,16 @@ export async function promote(options: PromoteOptions, io: CliIo): Promise<numbe
   if (approvals !== null && !(Number.isInteger(approvals) && approvals >= 0)) {
     throw new InvalidInputError(`--approvals: "${options.approvals}" is not a whole number`);
   }
+  const approvers = (options.approver ?? []).map((login) =>
+    checked(parseLogin(login, '--approver')),
+  );
+  const fromEnv = text(io.env['GITHUB_ACTOR']);
+  const actor =
+    options.actor !== undefined
+      ? checked(parseLogin(options.actor, '--actor'))
+      : fromEnv === null
+        ? null
+        : checked(parseLogin(fromEnv, 'GITHUB_ACTOR'));
   const candidate = options.candidate === undefined ? null : parseCandidate(options.candidate);
   if (candidate !== null && !candidate.ok) {
     throw new InvalidInputError(`--candidate: ${candidate.issues.join('; ')}`);
@@ -64,7 +76,6 @@ export async function promote(options: PromoteOptions, io: CliIo): Promise<numbe
   if (!runIdCheck.ok) throw new InvalidInputError(`--run-id: ${runIdCheck.issues.join('; ')}`);
   const config = await loadConfig(options.config, io);
   const redactor = createRedactor({ env: io.env });
-  const text = (value: string | undefined) => (value === undefined || value === '' ? null : value);
   const run = await orchestratePromotion(
     {
       mode: options.mode as PromotionMode,
@@ -75,8 +86,8 @@ export async function promote(options: PromoteOptions, io: CliIo): Promise<numbe
       traceId: text(options.traceId) ?? text(io.env['RC_TRACE_ID']),
       runId,
       now,
-      actor: text(options.actor) ?? text(io.env['GITHUB_ACTOR']),
-      approvers: options.approver ?? [],
+      actor,
+      approvers,
       approvals,
       changeTicket: text(options.changeTicket),
       signalsFile: text(options.signals),
@@ -127,6 +138,14 @@ export async function promote(options: PromoteOptions, io: CliIo): Promise<numbe
     );
   }
   return result.exit_code;
+}
+
+const text = (value: string | undefined) => (value === undefined || value === '' ? null : value);
+
+// Logins are read once, here: normalised as GitHub compares them, blank ones refused (exit 2).
+function checked(login: Result<string>): string {
+  if (!login.ok) throw new InvalidInputError(login.issues.join('; '));
+  return login.value;
 }
 
 function instant(text: string | undefined, io: CliIo): Date {

@@ -1,6 +1,7 @@
+import { escapeMarkdown } from '@rc/orchestrator-core';
 import type { LedgerEntry } from './ledger-entry';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim() || '-';
+const cell = (text: string) => escapeMarkdown(text) || '-';
 
 /** The seed's Evidence Ledger table (Task ID, Owner Skill, Evidence, Result, Next Action). */
 export function renderLedger(entries: readonly LedgerEntry[], title = 'Evidence Ledger'): string {

@@ -74,7 +74,7 @@ describe('runPlaybook', () => {
       Object.keys(JSON.parse(ledger[0] as string)).sort(),
     );
     expect(readFileSync(result.ledgerMarkdown, 'utf8')).toContain(
-      '| A | development-implementer | diff:',
+      '| A | development-implementer | diff\\:',
     );
     expect(readFileSync(join(repo, '.orchestrator/cards/A.md'), 'utf8')).toContain(
       '## Codex Execution Card: A',

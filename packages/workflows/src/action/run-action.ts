@@ -5,6 +5,7 @@ import {
   createRedactor,
   InvalidInputError,
   loadOrchestrationConfig,
+  markdownCodeSpan,
   parseGitHubEvent,
   parseOrchestrationConfig,
   type Clock,
@@ -93,7 +94,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     `rc gate: ${decision.allowed ? 'allowed' : 'denied'} ${decision.actor ?? 'unknown'}: ${decision.reasons.join('; ')}`,
   );
   await actions.appendSummary(
-    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** \`${decision.actor ?? 'unknown'}\`\n`,
+    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** ${markdownCodeSpan(decision.actor ?? 'unknown')}\n`,
   );
   if (!decision.allowed) return 1;
   if (inputs.mode === 'gate') return 0;
@@ -178,7 +179,9 @@ export async function runAction(io: ActionIo): Promise<number> {
   await appendDispatchLog({ dir, entry: { ...entry, outcome, reason }, redactor });
   actions.setOutput('outcome', outcome);
   say(`rc dispatch: ${outcome} run ${plan.run_id}${reason === null ? '' : `: ${reason}`}`);
-  await actions.appendSummary(`- rc dispatch: **${outcome}** run \`${plan.run_id}\`\n`);
+  await actions.appendSummary(
+    `- rc dispatch: **${outcome}** run ${markdownCodeSpan(plan.run_id)}\n`,
+  );
   return outcome === 'failed' ? 1 : 0;
 }
 
