@@ -21369,7 +21369,11 @@ try {
   });
 } catch (error3) {
   const { code, message } = describeError(error3);
-  process.stdout.write(`::error::${message.replace(/\r?\n/g, ' ')}
+  const text = redactUrlCredentials(createRedactor({ env: process.env }).redact(message));
+  process.stdout.write(`::error::${escapeCommandData(text)}
 `);
   process.exitCode = code;
+}
+function escapeCommandData(value) {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }

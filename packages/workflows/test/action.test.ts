@@ -231,6 +231,27 @@ describe('action.yml and its bundle', () => {
     expect(sent).not.toContain(TOKEN);
   });
 
+  it('runs standalone and keeps secrets and URL credentials out of its error line', async () => {
+    const secret = 'hunter2-deploy-passphrase';
+    const run = promisify(execFile);
+    const result = (await run(process.execPath, [ACTION_BUNDLE], {
+      cwd: repo,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        GITHUB_EVENT_NAME: 'issue_comment',
+        GITHUB_EVENT_PATH: join(repo, `missing-${TOKEN}-${secret}`, 'event.json'),
+        GITHUB_API_URL: 'http://user:pw-in-url@127.0.0.1:9',
+        DEPLOY_KEY: secret,
+        INPUT_TOKEN: TOKEN,
+      },
+    }).catch((error: unknown) => error)) as { code: number; stdout: string; stderr: string };
+    expect(result.code).not.toBe(0);
+    const output = `${result.stdout}${result.stderr}`;
+    expect(output).toMatch(/^::error::rc: /m);
+    expect(output).not.toContain(TOKEN);
+    expect(output).not.toContain(secret);
+  });
+
   it('runs standalone: it imports only Node built-ins', async () => {
     const bundle = await readFile(ACTION_BUNDLE, 'utf8');
     const imports = [...bundle.matchAll(/^import .* from ["']([^"']+)["'];?$/gm)].map((m) => m[1]);
