@@ -104,15 +104,12 @@ export class StreamRedactor {
 
   /** While masking: drop text up to the first clean cut after the masked part, then go on. */
   private resume(text: string, limit: number, final: boolean): string | null {
-    const whole = this.redactor.redact(text);
     for (const at of upward(text, this.context, limit, this.stride())) {
-      const right = this.redactor.redact(text.slice(at));
-      // Both sides count: the right side alone can match the end of the whole by coincidence.
-      if (collapse(this.redactor.redact(text.slice(0, at)) + right) !== collapse(whole)) continue;
+      if (!this.clean(text, at, true)) continue;
       this.pending = text.slice(at);
       this.masking = false;
       this.context = 0;
-      return final ? right : '';
+      return final ? this.redactor.redact(this.pending) : '';
     }
     if (final) return null;
     if (text.length > this.window + 2 * this.overlap) {
@@ -128,34 +125,38 @@ export class StreamRedactor {
     this.context = masked - from;
   }
 
-  /**
-   * The first candidate where redacting both sides apart equals redacting the whole (or, under
-   * pressure, equals it up to adjacent markers merging), with the left side redacted.
-   */
+  /** The first clean candidate (under pressure, the first loosely clean one), its left redacted. */
   private cleanCut(
     text: string,
     candidates: Iterable<number>,
     relaxed: boolean,
   ): { at: number; left: string } | null {
-    const whole = this.redactor.redact(text);
-    let loose: { at: number; left: string } | null = null;
+    let loose: number | null = null;
     for (const at of candidates) {
-      // Nothing masked anywhere: every cut is clean.
-      if (whole === text) return { at, left: text.slice(0, at) };
-      const left = this.redactor.redact(text.slice(0, at));
-      const right = this.redactor.redact(text.slice(at));
-      if (
-        left.length + right.length === whole.length &&
-        whole.startsWith(left) &&
-        whole.endsWith(right)
-      ) {
-        return { at, left };
-      }
-      if (relaxed && loose === null && collapse(left + right) === collapse(whole)) {
-        loose = { at, left };
-      }
+      if (this.clean(text, at, false)) return { at, left: this.redactor.redact(text.slice(0, at)) };
+      if (relaxed && loose === null && this.clean(text, at, true)) loose = at;
     }
-    return loose;
+    return loose === null ? null : { at: loose, left: this.redactor.redact(text.slice(0, loose)) };
+  }
+
+  /**
+   * Whether cutting at `at` changes nothing: redacting the text around the cut in two pieces
+   * gives what redacting it in one gives (`loose`: up to adjacent markers merging into one).
+   * The text around holds every span that can contain or touch the cut: `overlap` characters
+   * each side for a literal secret, and the whole word run the cut is in or next to for a token.
+   * (A span elsewhere is the same in both, so it cannot make them differ.)
+   */
+  private clean(text: string, at: number, loose: boolean): boolean {
+    let before = at;
+    while (before > 0 && isWord(text.charCodeAt(before - 1))) before--;
+    let after = at;
+    while (after < text.length && isWord(text.charCodeAt(after))) after++;
+    const from = Math.max(0, Math.min(at - this.overlap - 1, before));
+    const to = Math.min(text.length, Math.max(at + this.overlap + 1, after));
+    const whole = this.redactor.redact(text.slice(from, to));
+    const apart =
+      this.redactor.redact(text.slice(from, at)) + this.redactor.redact(text.slice(at, to));
+    return apart === whole || (loose && collapse(apart) === collapse(whole));
   }
 
   // How far apart candidate cuts start: a secret spans at most `overlap` characters.
