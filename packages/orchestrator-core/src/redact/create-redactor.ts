@@ -11,9 +11,11 @@ export const SECRET_NAME_PATTERN = /TOKEN|SECRET|PASSWORD|KEY/i;
 
 /**
  * GitHub token shapes, redacted wherever they appear whether or not they came from the
- * environment. Not global, so `test` on it keeps no `lastIndex` state between calls.
+ * environment. The body takes `_` too: otherwise two tokens printed back to back end the first
+ * match at the second's `_` and leave its body in clear. Not global, so `test` on it keeps no
+ * `lastIndex` state between calls.
  */
-export const GITHUB_TOKEN_PATTERN = /gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}/;
+export const GITHUB_TOKEN_PATTERN = /gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,}/;
 
 /** Options for `createRedactor`. */
 export interface RedactorOptions {
