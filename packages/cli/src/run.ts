@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { createRedactor, EXIT_CODES } from '@rc/orchestrator-core';
+import { EXIT_CODES } from '@rc/orchestrator-core';
 import type { CliIo } from './cli-io';
 import type { GateCheckOptions } from './commands/gate-check';
 import type { DispatchOptions } from './commands/orchestrator-dispatch';
@@ -9,6 +9,7 @@ import { registerLoop } from './commands/loop-register';
 import { registerPlaybook } from './commands/playbook-register';
 import { registerPromote } from './commands/promote-register';
 import { registerWorkflows } from './commands/workflows-register';
+import { redactingIo } from './redacting-io';
 import { reportError } from './report-error';
 import { VERSION } from './version';
 
@@ -197,17 +198,6 @@ Example:
       done((await import('./commands/time-commands')).timeCron(expression, options, io)),
     );
   return program;
-}
-
-// Everything rc prints passes through one redactor: no command can leak a secret by forgetting.
-function redactingIo(io: CliIo): CliIo {
-  const redactor = createRedactor({ env: io.env });
-  return {
-    ...io,
-    workflowCommands: io.stdout,
-    stdout: { write: (chunk: string) => io.stdout.write(redactor.redact(chunk)) },
-    stderr: { write: (chunk: string) => io.stderr.write(redactor.redact(chunk)) },
-  };
 }
 
 // Every command that reads a GitHub event takes it, and the configuration, the same way.
