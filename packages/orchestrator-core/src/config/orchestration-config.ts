@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { sectionDefaults } from './_section-defaults';
 import { PlaybookConfigSchema } from './playbook-config';
 import { PromotionConfigSchema } from './promotion-config';
 
@@ -116,15 +117,18 @@ export const LoopConfigSchema = z.lazy(() =>
   }),
 );
 
-/** The whole `orchestration.yaml`. Unknown top-level sections are an error, to catch typos. */
+/**
+ * The whole `orchestration.yaml`. Unknown top-level sections are an error, to catch typos. A
+ * section left out takes its defaults without building its schema.
+ */
 export const OrchestrationConfigSchema = z.lazy(() =>
   z.strictObject({
     version: z._default(z.literal(1), 1),
-    gate: z._default(GateConfigSchema, () => GateConfigSchema.parse({})),
-    dispatch: z._default(DispatchConfigSchema, () => DispatchConfigSchema.parse({})),
-    loop: z._default(LoopConfigSchema, () => LoopConfigSchema.parse({})),
-    playbook: z._default(PlaybookConfigSchema, () => PlaybookConfigSchema.parse({})),
-    promotion: z._default(PromotionConfigSchema, () => PromotionConfigSchema.parse({})),
+    gate: z._default(GateConfigSchema, sectionDefaults.gate),
+    dispatch: z._default(DispatchConfigSchema, sectionDefaults.dispatch),
+    loop: z._default(LoopConfigSchema, sectionDefaults.loop),
+    playbook: z._default(PlaybookConfigSchema, sectionDefaults.playbook),
+    promotion: z._default(PromotionConfigSchema, sectionDefaults.promotion),
   }),
 );
 
