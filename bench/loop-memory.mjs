@@ -1,22 +1,22 @@
 // Loop memory: one turn whose agent prints 200 MB; the runner streams it to logs/, so its peak RSS
 // must stay under 150 MB. Ratio = peak RSS / 150 MB (target <= 1.0); a bare `node -e 0` is shown for scale.
+// Quick mode: a 5 MB transcript.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { report } from './_measure.mjs';
+import { benchEnv, quick, rcBin as rc, report } from './_measure.mjs';
 
 const MB = 1024 * 1024;
 const LIMIT_MB = 150;
-const rc = fileURLToPath(new URL('../packages/cli/dist/rc.js', import.meta.url));
+const TRANSCRIPT_MB = quick ? 5 : 200;
 const dir = mkdtempSync(join(tmpdir(), 'rc-bench-loopmem-'));
 const agent = join(dir, 'loud-agent.mjs');
 writeFileSync(
   agent,
   `const line = 'x'.repeat(1023) + '\\n';
 const chunk = line.repeat(64);
-let left = 200 * 1024 * 1024;
+let left = ${TRANSCRIPT_MB} * 1024 * 1024;
 function write() {
   while (left > 0) {
     left -= chunk.length;
@@ -44,6 +44,7 @@ const probe = `data:text/javascript,process.on('exit',()=>process.stderr.write('
 const peak = (args, cwd) => {
   const result = spawnSync(process.execPath, ['--import', probe, ...args], {
     cwd,
+    env: benchEnv,
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`exit ${result.status}: ${result.stderr}`);

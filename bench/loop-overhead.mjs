@@ -1,13 +1,12 @@
 // Loop overhead: `rc loop run` doing 200 turns (100 iterations, combined mode) of a no-op agent,
 // divided by 200 bare spawns of the same agent from a plain Node script; median of a few rounds.
+// Quick mode: 4 turns, one round.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { medians, report } from './_measure.mjs';
+import { medians, quick, rcBin as rc, report } from './_measure.mjs';
 
-const TURNS = 200;
-const rc = fileURLToPath(new URL('../packages/cli/dist/rc.js', import.meta.url));
+const TURNS = quick ? 4 : 200;
 const dir = mkdtempSync(join(tmpdir(), 'rc-bench-loop-'));
 const agent = join(dir, 'noop-agent.mjs');
 writeFileSync(agent, 'process.stdout.write("ok\\n");\n');
@@ -41,18 +40,21 @@ for (let i = 0; i < ${TURNS}; i++) {
 // Each loop round starts from a fresh state; reaching max_iterations exits 4, which is success here.
 const loopRound = `cd '${dir}' && rm -rf sync logs && '${process.execPath}' '${rc}' loop run 2>/dev/null; [ $? -eq 4 ]`;
 try {
-  const [loopMs, bareMs] = medians(
+  const {
+    medians: [loopMs, bareMs],
+    rounds,
+  } = medians(
     [
       ['sh', ['-c', loopRound]],
       [process.execPath, [baseline]],
     ],
-    { rounds: 3, warmup: 1 },
+    { rounds: quick ? 1 : 3, warmup: quick ? 0 : 1 },
   );
   report({
     figure: `loop-overhead (${TURNS} turns / ${TURNS} bare spawns)`,
     ratio: loopMs / bareMs,
     target: 1.25,
-    detail: `loop ${(loopMs / TURNS).toFixed(1)} ms/turn, bare ${(bareMs / TURNS).toFixed(1)} ms/spawn, median of 3`,
+    detail: `loop ${(loopMs / TURNS).toFixed(1)} ms/turn, bare ${(bareMs / TURNS).toFixed(1)} ms/spawn, median of ${rounds}`,
   });
 } finally {
   rmSync(dir, { recursive: true, force: true });

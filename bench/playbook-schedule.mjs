@@ -1,8 +1,9 @@
 // Schedule quality of `scheduleTasks` on random DAGs with random durations and scopes:
 // makespan / max(critical path, total work / slots), averaged over many inputs; the makespan of
 // barrier waves (the hand-run playbook: each group waits for the whole previous one) beside it.
-import { barrierWaves, scheduleTasks } from '../packages/dispatch/dist/index.js';
-import { report } from './_measure.mjs';
+// Quick mode: 10 DAGs.
+import { barrierWaves, scheduleTasks } from '../packages/dispatch/dist/playbook.js';
+import { quick, report } from './_measure.mjs';
 
 // A small deterministic PRNG (mulberry32), so every run measures the same inputs.
 function random(seed) {
@@ -57,7 +58,7 @@ const rand = random(20261120);
 let ratioSum = 0;
 let barrierSum = 0;
 let worst = 0;
-const runs = 200;
+const runs = quick ? 10 : 200;
 for (let run = 0; run < runs; run++) {
   const slots = 2 + Math.floor(rand() * 7);
   const { tasks, durations } = randomPlan(rand, 40 + Math.floor(rand() * 160));

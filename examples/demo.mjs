@@ -6,7 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const rcBin = join(root, 'packages/cli/dist/rc.js');
+const rcBin = join(root, 'packages/cli/dist/rc.cjs');
 const exampleRepo = join(root, 'examples/repo');
 const eventPath = join(root, 'examples/events/issue-comment-orchestrate.json');
 const badEventPath = join(root, 'examples/events/issue-comment-bad-command.json');
@@ -143,4 +143,4 @@ for (const area of ['loop', 'playbook', 'promote', 'workflows']) {
 }
 
 console.log(`\nartifacts of this run are in ${work} (a temp copy of examples/repo).`);
-console.log('\ndemo finished: every step above ran the real rc binary (packages/cli/dist/rc.js).');
+console.log('\ndemo finished: every step above ran the real rc binary (packages/cli/dist/rc.cjs).');

@@ -13,8 +13,8 @@ payload="${1:-$root/examples/events/issue-comment-orchestrate.json}"
 shift || true
 if [ -n "${RC:-}" ]; then
   read -r -a rc <<<"$RC"
-elif [ -f "$root/packages/cli/dist/rc.js" ]; then
-  rc=(node "$root/packages/cli/dist/rc.js")
+elif [ -f "$root/packages/cli/dist/rc.cjs" ]; then
+  rc=(node "$root/packages/cli/dist/rc.cjs")
 else
   rc=(rc)
 fi

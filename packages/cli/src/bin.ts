@@ -1,12 +1,26 @@
 #!/usr/bin/env node
+import { join } from 'node:path';
+import { fastPlanOptions } from './fast-plan-options';
+import { loadBundle } from './load-bundle';
 import { VERSION } from './version';
 
-// `rc --version` answers before the command tree is loaded, so it costs little more than Node.
+// The launcher, built as CommonJS (dist/rc.cjs): Node 20 spends ~10 ms starting its ES module
+// loader, so `rc --version` and `rc orchestrator plan` never start it. Every other command loads
+// the ES module build (dist/index.js) and its command tree.
 const args = process.argv.slice(2);
+const plan = fastPlanOptions(args);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
+} else if (plan !== null) {
+  // One bundle holding the whole plan path: no command tree, no chunks, compiled code cached.
+  const { processIo, runPlan } = loadBundle(
+    join(__dirname, 'plan.cjs'),
+  ) as typeof import('./plan-entry');
+  void runPlan(plan, processIo()).then((code) => {
+    process.exitCode = code;
+  });
 } else {
-  const { processIo } = await import('./process-io');
-  const { run } = await import('./run');
-  process.exitCode = await run(args, processIo());
+  void import('./index.js').then(async ({ processIo, run }) => {
+    process.exitCode = await run(args, processIo());
+  });
 }

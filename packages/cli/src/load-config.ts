@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   InvalidInputError,
@@ -24,7 +24,9 @@ export async function loadConfig(
   const shown = configPath ?? DEFAULT_CONFIG_FILE;
   let text: string;
   try {
-    text = await readFile(resolve(io.cwd, shown), 'utf8');
+    // Synchronously: a command has nothing to do meanwhile, and an asynchronous read is four trips
+    // to libuv's thread pool, each of which can wait for a core on a busy machine.
+    text = readFileSync(resolve(io.cwd, shown), 'utf8');
   } catch (error) {
     if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') {
       const defaults = parseOrchestrationConfig({});

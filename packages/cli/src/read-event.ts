@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidInputError } from '@rc/orchestrator-core';
 import type { CliIo } from './cli-io';
@@ -51,9 +51,10 @@ export async function readEvent(
   }
 }
 
+// Synchronously, as loadConfig reads: nothing else runs meanwhile.
 async function readText(path: string, shown: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './_harness';
 
-export const rcBin = join(repoRoot, 'packages/cli/dist/rc.js');
+export const rcBin = join(repoRoot, 'packages/cli/dist/rc.cjs');
 
 /**
  * A fake agent: appends "iteration actor prompt" to $RC_TEST_RECORD; prints RC_DONE at $RC_TEST_DONE.

@@ -363,7 +363,7 @@ describe('rc promote', () => {
   });
 
   it('recovers after the CLI is killed between applier and record', async () => {
-    const rcBin = join(repoRoot, 'packages/cli/dist/rc.js');
+    const rcBin = join(repoRoot, 'packages/cli/dist/rc.cjs');
     const crashed = spawnSync(
       process.execPath,
       [

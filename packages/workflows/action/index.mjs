@@ -42,6 +42,29 @@ function cleanRegex(source) {
   const end = source.endsWith('$') ? source.length - 1 : source.length;
   return source.slice(start, end);
 }
+var EVALUATING = /* @__PURE__ */ Symbol('evaluating');
+function defineLazy(object, key, getter) {
+  let value = void 0;
+  Object.defineProperty(object, key, {
+    get() {
+      if (value === EVALUATING) {
+        return void 0;
+      }
+      if (value === void 0) {
+        value = EVALUATING;
+        value = getter();
+      }
+      return value;
+    },
+    set(v) {
+      Object.defineProperty(object, key, {
+        value: v,
+        // configurable: true,
+      });
+    },
+    configurable: true,
+  });
+}
 function assignProp(target, prop, value) {
   Object.defineProperty(target, prop, {
     value,
@@ -1519,6 +1542,22 @@ function handleDefaultResult(payload, def) {
   }
   return payload;
 }
+var $ZodLazy = /* @__PURE__ */ $constructor('$ZodLazy', (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazy(inst._zod, 'innerType', () => {
+    const d = def;
+    if (!d._cachedInner) d._cachedInner = def.getter();
+    return d._cachedInner;
+  });
+  defineLazyInternal(inst, 'pattern', (zod) => zod.innerType?._zod?.pattern);
+  defineLazyInternal(inst, 'propValues', (zod) => zod.innerType?._zod?.propValues);
+  defineLazyInternal(inst, 'optin', (zod) => zod.innerType?._zod?.optin ?? void 0);
+  defineLazyInternal(inst, 'optout', (zod) => zod.innerType?._zod?.optout ?? void 0);
+  inst._zod.parse = (payload, ctx) => {
+    const inner = inst._zod.innerType;
+    return inner._zod.run(payload, ctx);
+  };
+});
 var $ZodCustom = /* @__PURE__ */ $constructor('$ZodCustom', (inst, def) => {
   $ZodCheck.init(inst, def);
   $ZodType.init(inst, def);
@@ -2016,6 +2055,17 @@ function _default(innerType, defaultValue) {
     get defaultValue() {
       return typeof defaultValue === 'function' ? defaultValue() : shallowClone(defaultValue);
     },
+  });
+}
+var ZodMiniLazy = /* @__PURE__ */ $constructor('ZodMiniLazy', (inst, def) => {
+  $ZodLazy.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function _lazy(getter) {
+  return new ZodMiniLazy({
+    type: 'lazy',
+    getter,
   });
 }
 var ZodMiniCustom = /* @__PURE__ */ $constructor('ZodMiniCustom', (inst, def) => {
@@ -9219,19 +9269,21 @@ function commandFromEvent(event, options = {}) {
   return parseOrchestrateCommand(command, { ...options, defaultIssue });
 }
 var ORCHESTRATE_MODES = ['plan', 'dispatch'];
-var SlashCommandSchema = strictObject({
-  command: string2().check(_minLength(1)),
-  issue_number: number2().check(int(), _positive()),
-  /** Whether the issue came from the command (`#276`, `issue=276`) or from the commented issue. */
-  issue_source: _enum(['argument', 'event']),
-  prompt: nullable(string2()),
-  wave: nullable(string2()),
-  mode: _enum(ORCHESTRATE_MODES),
-  dry_run: boolean2(),
-  positional: array(string2()),
-  named: record(string2(), string2()),
-  line: string2(),
-});
+var SlashCommandSchema = _lazy(() =>
+  strictObject({
+    command: string2().check(_minLength(1)),
+    issue_number: number2().check(int(), _positive()),
+    /** Whether the issue came from the command (`#276`, `issue=276`) or from the commented issue. */
+    issue_source: _enum(['argument', 'event']),
+    prompt: nullable(string2()),
+    wave: nullable(string2()),
+    mode: _enum(ORCHESTRATE_MODES),
+    dry_run: boolean2(),
+    positional: array(string2()),
+    named: record(string2(), string2()),
+    line: string2(),
+  }),
+);
 var PHOENIX_ZONE = 'America/Phoenix';
 var PHOENIX_OFFSET_ZONE = FixedOffsetZone.instance(-7 * 60);
 var PHOENIX_DATETIME_OPTIONS = { zone: PHOENIX_OFFSET_ZONE, locale: 'en-US' };
@@ -9284,48 +9336,52 @@ function parseRunId(id) {
   return ok(parsed.setZone(PHOENIX_OFFSET_ZONE));
 }
 var PROMPT_SOURCES = ['argument', 'mapping', 'issue-number'];
-var RepositoryNameSchema = string2().check(
-  _regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name'),
+var RepositoryNameSchema = _lazy(() =>
+  string2().check(_regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name')),
 );
 var nonEmpty = string2().check(_minLength(1));
-var DispatchPlanSchema = strictObject({
-  schema_version: literal(1),
-  run_id: string2().check(
-    _regex(RUN_ID_PATTERN, 'expected a run id like 2026-11-20T09-15-00-0700'),
-  ),
-  phoenix_timestamp: nonEmpty,
-  repository: RepositoryNameSchema,
-  command: SlashCommandSchema,
-  issue: strictObject({
-    number: number2().check(int(), _positive()),
-    labels: array(string2()),
-    required_label: nullable(string2()),
+var DispatchPlanSchema = _lazy(() =>
+  strictObject({
+    schema_version: literal(1),
+    run_id: string2().check(
+      _regex(RUN_ID_PATTERN, 'expected a run id like 2026-11-20T09-15-00-0700'),
+    ),
+    phoenix_timestamp: nonEmpty,
+    repository: RepositoryNameSchema,
+    command: SlashCommandSchema,
+    issue: strictObject({
+      number: number2().check(int(), _positive()),
+      labels: array(string2()),
+      required_label: nullable(string2()),
+    }),
+    prompt: strictObject({
+      name: nonEmpty,
+      path: nonEmpty,
+      source: _enum(PROMPT_SOURCES),
+    }),
+    workflow: strictObject({
+      name: nonEmpty,
+      file: nonEmpty,
+      ref: nonEmpty,
+      inputs: record(string2(), string2()),
+    }),
   }),
-  prompt: strictObject({
-    name: nonEmpty,
-    path: nonEmpty,
-    source: _enum(PROMPT_SOURCES),
-  }),
-  workflow: strictObject({
-    name: nonEmpty,
-    file: nonEmpty,
-    ref: nonEmpty,
-    inputs: record(string2(), string2()),
-  }),
-});
+);
 function serializeDispatchPlan(plan) {
   return canonicalJson(DispatchPlanSchema.parse(plan, { error: englishErrors }));
 }
-var DispatchEnvelopeSchema = strictObject({
-  schema_version: literal(1),
-  idempotency_key: string2().check(_regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest')),
-  repository: RepositoryNameSchema,
-  issue_number: number2().check(int(), _positive()),
-  comment_id: number2().check(int(), _nonnegative()),
-  author: string2().check(_minLength(1)),
-  delivery_id: nullable(string2()),
-  plan: DispatchPlanSchema,
-});
+var DispatchEnvelopeSchema = _lazy(() =>
+  strictObject({
+    schema_version: literal(1),
+    idempotency_key: string2().check(_regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest')),
+    repository: RepositoryNameSchema,
+    issue_number: number2().check(int(), _positive()),
+    comment_id: number2().check(int(), _nonnegative()),
+    author: string2().check(_minLength(1)),
+    delivery_id: nullable(string2()),
+    plan: DispatchPlanSchema,
+  }),
+);
 function dispatchIdempotencyKey(repository, commentId) {
   return sha256Hex(`${repository.toLowerCase()}#comment:${commentId}`);
 }
@@ -9336,49 +9392,61 @@ function serializeDispatchEnvelope(envelope) {
   return canonicalJson(DispatchEnvelopeSchema.parse(envelope, { error: englishErrors }));
 }
 var nonEmpty2 = string2().check(_minLength(1));
-var GitHubUserSchema = looseObject({
-  login: nonEmpty2,
-  id: optional(number2().check(int())),
-  type: optional(string2()),
-});
-var GitHubRepositorySchema = looseObject({
-  full_name: string2().check(_regex(/^[^/\s]+\/[^/\s]+$/, 'expected owner/name')),
-  name: nonEmpty2,
-  owner: looseObject({ login: nonEmpty2 }),
-  default_branch: optional(string2()),
-});
-var GitHubIssueSchema = looseObject({
-  number: number2().check(int(), _positive()),
-  title: string2(),
-  body: optional(nullable(string2())),
-  state: optional(string2()),
-  user: GitHubUserSchema,
-  labels: _default(array(looseObject({ name: string2() })), []),
-  pull_request: optional(looseObject({ url: optional(string2()) })),
-});
-var GitHubCommentSchema = looseObject({
-  id: number2().check(int(), _nonnegative()),
-  body: string2(),
-  user: GitHubUserSchema,
-  author_association: optional(string2()),
-  created_at: optional(string2()),
-  html_url: optional(string2()),
-});
-var IssueCommentEventSchema = looseObject({
-  action: _enum(['created', 'edited', 'deleted']),
-  issue: GitHubIssueSchema,
-  comment: GitHubCommentSchema,
-  repository: GitHubRepositorySchema,
-  sender: optional(GitHubUserSchema),
-  changes: optional(looseObject({})),
-});
-var WorkflowDispatchEventSchema = looseObject({
-  ref: nonEmpty2,
-  workflow: nonEmpty2,
-  inputs: optional(nullable(record(string2(), unknown()))),
-  repository: GitHubRepositorySchema,
-  sender: optional(GitHubUserSchema),
-});
+var GitHubUserSchema = _lazy(() =>
+  looseObject({
+    login: nonEmpty2,
+    id: optional(number2().check(int())),
+    type: optional(string2()),
+  }),
+);
+var GitHubRepositorySchema = _lazy(() =>
+  looseObject({
+    full_name: string2().check(_regex(/^[^/\s]+\/[^/\s]+$/, 'expected owner/name')),
+    name: nonEmpty2,
+    owner: looseObject({ login: nonEmpty2 }),
+    default_branch: optional(string2()),
+  }),
+);
+var GitHubIssueSchema = _lazy(() =>
+  looseObject({
+    number: number2().check(int(), _positive()),
+    title: string2(),
+    body: optional(nullable(string2())),
+    state: optional(string2()),
+    user: GitHubUserSchema,
+    labels: _default(array(looseObject({ name: string2() })), []),
+    pull_request: optional(looseObject({ url: optional(string2()) })),
+  }),
+);
+var GitHubCommentSchema = _lazy(() =>
+  looseObject({
+    id: number2().check(int(), _nonnegative()),
+    body: string2(),
+    user: GitHubUserSchema,
+    author_association: optional(string2()),
+    created_at: optional(string2()),
+    html_url: optional(string2()),
+  }),
+);
+var IssueCommentEventSchema = _lazy(() =>
+  looseObject({
+    action: _enum(['created', 'edited', 'deleted']),
+    issue: GitHubIssueSchema,
+    comment: GitHubCommentSchema,
+    repository: GitHubRepositorySchema,
+    sender: optional(GitHubUserSchema),
+    changes: optional(looseObject({})),
+  }),
+);
+var WorkflowDispatchEventSchema = _lazy(() =>
+  looseObject({
+    ref: nonEmpty2,
+    workflow: nonEmpty2,
+    inputs: optional(nullable(record(string2(), unknown()))),
+    repository: GitHubRepositorySchema,
+    sender: optional(GitHubUserSchema),
+  }),
+);
 function parseGitHubEvent(payload, name2) {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     return fail('(root): expected a JSON object');
@@ -9406,161 +9474,278 @@ function guessName(payload) {
   if ('workflow' in payload && 'ref' in payload) return 'workflow_dispatch';
   return void 0;
 }
-var nonEmpty3 = string2().check(_minLength(1));
-var skill = string2().check(_regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a skill name'));
-var AGENT_PRESETS = ['codex', 'claude', 'gemini', 'custom'];
-var PlaybookConfigSchema = strictObject({
-  // How many agents run at once; scopes never overlap among them.
-  concurrency: _default(number2().check(int(), _positive(), _lte(64)), 2),
-  agent: _default(
-    strictObject({
-      preset: _default(_enum(AGENT_PRESETS), 'codex'),
-      // Command template for `custom` (no shell); gets the card on stdin, its path in $RC_CARD_FILE and {prompt_file}.
-      command: _default(nullable(nonEmpty3), null),
-      timeout_ms: _default(number2().check(int(), _positive()), 30 * 6e4),
-    }),
-    () => ({ preset: 'codex', command: null, timeout_ms: 30 * 6e4 }),
-  ),
-  // Branch passed work is squash-merged into; null means the branch checked out at start.
-  integration_branch: _default(nullable(nonEmpty3), null),
-  state_dir: _default(nonEmpty3, '.orchestrator'),
-  // Output that marks an agent error no retry can fix (quota, authentication): stop the batch.
-  terminal_error_patterns: _default(array(nonEmpty3), [
-    'quota exceeded',
-    'insufficient_quota',
-    'rate limit',
-    'unauthorized',
-    'authentication failed',
-    'invalid api key',
-    'not logged in',
-  ]),
-  skills: _default(
-    strictObject({
-      debug: _default(skill, 'debug-troubleshooter'),
-      requirements: _default(skill, 'requirements-analyst'),
-      architect: _default(skill, 'solution-architect'),
-      release: _default(skill, 'release-devops'),
-    }),
-    () => ({
+var sectionDefaults = {
+  gate: () => ({
+    command: 'orchestrate',
+    allowed_roles: ['triage'],
+    allowed_users: [],
+    allowed_teams: ['releasecopilot-maintainers'],
+    allowed_bots: [],
+    required_label: 'wave:wave2',
+    allow_edited: false,
+    contexts: ['issue'],
+    roles_file: null,
+    role_sources: ['roles-file', 'env', 'api'],
+    api_timeout_ms: 5e3,
+  }),
+  dispatch: () => ({
+    command: 'orchestrate',
+    static_args: '',
+    prompts_dir: 'project/prompts/wave2',
+    prompt_map: {},
+    workflow: 'orchestrator-runner',
+    ref: 'main',
+    required_label: 'wave:wave2',
+    local_command: null,
+    artifacts_dir: 'artifacts/orchestrator',
+    max_text_length: 2e3,
+  }),
+  loop: () => ({
+    prompts_dir: 'prompts',
+    logs_dir: 'logs',
+    completion_marker: 'RC_DONE',
+    actors: {
+      galph: { prompt: 'supervisor', prompts: [], agent: { preset: 'codex', command: null } },
+      ralph: { prompt: 'main', prompts: [], agent: { preset: 'codex', command: null } },
+    },
+    router: { enabled: false, prompt: 'router', allowlist: [] },
+    review: { prompt: 'reviewer', every: 0, actor: 'galph' },
+    limits: { max_iterations: 10, turn_timeout_s: 3600, idle_timeout_s: 900, total_time_s: null },
+    sync: {
+      mode: 'none',
+      remote: 'origin',
+      branch: 'main',
+      state_path: 'sync/state.json',
+      pull_strategy: 'rebase',
+      poll_interval_s: 30,
+    },
+  }),
+  playbook: () => ({
+    concurrency: 2,
+    agent: { preset: 'codex', command: null, timeout_ms: 30 * 6e4 },
+    integration_branch: null,
+    state_dir: '.orchestrator',
+    terminal_error_patterns: [
+      'quota exceeded',
+      'insufficient_quota',
+      'rate limit',
+      'unauthorized',
+      'authentication failed',
+      'invalid api key',
+      'not logged in',
+    ],
+    skills: {
       debug: 'debug-troubleshooter',
       requirements: 'requirements-analyst',
       architect: 'solution-architect',
       release: 'release-devops',
-    }),
-  ),
-  replan: _default(
-    strictObject({
-      on_partial: _default(_enum(['split', 'debug', 'stop']), 'split'),
-      on_fail: _default(_enum(['debug', 'stop']), 'debug'),
-      // How many re-planning steps may follow one planned task (split of a split, ...).
-      max_depth: _default(number2().check(int(), _gte(0), _lte(5)), 2),
-      // Run the tasks re-planning opens in the same run, or only record them in the ledger.
-      redispatch: _default(boolean2(), true),
-      // Changed paths (globs) that raise release risk: release skill first, merges held.
-      release_risk_paths: _default(array(nonEmpty3), [
-        '.github/workflows/**',
-        '**/package-lock.json',
-      ]),
-    }),
-    () => ({
+    },
+    replan: {
       on_partial: 'split',
       on_fail: 'debug',
       max_depth: 2,
       redispatch: true,
       release_risk_paths: ['.github/workflows/**', '**/package-lock.json'],
-    }),
-  ),
-});
+    },
+  }),
+  promotion: () => ({
+    stages: ['canary', 'stable'],
+    signals_file: 'artifacts/promotion/signals.json',
+    thresholds: [
+      { metric: 'pass_rate', min: 0.95, on_breach: 'hold' },
+      { metric: 'error_rate', max: 0.01, on_breach: 'rollback' },
+    ],
+    governance: {
+      allowed_actors: [],
+      required_approvals: 0,
+      require_change_ticket: false,
+      change_ticket_pattern: '^[A-Z][A-Z0-9]+-[0-9]+$',
+      require_intent: true,
+      change_windows: [],
+      rollback_outside_windows: true,
+    },
+    applier: { command: [], forward_args: true, timeout_ms: 6e5 },
+    state_file: '.rc/promotion-state.json',
+    artifacts_dir: 'artifacts/promotion',
+  }),
+};
+var nonEmpty3 = string2().check(_minLength(1));
+var skill = string2().check(_regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a skill name'));
+var AGENT_PRESETS = ['codex', 'claude', 'gemini', 'custom'];
+var PlaybookConfigSchema = _lazy(() =>
+  strictObject({
+    // How many agents run at once; scopes never overlap among them.
+    concurrency: _default(number2().check(int(), _positive(), _lte(64)), 2),
+    agent: _default(
+      strictObject({
+        preset: _default(_enum(AGENT_PRESETS), 'codex'),
+        // Command template for `custom` (no shell); gets the card on stdin, its path in $RC_CARD_FILE and {prompt_file}.
+        command: _default(nullable(nonEmpty3), null),
+        timeout_ms: _default(number2().check(int(), _positive()), 30 * 6e4),
+      }),
+      () => ({ preset: 'codex', command: null, timeout_ms: 30 * 6e4 }),
+    ),
+    // Branch passed work is squash-merged into; null means the branch checked out at start.
+    integration_branch: _default(nullable(nonEmpty3), null),
+    state_dir: _default(nonEmpty3, '.orchestrator'),
+    // Output that marks an agent error no retry can fix (quota, authentication): stop the batch.
+    terminal_error_patterns: _default(array(nonEmpty3), [
+      'quota exceeded',
+      'insufficient_quota',
+      'rate limit',
+      'unauthorized',
+      'authentication failed',
+      'invalid api key',
+      'not logged in',
+    ]),
+    skills: _default(
+      strictObject({
+        debug: _default(skill, 'debug-troubleshooter'),
+        requirements: _default(skill, 'requirements-analyst'),
+        architect: _default(skill, 'solution-architect'),
+        release: _default(skill, 'release-devops'),
+      }),
+      () => ({
+        debug: 'debug-troubleshooter',
+        requirements: 'requirements-analyst',
+        architect: 'solution-architect',
+        release: 'release-devops',
+      }),
+    ),
+    replan: _default(
+      strictObject({
+        on_partial: _default(_enum(['split', 'debug', 'stop']), 'split'),
+        on_fail: _default(_enum(['debug', 'stop']), 'debug'),
+        // How many re-planning steps may follow one planned task (split of a split, ...).
+        max_depth: _default(number2().check(int(), _gte(0), _lte(5)), 2),
+        // Run the tasks re-planning opens in the same run, or only record them in the ledger.
+        redispatch: _default(boolean2(), true),
+        // Changed paths (globs) that raise release risk: release skill first, merges held.
+        release_risk_paths: _default(array(nonEmpty3), [
+          '.github/workflows/**',
+          '**/package-lock.json',
+        ]),
+      }),
+      () => ({
+        on_partial: 'split',
+        on_fail: 'debug',
+        max_depth: 2,
+        redispatch: true,
+        release_risk_paths: ['.github/workflows/**', '**/package-lock.json'],
+      }),
+    ),
+  }),
+);
 var nonEmpty4 = string2().check(_minLength(1));
 var name = string2().check(_regex(/^[a-z][a-z0-9_-]*$/, 'expected a lowercase name'));
 var metric = string2().check(_regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'expected a metric name'));
 var clockTime = string2().check(_regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'expected HH:mm'));
 var WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-var PromotionThresholdSchema = strictObject({
-  metric,
-  min: optional(number2()),
-  max: optional(number2()),
-  // A breach of a `rollback` threshold is evidence the candidate is bad, not just unproven.
-  on_breach: _default(_enum(['hold', 'rollback']), 'hold'),
-}).check(refine((t) => t.min !== void 0 || t.max !== void 0, 'expected min, max or both'));
-var ChangeWindowSchema = strictObject({
-  days: _default(array(_enum(WEEK_DAYS)).check(_minLength(1)), ['mon', 'tue', 'wed', 'thu', 'fri']),
-  start: clockTime,
-  end: clockTime,
-});
-var PromotionGovernanceSchema = strictObject({
-  allowed_actors: _default(array(nonEmpty4), []),
-  required_approvals: _default(number2().check(int(), _gte(0), _lte(10)), 0),
-  require_change_ticket: _default(boolean2(), false),
-  change_ticket_pattern: _default(nonEmpty4, '^[A-Z][A-Z0-9]+-[0-9]+$'),
-  require_intent: _default(boolean2(), true),
-  change_windows: _default(array(ChangeWindowSchema), []),
-  rollback_outside_windows: _default(boolean2(), true),
-});
-var PromotionApplierSchema = strictObject({
-  command: _default(array(nonEmpty4), []),
-  forward_args: _default(boolean2(), true),
-  timeout_ms: _default(number2().check(int(), _positive(), _lte(24 * 36e5)), 6e5),
-});
-var PromotionConfigSchema = strictObject({
-  stages: _default(
-    array(name).check(
-      _minLength(1),
-      refine((stages) => new Set(stages).size === stages.length, 'expected unique stages'),
+var PromotionThresholdSchema = _lazy(() =>
+  strictObject({
+    metric,
+    min: optional(number2()),
+    max: optional(number2()),
+    // A breach of a `rollback` threshold is evidence the candidate is bad, not just unproven.
+    on_breach: _default(_enum(['hold', 'rollback']), 'hold'),
+  }).check(refine((t) => t.min !== void 0 || t.max !== void 0, 'expected min, max or both')),
+);
+var ChangeWindowSchema = _lazy(() =>
+  strictObject({
+    days: _default(array(_enum(WEEK_DAYS)).check(_minLength(1)), [
+      'mon',
+      'tue',
+      'wed',
+      'thu',
+      'fri',
+    ]),
+    start: clockTime,
+    end: clockTime,
+  }),
+);
+var PromotionGovernanceSchema = _lazy(() =>
+  strictObject({
+    allowed_actors: _default(array(nonEmpty4), []),
+    required_approvals: _default(number2().check(int(), _gte(0), _lte(10)), 0),
+    require_change_ticket: _default(boolean2(), false),
+    change_ticket_pattern: _default(nonEmpty4, '^[A-Z][A-Z0-9]+-[0-9]+$'),
+    require_intent: _default(boolean2(), true),
+    change_windows: _default(array(ChangeWindowSchema), []),
+    rollback_outside_windows: _default(boolean2(), true),
+  }),
+);
+var PromotionApplierSchema = _lazy(() =>
+  strictObject({
+    command: _default(array(nonEmpty4), []),
+    forward_args: _default(boolean2(), true),
+    timeout_ms: _default(number2().check(int(), _positive(), _lte(24 * 36e5)), 6e5),
+  }),
+);
+var PromotionConfigSchema = _lazy(() =>
+  strictObject({
+    stages: _default(
+      array(name).check(
+        _minLength(1),
+        refine((stages) => new Set(stages).size === stages.length, 'expected unique stages'),
+      ),
+      ['canary', 'stable'],
     ),
-    ['canary', 'stable'],
-  ),
-  signals_file: _default(nonEmpty4, 'artifacts/promotion/signals.json'),
-  thresholds: _default(array(PromotionThresholdSchema), () => [
-    { metric: 'pass_rate', min: 0.95, on_breach: 'hold' },
-    { metric: 'error_rate', max: 0.01, on_breach: 'rollback' },
-  ]),
-  governance: _default(PromotionGovernanceSchema, () => PromotionGovernanceSchema.parse({})),
-  applier: _default(PromotionApplierSchema, () => PromotionApplierSchema.parse({})),
-  state_file: _default(nonEmpty4, '.rc/promotion-state.json'),
-  artifacts_dir: _default(nonEmpty4, 'artifacts/promotion'),
-});
+    signals_file: _default(nonEmpty4, 'artifacts/promotion/signals.json'),
+    thresholds: _default(array(PromotionThresholdSchema), () => [
+      { metric: 'pass_rate', min: 0.95, on_breach: 'hold' },
+      { metric: 'error_rate', max: 0.01, on_breach: 'rollback' },
+    ]),
+    governance: _default(PromotionGovernanceSchema, () => PromotionGovernanceSchema.parse({})),
+    applier: _default(PromotionApplierSchema, () => PromotionApplierSchema.parse({})),
+    state_file: _default(nonEmpty4, '.rc/promotion-state.json'),
+    artifacts_dir: _default(nonEmpty4, 'artifacts/promotion'),
+  }),
+);
 var REPOSITORY_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'];
 var nonEmpty5 = string2().check(_minLength(1));
 var label = string2().check(_minLength(1), _maxLength(50));
 var commandName = string2().check(_regex(/^[a-z][a-z0-9-]*$/));
-var GateConfigSchema = strictObject({
-  command: _default(commandName, 'orchestrate'),
-  allowed_roles: _default(array(_enum(REPOSITORY_ROLES)).check(_minLength(1)), ['triage']),
-  allowed_users: _default(array(nonEmpty5), []),
-  allowed_teams: _default(
-    array(
-      string2().check(_regex(/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.-]+$/, 'expected org/team-slug')),
+var GateConfigSchema = _lazy(() =>
+  strictObject({
+    command: _default(commandName, 'orchestrate'),
+    allowed_roles: _default(array(_enum(REPOSITORY_ROLES)).check(_minLength(1)), ['triage']),
+    allowed_users: _default(array(nonEmpty5), []),
+    allowed_teams: _default(
+      array(
+        string2().check(_regex(/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.-]+$/, 'expected org/team-slug')),
+      ),
+      ['releasecopilot-maintainers'],
     ),
-    ['releasecopilot-maintainers'],
-  ),
-  allowed_bots: _default(array(nonEmpty5), []),
-  required_label: _default(nullable(label), 'wave:wave2'),
-  allow_edited: _default(boolean2(), false),
-  contexts: _default(array(_enum(['issue', 'pull_request'])).check(_minLength(1)), ['issue']),
-  roles_file: _default(nullable(nonEmpty5), null),
-  role_sources: _default(array(_enum(['roles-file', 'env', 'api'])).check(_minLength(1)), [
-    'roles-file',
-    'env',
-    'api',
-  ]),
-  api_timeout_ms: _default(number2().check(int(), _positive(), _lte(6e4)), 5e3),
-});
-var DispatchConfigSchema = strictObject({
-  command: _default(commandName, 'orchestrate'),
-  static_args: _default(string2().check(_maxLength(1024)), ''),
-  prompts_dir: _default(nonEmpty5, 'project/prompts/wave2'),
-  prompt_map: _default(
-    record(string2().check(_regex(/^[1-9][0-9]*$/, 'expected an issue number')), nonEmpty5),
-    {},
-  ),
-  workflow: _default(string2().check(_regex(/^[A-Za-z0-9_.-]+$/)), 'orchestrator-runner'),
-  ref: _default(nonEmpty5, 'main'),
-  required_label: _default(nullable(label), 'wave:wave2'),
-  local_command: _default(nullable(nonEmpty5), null),
-  artifacts_dir: _default(nonEmpty5, 'artifacts/orchestrator'),
-  max_text_length: _default(number2().check(int(), _positive(), _lte(65536)), 2e3),
-});
+    allowed_bots: _default(array(nonEmpty5), []),
+    required_label: _default(nullable(label), 'wave:wave2'),
+    allow_edited: _default(boolean2(), false),
+    contexts: _default(array(_enum(['issue', 'pull_request'])).check(_minLength(1)), ['issue']),
+    roles_file: _default(nullable(nonEmpty5), null),
+    role_sources: _default(array(_enum(['roles-file', 'env', 'api'])).check(_minLength(1)), [
+      'roles-file',
+      'env',
+      'api',
+    ]),
+    api_timeout_ms: _default(number2().check(int(), _positive(), _lte(6e4)), 5e3),
+  }),
+);
+var DispatchConfigSchema = _lazy(() =>
+  strictObject({
+    command: _default(commandName, 'orchestrate'),
+    static_args: _default(string2().check(_maxLength(1024)), ''),
+    prompts_dir: _default(nonEmpty5, 'project/prompts/wave2'),
+    prompt_map: _default(
+      record(string2().check(_regex(/^[1-9][0-9]*$/, 'expected an issue number')), nonEmpty5),
+      {},
+    ),
+    workflow: _default(string2().check(_regex(/^[A-Za-z0-9_.-]+$/)), 'orchestrator-runner'),
+    ref: _default(nonEmpty5, 'main'),
+    required_label: _default(nullable(label), 'wave:wave2'),
+    local_command: _default(nullable(nonEmpty5), null),
+    artifacts_dir: _default(nonEmpty5, 'artifacts/orchestrator'),
+    max_text_length: _default(number2().check(int(), _positive(), _lte(65536)), 2e3),
+  }),
+);
 var promptName = string2().check(_regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a prompt name'));
 var seconds = number2().check(_positive());
 var loopAgent = strictObject({
@@ -9580,44 +9765,48 @@ var loopObject = (shape) => {
   const schema4 = strictObject(shape);
   return _default(schema4, () => schema4.parse({}));
 };
-var LoopConfigSchema = strictObject({
-  prompts_dir: _default(nonEmpty5, 'prompts'),
-  logs_dir: _default(nonEmpty5, 'logs'),
-  completion_marker: _default(nonEmpty5, 'RC_DONE'),
-  actors: loopObject({ galph: loopActor('supervisor'), ralph: loopActor('main') }),
-  router: loopObject({
-    enabled: _default(boolean2(), false),
-    prompt: _default(promptName, 'router'),
-    allowlist: _default(array(promptName), []),
+var LoopConfigSchema = _lazy(() =>
+  strictObject({
+    prompts_dir: _default(nonEmpty5, 'prompts'),
+    logs_dir: _default(nonEmpty5, 'logs'),
+    completion_marker: _default(nonEmpty5, 'RC_DONE'),
+    actors: loopObject({ galph: loopActor('supervisor'), ralph: loopActor('main') }),
+    router: loopObject({
+      enabled: _default(boolean2(), false),
+      prompt: _default(promptName, 'router'),
+      allowlist: _default(array(promptName), []),
+    }),
+    review: loopObject({
+      prompt: _default(promptName, 'reviewer'),
+      every: _default(number2().check(int(), _gte(0)), 0),
+      actor: _default(_enum(['galph', 'ralph']), 'galph'),
+    }),
+    limits: loopObject({
+      max_iterations: _default(number2().check(int(), _positive()), 10),
+      turn_timeout_s: _default(seconds, 3600),
+      idle_timeout_s: _default(nullable(seconds), 900),
+      total_time_s: _default(nullable(seconds), null),
+    }),
+    sync: loopObject({
+      mode: _default(_enum(['none', 'git']), 'none'),
+      remote: _default(nonEmpty5, 'origin'),
+      branch: _default(nonEmpty5, 'main'),
+      state_path: _default(nonEmpty5, 'sync/state.json'),
+      pull_strategy: _default(_enum(['rebase', 'reset']), 'rebase'),
+      poll_interval_s: _default(seconds, 30),
+    }),
   }),
-  review: loopObject({
-    prompt: _default(promptName, 'reviewer'),
-    every: _default(number2().check(int(), _gte(0)), 0),
-    actor: _default(_enum(['galph', 'ralph']), 'galph'),
+);
+var OrchestrationConfigSchema = _lazy(() =>
+  strictObject({
+    version: _default(literal(1), 1),
+    gate: _default(GateConfigSchema, sectionDefaults.gate),
+    dispatch: _default(DispatchConfigSchema, sectionDefaults.dispatch),
+    loop: _default(LoopConfigSchema, sectionDefaults.loop),
+    playbook: _default(PlaybookConfigSchema, sectionDefaults.playbook),
+    promotion: _default(PromotionConfigSchema, sectionDefaults.promotion),
   }),
-  limits: loopObject({
-    max_iterations: _default(number2().check(int(), _positive()), 10),
-    turn_timeout_s: _default(seconds, 3600),
-    idle_timeout_s: _default(nullable(seconds), 900),
-    total_time_s: _default(nullable(seconds), null),
-  }),
-  sync: loopObject({
-    mode: _default(_enum(['none', 'git']), 'none'),
-    remote: _default(nonEmpty5, 'origin'),
-    branch: _default(nonEmpty5, 'main'),
-    state_path: _default(nonEmpty5, 'sync/state.json'),
-    pull_strategy: _default(_enum(['rebase', 'reset']), 'rebase'),
-    poll_interval_s: _default(seconds, 30),
-  }),
-});
-var OrchestrationConfigSchema = strictObject({
-  version: _default(literal(1), 1),
-  gate: _default(GateConfigSchema, () => GateConfigSchema.parse({})),
-  dispatch: _default(DispatchConfigSchema, () => DispatchConfigSchema.parse({})),
-  loop: _default(LoopConfigSchema, () => LoopConfigSchema.parse({})),
-  playbook: _default(PlaybookConfigSchema, () => PlaybookConfigSchema.parse({})),
-  promotion: _default(PromotionConfigSchema, () => PromotionConfigSchema.parse({})),
-});
+);
 function loadOrchestrationConfig(text, options) {
   const source = options.source ?? 'orchestration.yaml';
   let data;

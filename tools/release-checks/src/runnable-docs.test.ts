@@ -62,7 +62,7 @@ beforeAll(() => {
   const shim = join(bin, 'rc');
   writeFileSync(
     shim,
-    `#!/bin/sh\nexec "${process.execPath}" "${join(root, 'packages/cli/dist/rc.js')}" "$@"\n`,
+    `#!/bin/sh\nexec "${process.execPath}" "${join(root, 'packages/cli/dist/rc.cjs')}" "$@"\n`,
   );
   chmodSync(shim, 0o755);
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { sectionDefaults } from './_section-defaults';
 import { PlaybookConfigSchema } from './playbook-config';
 import { PromotionConfigSchema } from './promotion-config';
 
@@ -11,45 +12,53 @@ const label = z.string().check(z.minLength(1), z.maxLength(50));
 const commandName = z.string().check(z.regex(/^[a-z][a-z0-9-]*$/));
 
 /** `gate`: who may command rc, and where. */
-export const GateConfigSchema = z.strictObject({
-  command: z._default(commandName, 'orchestrate'),
-  allowed_roles: z._default(z.array(z.enum(REPOSITORY_ROLES)).check(z.minLength(1)), ['triage']),
-  allowed_users: z._default(z.array(nonEmpty), []),
-  allowed_teams: z._default(
-    z.array(
-      z.string().check(z.regex(/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.-]+$/, 'expected org/team-slug')),
+export const GateConfigSchema = z.lazy(() =>
+  z.strictObject({
+    command: z._default(commandName, 'orchestrate'),
+    allowed_roles: z._default(z.array(z.enum(REPOSITORY_ROLES)).check(z.minLength(1)), ['triage']),
+    allowed_users: z._default(z.array(nonEmpty), []),
+    allowed_teams: z._default(
+      z.array(
+        z
+          .string()
+          .check(z.regex(/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.-]+$/, 'expected org/team-slug')),
+      ),
+      ['releasecopilot-maintainers'],
     ),
-    ['releasecopilot-maintainers'],
-  ),
-  allowed_bots: z._default(z.array(nonEmpty), []),
-  required_label: z._default(z.nullable(label), 'wave:wave2'),
-  allow_edited: z._default(z.boolean(), false),
-  contexts: z._default(z.array(z.enum(['issue', 'pull_request'])).check(z.minLength(1)), ['issue']),
-  roles_file: z._default(z.nullable(nonEmpty), null),
-  role_sources: z._default(z.array(z.enum(['roles-file', 'env', 'api'])).check(z.minLength(1)), [
-    'roles-file',
-    'env',
-    'api',
-  ]),
-  api_timeout_ms: z._default(z.number().check(z.int(), z.positive(), z.maximum(60_000)), 5_000),
-});
+    allowed_bots: z._default(z.array(nonEmpty), []),
+    required_label: z._default(z.nullable(label), 'wave:wave2'),
+    allow_edited: z._default(z.boolean(), false),
+    contexts: z._default(z.array(z.enum(['issue', 'pull_request'])).check(z.minLength(1)), [
+      'issue',
+    ]),
+    roles_file: z._default(z.nullable(nonEmpty), null),
+    role_sources: z._default(z.array(z.enum(['roles-file', 'env', 'api'])).check(z.minLength(1)), [
+      'roles-file',
+      'env',
+      'api',
+    ]),
+    api_timeout_ms: z._default(z.number().check(z.int(), z.positive(), z.maximum(60_000)), 5_000),
+  }),
+);
 
 /** `dispatch`: how an `/orchestrate` command becomes a plan and a workflow run. */
-export const DispatchConfigSchema = z.strictObject({
-  command: z._default(commandName, 'orchestrate'),
-  static_args: z._default(z.string().check(z.maxLength(1024)), ''),
-  prompts_dir: z._default(nonEmpty, 'project/prompts/wave2'),
-  prompt_map: z._default(
-    z.record(z.string().check(z.regex(/^[1-9][0-9]*$/, 'expected an issue number')), nonEmpty),
-    {},
-  ),
-  workflow: z._default(z.string().check(z.regex(/^[A-Za-z0-9_.-]+$/)), 'orchestrator-runner'),
-  ref: z._default(nonEmpty, 'main'),
-  required_label: z._default(z.nullable(label), 'wave:wave2'),
-  local_command: z._default(z.nullable(nonEmpty), null),
-  artifacts_dir: z._default(nonEmpty, 'artifacts/orchestrator'),
-  max_text_length: z._default(z.number().check(z.int(), z.positive(), z.maximum(65_536)), 2_000),
-});
+export const DispatchConfigSchema = z.lazy(() =>
+  z.strictObject({
+    command: z._default(commandName, 'orchestrate'),
+    static_args: z._default(z.string().check(z.maxLength(1024)), ''),
+    prompts_dir: z._default(nonEmpty, 'project/prompts/wave2'),
+    prompt_map: z._default(
+      z.record(z.string().check(z.regex(/^[1-9][0-9]*$/, 'expected an issue number')), nonEmpty),
+      {},
+    ),
+    workflow: z._default(z.string().check(z.regex(/^[A-Za-z0-9_.-]+$/)), 'orchestrator-runner'),
+    ref: z._default(nonEmpty, 'main'),
+    required_label: z._default(z.nullable(label), 'wave:wave2'),
+    local_command: z._default(z.nullable(nonEmpty), null),
+    artifacts_dir: z._default(nonEmpty, 'artifacts/orchestrator'),
+    max_text_length: z._default(z.number().check(z.int(), z.positive(), z.maximum(65_536)), 2_000),
+  }),
+);
 
 const promptName = z
   .string()
@@ -75,46 +84,53 @@ const loopObject = <S extends z.core.$ZodLooseShape>(shape: S) => {
 };
 
 /** `loop`: the supervisor (galph) / worker (ralph) prompt loop of `rc loop run`. */
-export const LoopConfigSchema = z.strictObject({
-  prompts_dir: z._default(nonEmpty, 'prompts'),
-  logs_dir: z._default(nonEmpty, 'logs'),
-  completion_marker: z._default(nonEmpty, 'RC_DONE'),
-  actors: loopObject({ galph: loopActor('supervisor'), ralph: loopActor('main') }),
-  router: loopObject({
-    enabled: z._default(z.boolean(), false),
-    prompt: z._default(promptName, 'router'),
-    allowlist: z._default(z.array(promptName), []),
+export const LoopConfigSchema = z.lazy(() =>
+  z.strictObject({
+    prompts_dir: z._default(nonEmpty, 'prompts'),
+    logs_dir: z._default(nonEmpty, 'logs'),
+    completion_marker: z._default(nonEmpty, 'RC_DONE'),
+    actors: loopObject({ galph: loopActor('supervisor'), ralph: loopActor('main') }),
+    router: loopObject({
+      enabled: z._default(z.boolean(), false),
+      prompt: z._default(promptName, 'router'),
+      allowlist: z._default(z.array(promptName), []),
+    }),
+    review: loopObject({
+      prompt: z._default(promptName, 'reviewer'),
+      every: z._default(z.number().check(z.int(), z.minimum(0)), 0),
+      actor: z._default(z.enum(['galph', 'ralph']), 'galph'),
+    }),
+    limits: loopObject({
+      max_iterations: z._default(z.number().check(z.int(), z.positive()), 10),
+      turn_timeout_s: z._default(seconds, 3600),
+      idle_timeout_s: z._default(z.nullable(seconds), 900),
+      total_time_s: z._default(z.nullable(seconds), null),
+    }),
+    sync: loopObject({
+      mode: z._default(z.enum(['none', 'git']), 'none'),
+      remote: z._default(nonEmpty, 'origin'),
+      branch: z._default(nonEmpty, 'main'),
+      state_path: z._default(nonEmpty, 'sync/state.json'),
+      pull_strategy: z._default(z.enum(['rebase', 'reset']), 'rebase'),
+      poll_interval_s: z._default(seconds, 30),
+    }),
   }),
-  review: loopObject({
-    prompt: z._default(promptName, 'reviewer'),
-    every: z._default(z.number().check(z.int(), z.minimum(0)), 0),
-    actor: z._default(z.enum(['galph', 'ralph']), 'galph'),
-  }),
-  limits: loopObject({
-    max_iterations: z._default(z.number().check(z.int(), z.positive()), 10),
-    turn_timeout_s: z._default(seconds, 3600),
-    idle_timeout_s: z._default(z.nullable(seconds), 900),
-    total_time_s: z._default(z.nullable(seconds), null),
-  }),
-  sync: loopObject({
-    mode: z._default(z.enum(['none', 'git']), 'none'),
-    remote: z._default(nonEmpty, 'origin'),
-    branch: z._default(nonEmpty, 'main'),
-    state_path: z._default(nonEmpty, 'sync/state.json'),
-    pull_strategy: z._default(z.enum(['rebase', 'reset']), 'rebase'),
-    poll_interval_s: z._default(seconds, 30),
-  }),
-});
+);
 
-/** The whole `orchestration.yaml`. Unknown top-level sections are an error, to catch typos. */
-export const OrchestrationConfigSchema = z.strictObject({
-  version: z._default(z.literal(1), 1),
-  gate: z._default(GateConfigSchema, () => GateConfigSchema.parse({})),
-  dispatch: z._default(DispatchConfigSchema, () => DispatchConfigSchema.parse({})),
-  loop: z._default(LoopConfigSchema, () => LoopConfigSchema.parse({})),
-  playbook: z._default(PlaybookConfigSchema, () => PlaybookConfigSchema.parse({})),
-  promotion: z._default(PromotionConfigSchema, () => PromotionConfigSchema.parse({})),
-});
+/**
+ * The whole `orchestration.yaml`. Unknown top-level sections are an error, to catch typos. A
+ * section left out takes its defaults without building its schema.
+ */
+export const OrchestrationConfigSchema = z.lazy(() =>
+  z.strictObject({
+    version: z._default(z.literal(1), 1),
+    gate: z._default(GateConfigSchema, sectionDefaults.gate),
+    dispatch: z._default(DispatchConfigSchema, sectionDefaults.dispatch),
+    loop: z._default(LoopConfigSchema, sectionDefaults.loop),
+    playbook: z._default(PlaybookConfigSchema, sectionDefaults.playbook),
+    promotion: z._default(PromotionConfigSchema, sectionDefaults.promotion),
+  }),
+);
 
 export type OrchestrationConfig = z.output<typeof OrchestrationConfigSchema>;
 export type OrchestrationConfigInput = z.input<typeof OrchestrationConfigSchema>;

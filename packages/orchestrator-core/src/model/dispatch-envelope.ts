@@ -5,16 +5,18 @@ import { englishErrors } from '../validation/_english-errors';
 import { DispatchPlanSchema, RepositoryNameSchema } from './dispatch-plan';
 
 /** A plan wrapped with the identity of the event that asked for it. */
-export const DispatchEnvelopeSchema = z.strictObject({
-  schema_version: z.literal(1),
-  idempotency_key: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest')),
-  repository: RepositoryNameSchema,
-  issue_number: z.number().check(z.int(), z.positive()),
-  comment_id: z.number().check(z.int(), z.nonnegative()),
-  author: z.string().check(z.minLength(1)),
-  delivery_id: z.nullable(z.string()),
-  plan: DispatchPlanSchema,
-});
+export const DispatchEnvelopeSchema = z.lazy(() =>
+  z.strictObject({
+    schema_version: z.literal(1),
+    idempotency_key: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest')),
+    repository: RepositoryNameSchema,
+    issue_number: z.number().check(z.int(), z.positive()),
+    comment_id: z.number().check(z.int(), z.nonnegative()),
+    author: z.string().check(z.minLength(1)),
+    delivery_id: z.nullable(z.string()),
+    plan: DispatchPlanSchema,
+  }),
+);
 
 export type DispatchEnvelope = z.infer<typeof DispatchEnvelopeSchema>;
 
