@@ -142,10 +142,14 @@ export async function writeResultArtifacts(
   const root = paths.artifactsRoot;
   await writeJsonArtifact(join(dir, RESULT_FILE), result, redactor, { root });
   // The summary renders values redacted field by field, then the text is scrubbed once more.
-  await writeFileAtomic(join(dir, SUMMARY_FILE), renderPromotionSummary(redactor.redactValue(result)), {
-    redactor,
-    root,
-  });
+  await writeFileAtomic(
+    join(dir, SUMMARY_FILE),
+    renderPromotionSummary(redactor.redactValue(result)),
+    {
+      redactor,
+      root,
+    },
+  );
 }
 
 /** The applier log's path as recorded in results: relative to the repository root. */

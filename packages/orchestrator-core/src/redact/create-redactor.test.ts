@@ -145,14 +145,17 @@ describe('createRedactor', () => {
     expect(redact(`token=github_pat_11AB_${TOKEN_BODY}_xyz done`)).toBe('token=*** done');
   });
 
-  it.each(['', '_', 'x'])('redacts two tokens printed back to back (joined by %j) whole', (glue) => {
-    const { redact } = createRedactor({ env: {} });
-    const first = `ghp_${'A'.repeat(36)}`;
-    const second = `ghs_${'B'.repeat(36)}`;
-    const out = redact(`${first}${glue}${second} end`);
-    expect(out).not.toMatch(/AAAA|BBBB/);
-    expect(out).toMatch(/^\*\*\* end$/);
-  });
+  it.each(['', '_', 'x'])(
+    'redacts two tokens printed back to back (joined by %j) whole',
+    (glue) => {
+      const { redact } = createRedactor({ env: {} });
+      const first = `ghp_${'A'.repeat(36)}`;
+      const second = `ghs_${'B'.repeat(36)}`;
+      const out = redact(`${first}${glue}${second} end`);
+      expect(out).not.toMatch(/AAAA|BBBB/);
+      expect(out).toMatch(/^\*\*\* end$/);
+    },
+  );
 
   it('leaves token prefixes followed by fewer than 20 characters alone', () => {
     const { redact } = createRedactor({ env: {} });
