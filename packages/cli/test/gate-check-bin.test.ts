@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exampleEvent } from './_harness';
 import { json, startGitHubServer, type Responder } from './_github-server';
 
-const bin = fileURLToPath(new URL('../dist/rc.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/rc.cjs', import.meta.url));
 const TOKEN = 'ghp_FAKEtoken0123456789abcdefghijklmnopqrs';
 const USER = 'rcuser';
 const PASSWORD = 'pw-Q7x9';

@@ -537,7 +537,8 @@ describe('rc promote: hardening', () => {
     expect(json(out.stdout).result).toMatchObject({ actor: 'alice', outcome: 'promoted' });
   });
 
-  // Needs the core redactor's fix for values such as "true" too: the artifact must parse either way.
+  // "true" and "github" cannot be secrets (a JSON keyword, too short a word): the artifact parses
+  // and keeps them, instead of blanking every `true` and every mention of github.
   it('writes a result file that parses with USE_SSH_KEY=true and DEPLOY_KEY=github set', async () => {
     const out = await promote(
       [
@@ -564,9 +565,9 @@ describe('rc promote: hardening', () => {
     expect(result).toMatchObject({
       outcome: 'promoted',
       exit_code: 0,
-      intent: 'promote 1.0.0 from ***',
+      intent: 'promote 1.0.0 from github',
     });
-    expect(text).not.toContain('github');
-    expect(await summaryOf()).not.toContain('github');
+    expect(text).not.toContain('***');
+    expect(await summaryOf()).toContain('github');
   });
 });

@@ -8,7 +8,7 @@ import { exampleEvent, repoRoot } from './_harness';
 import { json, startGitHubServer } from './_github-server';
 
 // The built binary, run as a subprocess: what a user (or the runner workflow) actually runs.
-const bin = fileURLToPath(new URL('../dist/rc.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/rc.cjs', import.meta.url));
 const TOKEN = 'ghp_FAKEtoken0123456789abcdefghijklmnopqrs';
 const RUN_IDS = [
   '2026-11-20T09-15-00-0700',

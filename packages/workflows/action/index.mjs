@@ -9968,7 +9968,7 @@ function attempt(get) {
 }
 var REDACTED = '***';
 var SECRET_NAME_PATTERN = /TOKEN|SECRET|PASSWORD|KEY/i;
-var GITHUB_TOKEN_PATTERN = /gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}/;
+var GITHUB_TOKEN_PATTERN = /gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,}/;
 function createRedactor(options = {}) {
   const { env = process.env, secrets = [], minLength: minLength8 = MIN_SECRET_LENGTH } = options;
   const literals = collectSecrets({
