@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fastPlanOptions } from './fast-plan-options';
 import { loadBundle } from './load-bundle';
@@ -10,7 +11,13 @@ import { VERSION } from './version';
 const args = process.argv.slice(2);
 const plan = fastPlanOptions(args);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${VERSION}\n`);
+  // Written straight to fd 1: creating process.stdout's stream costs a tenth of Node's start.
+  // Should the write fail at once (a non-blocking pipe that is full), the stream takes over.
+  try {
+    writeSync(1, `${VERSION}\n`);
+  } catch {
+    process.stdout.write(`${VERSION}\n`);
+  }
 } else if (plan !== null) {
   // One bundle holding the whole plan path: no command tree, no chunks, compiled code cached.
   const { processIo, runPlan } = loadBundle(
