@@ -295,7 +295,7 @@ async function change(
       result: base,
       applier: done,
     };
-    await writePromotionJournal(paths.journal, journal);
+    await writePromotionJournal(paths.journal, journal, context.redactor);
     const released = await finish(done, journal);
     return {
       ...released,
@@ -332,7 +332,7 @@ async function change(
     },
   };
   const started = { schema, phase: 'started' as const, attempt, entry, result, applier: null };
-  await writePromotionJournal(paths.journal, started);
+  await writePromotionJournal(paths.journal, started, context.redactor);
   const [command = '', ...args] = argv;
   const env = Object.fromEntries(
     Object.entries(context.env).filter((pair): pair is [string, string] => pair[1] !== undefined),
@@ -354,7 +354,7 @@ async function change(
     ...(context.signal === undefined ? {} : { signal: context.signal }),
   });
   const applied = { ...started, phase: 'applied' as const, applier: ended };
-  await writePromotionJournal(paths.journal, applied);
+  await writePromotionJournal(paths.journal, applied, context.redactor);
   await _redactApplierLog(logFile, context.redactor);
   return finish(ended, applied);
 }

@@ -7,6 +7,7 @@ import {
   validate,
   writeFileAtomic,
   type Result,
+  type ValueRedactor,
 } from '@rc/orchestrator-core';
 import type { ApplierOutcome } from './applier-runner';
 import { PromotionResultSchema, type PromotionResult } from './promotion-result';
@@ -91,12 +92,17 @@ export function parsePromotionJournal(data: unknown, stage: string): Result<Prom
   return issues.length === 0 ? parsed : { ok: false, issues };
 }
 
-/** Writes the journal atomically (never a torn one). */
+/**
+ * Writes the journal atomically (never a torn one), redacted field by field: it holds the whole
+ * result, intent included, and outlives a crash. Keys and ids are hashes and run ids, which no
+ * secret matches, so a redacted journal still validates and reconciles.
+ */
 export async function writePromotionJournal(
   path: string,
   journal: PromotionJournal,
+  redactor: ValueRedactor,
 ): Promise<void> {
-  await writeFileAtomic(path, canonicalJson(journal));
+  await writeFileAtomic(path, canonicalJson(redactor.redactValue(journal)));
 }
 
 /**

@@ -214,6 +214,23 @@ describe('orchestratePromotion', () => {
     expect((await first).result.outcome).toBe('promoted');
   });
 
+  it('writes the journal a crash leaves behind redacted, and still recovers from it', async () => {
+    const secret = 'deploy-passphrase-0123';
+    fx.env['DEPLOY_TOKEN'] = secret;
+    fx.env['APPLIER_MODE'] = 'hold-state-lock';
+    await fx.writeSignals('1.0.0');
+    await expect(fx.promote({ intent: `ship it with ${secret}` })).rejects.toMatchObject({
+      exitCode: 3,
+    });
+    const journal = await readFile(`${fx.statePath}.canary.journal.json`, 'utf8');
+    expect(journal).toContain('ship it with ***');
+    expect(journal).not.toContain(secret);
+    await rm(`${fx.statePath}.lock`);
+    delete fx.env['APPLIER_MODE'];
+    const apply = await fx.promote({ runId: RUN2 });
+    expect(apply.recovered[0]).toMatchObject({ outcome: 'promoted' });
+  });
+
   it('finishes recording after a crash between applier and record', async () => {
     fx.env['APPLIER_MODE'] = 'hold-state-lock';
     await fx.writeSignals('1.0.0');
