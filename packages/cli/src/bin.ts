@@ -23,7 +23,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { processIo, runPlan } = loadBundle(
     join(__dirname, 'plan.cjs'),
   ) as typeof import('./plan-entry');
-  void runPlan(plan, processIo()).then((code) => {
+  void runPlan(plan, processIo({ direct: true })).then((code) => {
     process.exitCode = code;
   });
 } else {
