@@ -215,8 +215,13 @@ describe('runLoop in combined mode', () => {
   it('records an interrupted turn, exits 130, and resumes it under a new log name', async () => {
     const controller = new AbortController();
     const env = { ...fx.env, RC_TEST_SLEEP: '1-ralph-main' };
-    setTimeout(() => controller.abort(), 400);
+    // Interrupt once the second turn's agent has started (its record line), not after a guess.
+    const started = (async () => {
+      while ((await recorded(fx.record)).length < 2) await new Promise((r) => setTimeout(r, 10));
+      controller.abort();
+    })();
     const outcome = await run(root, env, { signal: controller.signal });
+    await started;
     expect(outcome).toMatchObject({ status: 'interrupted', exitCode: 130, turns: 2 });
     expect(await state()).toMatchObject({
       status: 'running',
