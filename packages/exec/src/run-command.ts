@@ -53,13 +53,13 @@ export interface RunCommandOptions {
    * @default createRedactor({ env }): values of the command's secret-named variables and GitHub
    * token shapes never land in a transcript.
    */
-  redactor?: TextRedactor;
+  redactor?: TextRedactor & { readonly longestSecret?: number };
   /**
    * The longest literal text `redactor` masks (a secret or an encoded form of it). The transcript
    * holds back this many characters until more output arrives, so a secret split between two
-   * reads is still masked whole. Give it with your own `redactor`.
-   * @default the longest value of a secret-named variable in `env`, or its JSON-escaped form:
-   * what the default redactor masks
+   * reads is still masked whole.
+   * @default `redactor.longestSecret` (a redactor from `createRedactor` knows it); for another
+   * redactor, the longest value of a secret-named variable in `env` or its JSON-escaped form
    */
   longestSecret?: number;
   /**
@@ -143,7 +143,7 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
 
   const env = options.env ?? process.env;
   const redactor = options.redactor ?? createRedactor({ env });
-  const overlap = options.longestSecret ?? longestSecret(env);
+  const overlap = options.longestSecret ?? redactor.longestSecret ?? longestSecret(env);
   const outputs: [Readable, Transform][] = [];
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRedactor } from '@rc/orchestrator-core';
 import { runCommand } from '../src/run-command';
 import { removeDir, script, tempDir } from './_fixtures';
 
@@ -82,6 +83,30 @@ describe('runCommand', () => {
     expect(text).toContain('key=***');
     expect(text).toContain('done');
     expect(result.tail).not.toContain('super-secret');
+  });
+
+  it('holds back enough for a secret only its redactor knows, not the environment', async () => {
+    // A 5,000-character secret given to the redactor explicitly, split by the 64 KiB pipe read;
+    // its dashes end every word run, so only the secret's own length can hold it back.
+    const secret = `BEGIN-${'k-'.repeat(2500)}END`;
+    const agent = await script(
+      join(dir, 'explicit.sh'),
+      `printf '%s %s tail\\n' "$(head -c 63000 /dev/zero | tr '\\0' x)" "$PAYLOAD"`,
+    );
+    const logFile = log();
+    const result = await runCommand({
+      file: agent,
+      cwd: dir,
+      // Named so that no env-derived bound would count it.
+      env: { ...env(), PAYLOAD: secret },
+      redactor: createRedactor({ env: {}, secrets: [secret] }),
+      logFile,
+    });
+    expect(result.outcome).toBe('success');
+    const text = await readFile(logFile, 'utf8');
+    expect(text).not.toContain('BEGIN-k');
+    expect(text).not.toContain('k-END');
+    expect(text).toContain('*** tail');
   });
 
   it('pipes the prompt file to stdin and streams output to the log', async () => {

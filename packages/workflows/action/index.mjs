@@ -9984,6 +9984,8 @@ function createRedactor(options = {}) {
     // The shape changes for Errors and toJSON, but matches what JSON.stringify would write.
     redactValue: (value) => redactValue(value, redact),
     secretCount: literals.length,
+    // collectSecrets sorts longest first.
+    longestSecret: literals[0]?.length ?? 0,
   };
 }
 var SPECIAL_SCHEMES = /* @__PURE__ */ new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);

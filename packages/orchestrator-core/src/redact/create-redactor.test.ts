@@ -112,6 +112,14 @@ describe('createRedactor', () => {
     expect(redact(JSON.stringify({ password: secret }))).toBe('{"password":"***"}');
   });
 
+  it('says how long its longest literal is, escaped forms and explicit secrets included', () => {
+    expect(createRedactor({ env: {} }).longestSecret).toBe(0);
+    const quoted = 'a"b"c"d"e';
+    const redactor = createRedactor({ env: { API_KEY: 'ten-chars!' }, secrets: [quoted] });
+    // The explicit secret is 9 characters, 13 once JSON-escaped: longer than the env value's 10.
+    expect(redactor.longestSecret).toBe(13);
+  });
+
   it('counts each secret and its distinct JSON-escaped form', () => {
     expect(createRedactor({ env: { A_KEY: 'plain-value' }, secrets: ['quo"te'] }).secretCount).toBe(
       3,

@@ -52,6 +52,11 @@ export interface Redactor {
   redactValue<T>(value: T): T;
   /** How many literal strings are redacted (each secret and its JSON-escaped form count once). */
   readonly secretCount: number;
+  /**
+   * The length of the longest literal string `redact` masks (0 when none): how much a stream
+   * must hold back so that a secret split between two reads is still masked whole.
+   */
+  readonly longestSecret: number;
 }
 
 /** A redactor for the secrets found in `env` and `secrets`, plus GitHub token shapes. */
@@ -65,5 +70,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     // The shape changes for Errors and toJSON, but matches what JSON.stringify would write.
     redactValue: <T>(value: T): T => redactValue(value, redact) as T,
     secretCount: literals.length,
+    // collectSecrets sorts longest first.
+    longestSecret: literals[0]?.length ?? 0,
   };
 }
