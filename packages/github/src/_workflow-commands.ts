@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EOL } from 'node:os';
+import { formatWorkflowCommand } from './format-workflow-command';
 
 /**
  * One `name<<delimiter` entry for a file command such as `GITHUB_OUTPUT`, byte for byte what
@@ -20,10 +21,5 @@ export function formatFileCommand(
 /** The `::add-mask::` lines for `secret`: one per line, since the runner masks line by line. */
 export function formatAddMask(secret: string): string {
   const values = new Set([secret, ...secret.split(/\r?\n/)].filter((value) => value.trim() !== ''));
-  return [...values].map((value) => `::add-mask::${escapeData(value)}${EOL}`).join('');
-}
-
-// The escaping `@actions/core` applies to workflow command data.
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return [...values].map((value) => formatWorkflowCommand('add-mask', value)).join('');
 }

@@ -7,6 +7,7 @@ export { dispatchWorkflow, MAX_WORKFLOW_DISPATCH_INPUTS } from './dispatch-workf
 export { getIssueLabels } from './get-issue-labels';
 export { addReaction, REACTION_CONTENTS } from './add-reaction';
 export { createActionsIo } from './create-actions-io';
+export { formatWorkflowCommand } from './format-workflow-command';
 
 export type { GitHubClient, GitHubClientOptions } from './create-github-client';
 export type { GitHubApiErrorKind, GitHubApiErrorOptions } from './github-api-error';

@@ -10212,1168 +10212,6 @@ function markdownCodeSpan(text) {
   return `${fence}${pad}${code}${pad}${fence}`;
 }
 
-// src/action/describe-error.ts
-function describeError(error3) {
-  if (isRcError(error3)) {
-    const issues = error3.issues.length > 0 ? ` ${error3.issues.join('; ')}` : '';
-    return { code: error3.exitCode, message: `rc: ${error3.message}${issues}` };
-  }
-  if (error3 instanceof SyntaxError)
-    return { code: 2, message: `rc: the event is not valid JSON: ${error3.message}` };
-  return {
-    code: 1,
-    message: `rc: internal error, please report it: ${error3 instanceof Error ? error3.message : String(error3)}`,
-  };
-}
-
-// src/action/run-action.ts
-import { readFile as readFile2 } from 'node:fs/promises';
-import { resolve as resolve2 } from 'node:path';
-
-// ../gate/dist/index.js
-function isRepositoryRole(value) {
-  return REPOSITORY_ROLES.includes(value);
-}
-function roleReaches(role, minimum) {
-  return REPOSITORY_ROLES.indexOf(role) >= REPOSITORY_ROLES.indexOf(minimum);
-}
-function lowestRole(roles) {
-  return REPOSITORY_ROLES.find((role) => roles.includes(role)) ?? 'admin';
-}
-var TEAM_PATTERN = /^(?:([A-Za-z0-9_.-]+)\/)?([A-Za-z0-9_.-]+)$/;
-function resolveGatePolicy(gate, env) {
-  const issues = [];
-  const roleNames = commaList(env['ALLOWED_ROLES']) ?? gate.allowed_roles;
-  const roles = [];
-  for (const name2 of roleNames) {
-    const role = name2.toLowerCase();
-    if (isRepositoryRole(role)) roles.push(role);
-    else {
-      issues.push(
-        `ALLOWED_ROLES: unknown role "${name2}" (expected ${REPOSITORY_ROLES.join(', ')})`,
-      );
-    }
-  }
-  if (roleNames.length === 0) issues.push('ALLOWED_ROLES: lists no role');
-  const teamNames = commaList(env['ALLOWED_TEAMS']) ?? gate.allowed_teams;
-  const teams = [];
-  for (const name2 of teamNames) {
-    const match2 = TEAM_PATTERN.exec(name2);
-    if (match2?.[2] === void 0) issues.push(`ALLOWED_TEAMS: "${name2}" is not org/team-slug`);
-    else teams.push({ org: match2[1] ?? null, slug: match2[2] });
-  }
-  const users = (commaList(env['ALLOWED_USERS']) ?? gate.allowed_users).map((user) =>
-    user.replace(/^@/, '').toLowerCase(),
-  );
-  const labelOverride = env['REQUIRED_LABEL'];
-  const requiredLabel =
-    labelOverride === void 0 ? gate.required_label : labelOverride.trim() || null;
-  if (issues.length > 0) return fail(...issues);
-  return ok({
-    command: gate.command,
-    minimumRole: lowestRole(roles),
-    allowedUsers: users,
-    allowedTeams: teams,
-    allowedBots: gate.allowed_bots.map((bot) => bot.toLowerCase()),
-    requiredLabel,
-    allowEdited: gate.allow_edited,
-    contexts: [...gate.contexts],
-    rolesFile: gate.roles_file,
-    roleSources: [...gate.role_sources],
-    apiTimeoutMs: gate.api_timeout_ms,
-  });
-}
-function commaList(value) {
-  if (value === void 0 || value.trim() === '') return void 0;
-  return value
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-}
-function parseRolesFile(json) {
-  if (!isObject2(json)) return fail('(root): expected a JSON object with "users" and "teams"');
-  const issues = [];
-  for (const key of Object.keys(json)) {
-    if (key !== 'users' && key !== 'teams')
-      issues.push(`${key}: unknown key (expected users, teams)`);
-  }
-  const users = {};
-  const teams = {};
-  const rawUsers = json['users'] ?? {};
-  if (!isObject2(rawUsers)) issues.push('users: expected an object of login -> role');
-  else {
-    for (const [login, role] of Object.entries(rawUsers)) {
-      if (typeof role === 'string' && isRepositoryRole(role)) users[login.toLowerCase()] = role;
-      else {
-        issues.push(
-          `users.${login}: unknown role ${JSON.stringify(role)} (expected ${REPOSITORY_ROLES.join(', ')})`,
-        );
-      }
-    }
-  }
-  const rawTeams = json['teams'] ?? {};
-  if (!isObject2(rawTeams)) issues.push('teams: expected an object of org/team-slug -> logins');
-  else {
-    for (const [team, members2] of Object.entries(rawTeams)) {
-      if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(team)) {
-        issues.push(`teams.${team}: expected an org/team-slug key`);
-      } else if (
-        !Array.isArray(members2) ||
-        !members2.every((m) => typeof m === 'string' && m !== '')
-      ) {
-        issues.push(`teams.${team}: expected an array of logins`);
-      } else {
-        teams[team.toLowerCase()] = members2.map((member) => member.toLowerCase());
-      }
-    }
-  }
-  return issues.length > 0 ? fail(...issues) : ok({ users, teams });
-}
-function parseRolesJson(text, origin) {
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return fail(`${origin}: not valid JSON`);
-  }
-  const result = parseRolesFile(json);
-  return result.ok ? result : fail(...result.issues.map((issue2) => `${origin}: ${issue2}`));
-}
-function isObject2(value) {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-function rolesTableSource(name2, table) {
-  return {
-    name: name2,
-    lookupRole(login) {
-      const role = table.users[login.toLowerCase()];
-      return Promise.resolve(
-        role === void 0 ? { status: 'unknown', reason: 'not listed' } : { status: 'known', role },
-      );
-    },
-    lookupTeam(org, team, login) {
-      const members2 = table.teams[`${org}/${team}`.toLowerCase()];
-      if (members2 === void 0) {
-        return Promise.resolve({ status: 'unknown', reason: `team ${org}/${team} not listed` });
-      }
-      const state = members2.includes(login.toLowerCase()) ? 'active' : 'none';
-      return Promise.resolve({ status: 'known', state });
-    },
-  };
-}
-var MAX_LENGTH = 200;
-var TOKENS = new RegExp(GITHUB_TOKEN_PATTERN.source, 'g');
-function oneLine(error3) {
-  const message = error3 instanceof Error ? error3.message : String(error3);
-  const line = message
-    .split(/\r?\n/)
-    .map((part) => part.trim())
-    .find((part) => part !== '');
-  const text = redactUrlCredentials(
-    (line ?? (error3 instanceof Error ? error3.name : 'unknown error')).replace(TOKENS, '***'),
-  );
-  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}\u2026` : text;
-}
-function withTimeout(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-    timer.unref?.();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-function apiRoleSource(api, repo, options = {}) {
-  const timeoutMs = options.timeoutMs ?? 5e3;
-  return {
-    name: 'api',
-    async lookupRole(login) {
-      try {
-        const role = await withTimeout(
-          api.getCollaboratorRole({ owner: repo.owner, repo: repo.repo, username: login }),
-          timeoutMs,
-          'collaborator permission lookup',
-        );
-        if (isRepositoryRole(role)) return { status: 'known', role };
-        return {
-          status: 'unknown',
-          reason: `role "${oneLine(role)}" is not one of ${REPOSITORY_ROLES.join(', ')} (custom roles are not proof)`,
-        };
-      } catch (error3) {
-        return { status: 'unknown', reason: oneLine(error3) };
-      }
-    },
-    async lookupTeam(org, team, login) {
-      try {
-        const state = await withTimeout(
-          api.getTeamMembershipState({ org, teamSlug: team, username: login }),
-          timeoutMs,
-          'team membership lookup',
-        );
-        if (state === null) return { status: 'known', state: 'none' };
-        if (state === 'active' || state === 'pending') return { status: 'known', state };
-        return { status: 'unknown', reason: `unexpected membership state "${oneLine(state)}"` };
-      } catch (error3) {
-        return { status: 'unknown', reason: oneLine(error3) };
-      }
-    },
-  };
-}
-function unavailableRoleSource(name2, reason) {
-  const unknown2 = () => Promise.resolve({ status: 'unknown', reason });
-  return { name: name2, lookupRole: unknown2, lookupTeam: unknown2 };
-}
-async function loadRoleSources(options) {
-  const sources = [];
-  const issues = [];
-  for (const name2 of new Set(options.policy.roleSources)) {
-    const source = await loadSource(name2, options);
-    if (source.ok) sources.push(source.value);
-    else issues.push(...source.issues);
-  }
-  return issues.length > 0 ? fail(...issues) : ok(sources);
-}
-async function loadSource(name2, options) {
-  const { policy, env, readFile: readFile3, api, repository } = options;
-  if (name2 === 'api') {
-    return ok(
-      api === void 0
-        ? unavailableRoleSource(name2, 'no GitHub API client')
-        : apiRoleSource(api, repository, { timeoutMs: policy.apiTimeoutMs }),
-    );
-  }
-  if (name2 === 'env') {
-    const text2 = env['RC_ROLES_JSON'];
-    if (text2 === void 0 || text2.trim() === '') {
-      return ok(unavailableRoleSource(name2, 'RC_ROLES_JSON is not set'));
-    }
-    const table2 = parseRolesJson(text2, 'RC_ROLES_JSON');
-    return table2.ok ? ok(rolesTableSource(name2, table2.value)) : table2;
-  }
-  const path = policy.rolesFile;
-  if (path === null) return ok(unavailableRoleSource(name2, 'gate.roles_file is not set'));
-  if (readFile3 === void 0) return ok(unavailableRoleSource(name2, `cannot read ${path}`));
-  let text;
-  try {
-    text = await readFile3(path);
-  } catch (error3) {
-    return ok(unavailableRoleSource(name2, `cannot read ${path}: ${oneLine(error3)}`));
-  }
-  const table = parseRolesJson(text, path);
-  return table.ok ? ok(rolesTableSource(name2, table.value)) : table;
-}
-function hasCommand(body, command) {
-  const parsed = parseSlashCommand(body, { command });
-  return parsed.ok || (parsed.error.code !== 'empty' && parsed.error.code !== 'not_a_command');
-}
-function qualifyTeam(team, owner) {
-  const org = team.org ?? owner;
-  return { org, slug: team.slug, name: `${org}/${team.slug}` };
-}
-async function gatherPermissionFacts(event, policy, sources) {
-  if (event.name !== 'issue_comment')
-    return { actor: null, role: { status: 'not-asked' }, teams: [] };
-  const { comment, repository, action } = event.payload;
-  const actor = comment.user.login;
-  if (action === 'deleted' || !hasCommand(comment.body, policy.command)) {
-    return { actor, role: { status: 'not-asked' }, teams: [] };
-  }
-  const ordered = policy.roleSources.flatMap((name2) => sources.filter((s2) => s2.name === name2));
-  const role = await askRole(ordered, actor);
-  const teams = [];
-  const roleSuffices = role.status === 'known' && roleReaches(role.role, policy.minimumRole);
-  if (!roleSuffices && !policy.allowedUsers.includes(actor.toLowerCase())) {
-    for (const ref of policy.allowedTeams) {
-      const team = qualifyTeam(ref, repository.owner.login);
-      const fact = await askTeam(ordered, team, actor);
-      teams.push(fact);
-      if (fact.state === 'active') break;
-    }
-  }
-  return { actor, role, teams };
-}
-async function askRole(sources, actor) {
-  const reasons = [];
-  for (const source of sources) {
-    const evidence = await ask(() => source.lookupRole(actor));
-    if (evidence.status === 'known') {
-      return { status: 'known', role: evidence.role, source: source.name };
-    }
-    reasons.push(`${source.name}: ${oneLine(evidence.reason)}`);
-  }
-  if (reasons.length === 0) reasons.push('no role source is configured');
-  return { status: 'unknown', reasons };
-}
-async function askTeam(sources, team, actor) {
-  const reasons = [];
-  for (const source of sources) {
-    const evidence = await ask(() => source.lookupTeam(team.org, team.slug, actor));
-    if (evidence.status === 'known') {
-      return { team: team.name, state: evidence.state, source: source.name, reasons: [] };
-    }
-    reasons.push(`${source.name}: ${oneLine(evidence.reason)}`);
-  }
-  if (reasons.length === 0) reasons.push('no role source is configured');
-  return { team: team.name, state: 'unknown', source: null, reasons };
-}
-async function ask(lookup) {
-  try {
-    return await lookup();
-  } catch (error3) {
-    return { status: 'unknown', reason: oneLine(error3) };
-  }
-}
-function decideAccess(actor, owner, policy, facts) {
-  if (facts.actor?.toLowerCase() !== actor.toLowerCase()) {
-    const about = facts.actor ?? 'nobody';
-    return {
-      granted: false,
-      role: null,
-      source: null,
-      roleSource: null,
-      reasons: [`facts: gathered for ${about}, not ${actor}`],
-    };
-  }
-  const min = policy.minimumRole;
-  const known = facts.role.status === 'known' ? facts.role : null;
-  const role = known?.role ?? null;
-  const roleSource = known?.source ?? null;
-  if (known !== null && roleReaches(known.role, min)) {
-    return {
-      granted: true,
-      role,
-      roleSource,
-      source: known.source,
-      reasons: [`role: ${actor} has ${known.role} (${known.source}), needs ${min} or above`],
-    };
-  }
-  if (policy.allowedUsers.includes(actor.toLowerCase())) {
-    return {
-      granted: true,
-      role,
-      roleSource,
-      source: 'allowed-users',
-      reasons: [`user: ${actor} is listed in gate.allowed_users`],
-    };
-  }
-  const allowedTeams = policy.allowedTeams.map((team) => qualifyTeam(team, owner).name);
-  const teamFacts = allowedTeams.flatMap((name2) =>
-    facts.teams.filter((fact) => fact.team.toLowerCase() === name2.toLowerCase()),
-  );
-  const active = teamFacts.find((fact) => fact.state === 'active');
-  if (active !== void 0) {
-    return {
-      granted: true,
-      role,
-      roleSource,
-      source: 'team',
-      reasons: [
-        `team: ${actor} is an active member of ${active.team} (${active.source ?? 'unknown'})`,
-      ],
-    };
-  }
-  const reasons = [];
-  if (facts.role.status === 'known') {
-    reasons.push(`role: ${actor} has ${facts.role.role}, needs ${min} or above`);
-  } else if (facts.role.status === 'unknown') {
-    reasons.push(`role: no role source knew ${actor} (${facts.role.reasons.join('; ')})`);
-  } else {
-    reasons.push(`role: not looked up for ${actor}`);
-  }
-  for (const fact of teamFacts) {
-    if (fact.state === 'none') reasons.push(`team: ${actor} is not a member of ${fact.team}`);
-    else if (fact.state === 'pending') {
-      reasons.push(`team: ${actor} is a pending, not active, member of ${fact.team}`);
-    } else
-      reasons.push(`team: could not check ${actor} in ${fact.team} (${fact.reasons.join('; ')})`);
-  }
-  return { granted: false, role, roleSource, source: null, reasons };
-}
-function isBot(user) {
-  return user.type === 'Bot' || user.login.toLowerCase().endsWith('[bot]');
-}
-function decidePermission(event, policy, facts) {
-  if (event.name !== 'issue_comment') {
-    return deny(null, [`event: ${event.name} is not issue_comment`]);
-  }
-  const { action, comment, issue: issue2, repository } = event.payload;
-  const actor = comment.user.login;
-  if (action === 'deleted') {
-    return { ...deny(actor, ['action: deleted comments are ignored']), ignored: true };
-  }
-  const failed = [];
-  const grounds = [];
-  const check = (holds, ground, failure3) =>
-    (holds ? grounds : failed).push(holds ? ground : failure3);
-  check(
-    action === 'created' || policy.allowEdited,
-    `event: issue_comment ${action}`,
-    'action: edited comments are not allowed (gate.allow_edited is false)',
-  );
-  const command = `/${policy.command}`;
-  check(
-    hasCommand(comment.body, policy.command),
-    `command: first line starts with ${command}`,
-    `command: first line does not start with ${command}`,
-  );
-  const context = isPullRequestComment(event.payload) ? 'pull_request' : 'issue';
-  check(
-    policy.contexts.includes(context),
-    `context: ${context} comments are allowed`,
-    `context: ${context} comments are not allowed`,
-  );
-  const label2 = policy.requiredLabel;
-  if (label2 !== null) {
-    const where = `${context === 'issue' ? 'issue' : 'pull request'} #${issue2.number}`;
-    check(
-      issue2.labels.some((l2) => l2.name.toLowerCase() === label2.toLowerCase()),
-      `label: ${where} has ${label2}`,
-      `label: ${where} lacks required label ${label2}`,
-    );
-  }
-  if (isBot(comment.user)) {
-    check(
-      policy.allowedBots.includes(actor.toLowerCase()),
-      `bot: ${actor} is listed in gate.allowed_bots`,
-      `bot: ${actor} is a bot and not listed in gate.allowed_bots`,
-    );
-  }
-  const access = decideAccess(actor, repository.owner.login, policy, facts);
-  (access.granted ? grounds : failed).push(...access.reasons);
-  const allowed = failed.length === 0;
-  return {
-    allowed,
-    actor,
-    role: access.role,
-    source: allowed ? access.source : access.roleSource,
-    reasons: allowed ? grounds : failed,
-    ignored: false,
-  };
-}
-function deny(actor, reasons) {
-  return { allowed: false, actor, role: null, source: null, reasons, ignored: false };
-}
-async function checkPermission(options) {
-  const { event, policy, sources } = options;
-  const facts = await gatherPermissionFacts(event, policy, sources);
-  return decidePermission(event, policy, facts);
-}
-
-// ../dispatch/dist/chunk-E5KQY4Q2.js
-import { constants } from 'fs';
-import { mkdir as mkdir2, open as open2 } from 'fs/promises';
-import { dirname as dirname2 } from 'path';
-var APPEND = constants.O_APPEND | constants.O_CREAT | constants.O_RDWR | constants.O_NOFOLLOW;
-var READ = constants.O_RDONLY | constants.O_NOFOLLOW;
-async function appendNdjson(path, text, options = {}) {
-  await mkdir2(dirname2(path), { recursive: true });
-  const handle = await openNoFollow(path, APPEND);
-  try {
-    const { size } = await handle.stat();
-    let prefix = '';
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 10) prefix = '\n';
-    }
-    await handle.write(`${prefix}${text}`);
-    if (options.sync) await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-async function readNdjson(path) {
-  let handle;
-  try {
-    handle = await openNoFollow(path, READ);
-  } catch (error3) {
-    if (error3.code === 'ENOENT') return null;
-    throw error3;
-  }
-  let text;
-  try {
-    text = await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
-  const records = [];
-  const problems = [];
-  text.split('\n').forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    try {
-      records.push({ line: index + 1, raw, value: JSON.parse(raw) });
-    } catch (error3) {
-      problems.push({ line: index + 1, raw, error: error3.message });
-    }
-  });
-  return { records, problems };
-}
-async function openNoFollow(path, flags) {
-  try {
-    return await open2(path, flags, 420);
-  } catch (error3) {
-    if (error3.code !== 'ELOOP') throw error3;
-    throw new OperationError(
-      `${path} is a symbolic link; rc does not read or append through symbolic links (remove it and run again)`,
-      { cause: error3 },
-    );
-  }
-}
-
-// ../dispatch/dist/index.js
-import { readdir, readFile } from 'fs/promises';
-import { join as join2 } from 'path';
-function _planFailure(code, message, lookedFor = [], found = []) {
-  return { ok: false, error: { code, message, lookedFor, found } };
-}
-var ATTRIBUTES = String.raw`(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*\s*\/?`;
-var ANY_TAG = new RegExp(String.raw`<\/?([A-Za-z][A-Za-z0-9-]*)(${ATTRIBUTES})>`, 'g');
-var HAS_VALUED_ATTRIBUTE = /=/;
-var CONTENT_HIDDEN = /* @__PURE__ */ new Set([
-  'audio',
-  'embed',
-  'head',
-  'iframe',
-  'img',
-  'math',
-  'noscript',
-  'object',
-  'picture',
-  'script',
-  'source',
-  'style',
-  'svg',
-  'template',
-  'textarea',
-  'title',
-  'video',
-]);
-var KNOWN_ELEMENTS = /* @__PURE__ */ new Set([
-  ...CONTENT_HIDDEN,
-  ...'a abbr address article aside b base bdi bdo big blockquote body br button caption center cite code col colgroup dd del details dfn div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr html i input ins kbd li link main mark meta nav ol option p pre q rp rt ruby s samp section select small span strike strong sub summary sup table tbody td tfoot th thead tr track tt u ul var wbr'.split(
-    ' ',
-  ),
-]);
-var VOID = new Set(
-  'area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr'.split(
-    ' ',
-  ),
-);
-var RAW_TEXT = new Set(
-  'iframe noembed noframes noscript plaintext script style textarea title xmp'.split(' '),
-);
-var FOREIGN = /* @__PURE__ */ new Set(['math', 'svg']);
-var SPECIAL = new Set(
-  'address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp'.split(
-    ' ',
-  ),
-);
-var ATTRIBUTE =
-  /([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>\x60]+)))?/g;
-var SIZE_PROPERTIES = /* @__PURE__ */ new Set([
-  'font-size',
-  'line-height',
-  'max-height',
-  'max-width',
-  'width',
-  'height',
-]);
-var ZERO = /^[+-]?(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?$/;
-var NAMED_REFERENCES = {
-  amp: '&',
-  apos: "'",
-  colon: ':',
-  comma: ',',
-  excl: '!',
-  gt: '>',
-  lpar: '(',
-  lt: '<',
-  newline: '\n',
-  num: '#',
-  period: '.',
-  quot: '"',
-  rpar: ')',
-  semi: ';',
-  sol: '/',
-  tab: '	',
-};
-function _removeHiddenHtml(text) {
-  const tags = new RegExp(ANY_TAG.source, 'g');
-  let out = '';
-  let last = 0;
-  for (let match2 = tags.exec(text); match2 !== null; match2 = tags.exec(text)) {
-    if (match2[0].startsWith('</')) continue;
-    const name2 = (match2[1] ?? '').toLowerCase();
-    const attributes = match2[2] ?? '';
-    if (!CONTENT_HIDDEN.has(name2) && !_hidesElement(attributes)) continue;
-    out += text.slice(last, match2.index);
-    last = elementEnd(text, name2, attributes, tags.lastIndex);
-    tags.lastIndex = last;
-  }
-  return out + text.slice(last);
-}
-function _hidesElement(attributes) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const match2 of attributes.matchAll(ATTRIBUTE)) {
-    const name2 = (match2[1] ?? '').toLowerCase();
-    if (seen.has(name2)) continue;
-    seen.add(name2);
-    const value = decodeReferences(match2[2] ?? match2[3] ?? match2[4] ?? '')
-      .trim()
-      .toLowerCase();
-    if (name2 === 'hidden') return true;
-    if (name2 === 'aria-hidden' && value === 'true') return true;
-    if ((name2 === 'width' || name2 === 'height' || name2 === 'size') && ZERO.test(value))
-      return true;
-    if (name2 === 'style' && styleHides(value)) return true;
-  }
-  return false;
-}
-function styleHides(style) {
-  for (const declaration of style.replace(/\/\*[\s\S]*?\*\//g, '').split(';')) {
-    const colon = declaration.indexOf(':');
-    if (colon < 0) continue;
-    const property = declaration.slice(0, colon).trim();
-    const value = declaration
-      .slice(colon + 1)
-      .trim()
-      .replace(/\s*!important$/, '');
-    if (property === 'display' && value === 'none') return true;
-    if (property === 'visibility' && (value === 'hidden' || value === 'collapse')) return true;
-    if ((property === 'opacity' || SIZE_PROPERTIES.has(property)) && ZERO.test(value)) return true;
-  }
-  return false;
-}
-function decodeReferences(value) {
-  return value.replace(
-    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));?/g,
-    (reference, decimal, hex, named) => {
-      if (named !== void 0) return NAMED_REFERENCES[named.toLowerCase()] ?? reference;
-      const code = decimal === void 0 ? Number.parseInt(hex ?? '', 16) : Number(decimal);
-      return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : '\uFFFD';
-    },
-  );
-}
-function elementEnd(text, name2, attributes, from) {
-  if (VOID.has(name2) || (FOREIGN.has(name2) && attributes.trimEnd().endsWith('/'))) return from;
-  if (RAW_TEXT.has(name2)) return rawTextEnd(text, name2, from);
-  const open3 = new _OpenElements(name2);
-  const tags = new RegExp(ANY_TAG.source, 'g');
-  tags.lastIndex = from;
-  for (let match2 = tags.exec(text); match2 !== null; match2 = tags.exec(text)) {
-    const tag = (match2[1] ?? '').toLowerCase();
-    if (!match2[0].startsWith('</')) {
-      if (RAW_TEXT.has(tag)) tags.lastIndex = rawTextEnd(text, tag, tags.lastIndex);
-      else if (!VOID.has(tag) && !(FOREIGN.has(tag) && (match2[2] ?? '').trimEnd().endsWith('/')))
-        open3.push(tag);
-      continue;
-    }
-    const at2 = open3.lastIndexOf(tag);
-    if (at2 < 0 || (!SPECIAL.has(tag) && open3.hasSpecialAbove(at2))) continue;
-    open3.popTo(at2);
-    if (at2 === 0) return tags.lastIndex;
-  }
-  return text.length;
-}
-function rawTextEnd(text, name2, from) {
-  const close = new RegExp(`</${name2}(?=[\\s/>])[^>]*>`, 'gi');
-  close.lastIndex = from;
-  return close.exec(text) === null ? text.length : close.lastIndex;
-}
-function _stripHtmlTags(text) {
-  return text.replace(ANY_TAG, (tag, name2, attributes) =>
-    KNOWN_ELEMENTS.has(name2.toLowerCase()) || HAS_VALUED_ATTRIBUTE.test(attributes) ? '' : tag,
-  );
-}
-var _OpenElements = class {
-  names = [];
-  // specials[i]: how many of names[0..i] are special elements.
-  specials = [];
-  positions = /* @__PURE__ */ new Map();
-  constructor(root) {
-    this.push(root);
-  }
-  push(name2) {
-    const below = this.specials.at(-1) ?? 0;
-    this.specials.push(below + (SPECIAL.has(name2) ? 1 : 0));
-    const at2 = this.positions.get(name2);
-    if (at2 === void 0) this.positions.set(name2, [this.names.length]);
-    else at2.push(this.names.length);
-    this.names.push(name2);
-  }
-  lastIndexOf(name2) {
-    return this.positions.get(name2)?.at(-1) ?? -1;
-  }
-  hasSpecialAbove(index) {
-    return (this.specials.at(-1) ?? 0) - (this.specials[index] ?? 0) > 0;
-  }
-  /** Pops every element from the top down to `index`, inclusive. */
-  popTo(index) {
-    while (this.names.length > index) {
-      const name2 = this.names.pop();
-      this.specials.pop();
-      this.positions.get(name2)?.pop();
-    }
-  }
-};
-var TRUNCATION_MARKER = '\u2026[truncated]';
-var DEFAULT_MAX_TEXT_LENGTH = 2e3;
-var HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-var INVISIBLE =
-  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- removing them is the point
-  /[\p{Cf}\p{Cs}\u0000-\u0008\u000B-\u001F\u007F-\u009F\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
-var LINE_BREAKS = /\r\n?|[\u2028\u2029]/g;
-var LINK_DEFINITION =
-  /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm;
-var MARKDOWN_IMAGE = /!\[[^[\]\n]*\](?:\((?:[^)\n!]|!(?!\[))*\)|\[[^[\]\n]*\])/g;
-var LINK_TITLE =
-  /(\[[^[\]\n]*\]\([ \t]*(?:<[^<>\n]*>|[^)\s[<]*))[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))[ \t]*\)/g;
-var BLANK_RUNS = /\n[ \t]*\n(?:[ \t]*\n)+/g;
-function sanitizeUntrustedText(text, options = {}) {
-  const maxLength = options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH;
-  if (!Number.isInteger(maxLength) || maxLength < 0) {
-    throw new RangeError(`sanitizeUntrustedText: maxLength must be a non-negative integer`);
-  }
-  let current = text;
-  for (;;) {
-    const next = cleanOnce(current);
-    if (next === current) break;
-    current = next;
-  }
-  return truncate2(current, maxLength);
-}
-function cleanOnce(text) {
-  const visible = text.replace(LINE_BREAKS, '\n').replace(INVISIBLE, '').replace(HTML_COMMENT, '');
-  return _stripHtmlTags(_removeHiddenHtml(visible))
-    .replace(LINK_DEFINITION, '')
-    .replace(MARKDOWN_IMAGE, '')
-    .replace(LINK_TITLE, '$1)')
-    .replace(BLANK_RUNS, '\n\n')
-    .trim();
-}
-function truncate2(text, maxLength) {
-  if (text.length <= maxLength) return text;
-  const code = text.charCodeAt(maxLength - 1);
-  const cut = code >= 55296 && code <= 56319 ? maxLength - 1 : maxLength;
-  return `${text.slice(0, cut)}${TRUNCATION_MARKER}`;
-}
-function _resolveLabels(input) {
-  const { issue: issue2, requiredLabel, targetIssue } = input;
-  if (targetIssue !== null && targetIssue.number !== issue2) {
-    return _planFailure(
-      'issue_mismatch',
-      `the labels passed in are for #${targetIssue.number}, but the command targets #${issue2}`,
-      [`#${issue2}`],
-      [`#${targetIssue.number}`],
-    );
-  }
-  const raw = targetIssue?.labels ?? eventLabels(input);
-  if (raw === null) {
-    if (requiredLabel === null) return { ok: true, value: [] };
-    const where =
-      input.eventName === 'issue_comment'
-        ? `the command targets #${issue2} but the comment is on #${input.event.issue.number}`
-        : 'a workflow_dispatch event carries no issue labels';
-    return _planFailure(
-      'labels_unknown',
-      `${where}, so the labels of #${issue2} are unknown and the required label "${requiredLabel}" cannot be checked; refusing (look the issue up and pass targetIssue)`,
-      [requiredLabel],
-      [],
-    );
-  }
-  const labels = [...new Set(raw)].sort();
-  if (requiredLabel !== null && !labels.includes(requiredLabel)) {
-    const found = labels.map((label2) => sanitizeUntrustedText(label2, { maxLength: 100 }));
-    return _planFailure(
-      'missing_label',
-      `issue #${issue2} does not have the required label "${requiredLabel}" (${found.length === 0 ? 'it has no labels' : `its labels: ${found.join(', ')}`})`,
-      [requiredLabel],
-      found,
-    );
-  }
-  return {
-    ok: true,
-    value: labels.map((label2) => sanitizeUntrustedText(label2, { maxLength: input.maxLength })),
-  };
-}
-function eventLabels(input) {
-  if (input.eventName !== 'issue_comment' || input.event.issue.number !== input.issue) return null;
-  return input.event.issue.labels.map((label2) => label2.name);
-}
-var SHOWN_FILES = 20;
-function resolvePromptFile(input) {
-  const dir = normaliseDir(input.promptsDir);
-  const files = [...new Set(input.files.filter((name2) => isPromptFileName(name2)))].sort();
-  const pathOf = (file) => (dir === '' ? file : `${dir}/${file}`);
-  const named = (name2, source, what) => {
-    const file = name2.endsWith('.md') ? name2 : `${name2}.md`;
-    if (files.includes(file)) {
-      return ok2({ name: file.slice(0, -3), path: pathOf(file), source });
-    }
-    return _planFailure(
-      'prompt_not_found',
-      `${what}: looked for ${pathOf(file)}; found ${describe2(files, dir)}`,
-      [pathOf(file)],
-      files,
-    );
-  };
-  if (input.explicit !== null) return named(input.explicit, 'argument', `prompt=${input.explicit}`);
-  const mapped = input.promptMap[String(input.issue)];
-  if (mapped !== void 0) {
-    return named(mapped, 'mapping', `prompt_map maps #${input.issue} to "${mapped}"`);
-  }
-  const exact = `${input.issue}.md`;
-  const prefix = `${input.issue}-`;
-  const candidates = files.filter(
-    (file) => file === exact || (file.startsWith(prefix) && file.length > prefix.length + 3),
-  );
-  const lookedFor = [pathOf(exact), pathOf(`${prefix}*.md`)];
-  const [only] = candidates;
-  if (candidates.length === 1 && only !== void 0) {
-    return ok2({ name: only.slice(0, -3), path: pathOf(only), source: 'issue-number' });
-  }
-  if (candidates.length === 0) {
-    return _planFailure(
-      'prompt_not_found',
-      `no helper prompt for #${input.issue}: no prompt=NAME, no prompt_map entry, and no file matching ${lookedFor.join(' or ')}; found ${describe2(files, dir)}`,
-      lookedFor,
-      files,
-    );
-  }
-  return _planFailure(
-    'prompt_ambiguous',
-    `more than one helper prompt for #${input.issue} matches ${lookedFor.join(' or ')}: ${candidates.join(', ')}; pick one with prompt=NAME or a prompt_map entry`,
-    lookedFor,
-    candidates,
-  );
-}
-function ok2(value) {
-  return { ok: true, value };
-}
-function isPromptFileName(name2) {
-  return name2.endsWith('.md') && name2.length > 3 && !/[/\\]/.test(name2);
-}
-function normaliseDir(dir) {
-  return dir.replace(/\\/g, '/').replace(/\/+$/, '');
-}
-function describe2(files, dir) {
-  const where = dir === '' ? 'the prompts directory' : dir;
-  if (files.length === 0) return `no .md files in ${where}`;
-  const shown = files.slice(0, SHOWN_FILES).join(', ');
-  const more = files.length > SHOWN_FILES ? ` and ${files.length - SHOWN_FILES} more` : '';
-  return `${files.length} .md file(s) in ${where}: ${shown}${more}`;
-}
-function sanitizeSlashCommand(command, options = {}) {
-  const clean = (text) => sanitizeUntrustedText(text, options);
-  return {
-    ...command,
-    line: clean(command.line),
-    positional: command.positional.map(clean),
-    named: Object.fromEntries(
-      Object.entries(command.named).map(([name2, value]) => [name2, clean(value)]),
-    ),
-  };
-}
-function planDispatch(input) {
-  const { command, config: config2 } = input;
-  const time2 = runTime(input.runId ?? null, input.now);
-  if (!time2.ok) return time2;
-  const labels = _resolveLabels({
-    ...input,
-    issue: command.issue_number,
-    requiredLabel: config2.required_label,
-    targetIssue: input.targetIssue ?? null,
-    maxLength: config2.max_text_length,
-  });
-  if (!labels.ok) return labels;
-  const prompt = resolvePromptFile({
-    issue: command.issue_number,
-    explicit: command.prompt,
-    promptMap: config2.prompt_map,
-    promptsDir: config2.prompts_dir,
-    files: input.prompts,
-  });
-  if (!prompt.ok) return prompt;
-  const workflowName = config2.workflow.replace(/\.ya?ml$/, '');
-  const plan = {
-    schema_version: 1,
-    run_id: time2.value.runId,
-    phoenix_timestamp: time2.value.timestamp,
-    repository: input.event.repository.full_name,
-    command: sanitizeSlashCommand(command, { maxLength: config2.max_text_length }),
-    issue: {
-      number: command.issue_number,
-      labels: labels.value,
-      required_label: config2.required_label,
-    },
-    prompt: prompt.value,
-    workflow: {
-      name: workflowName,
-      file: workflowName === config2.workflow ? `${workflowName}.yml` : config2.workflow,
-      ref: config2.ref,
-      inputs: {
-        issue: String(command.issue_number),
-        prompt: prompt.value.name,
-        run_id: time2.value.runId,
-      },
-    },
-  };
-  const checked = validate2(DispatchPlanSchema, plan);
-  if (!checked.ok) {
-    return _planFailure(
-      'invalid_plan',
-      `the plan breaks its schema: ${checked.issues.join('; ')}`,
-      [],
-      checked.issues,
-    );
-  }
-  return { ok: true, value: checked.value };
-}
-function runTime(runId, now2) {
-  if (runId !== null) {
-    const parsed = parseRunId(runId);
-    if (!parsed.ok) {
-      return _planFailure(
-        'invalid_run_id',
-        `${parsed.issues.join('; ')}; expected e.g. 2026-11-20T09-15-00-0700`,
-        ['YYYY-MM-DDTHH-mm-ss-0700'],
-        [runId.slice(0, 64)],
-      );
-    }
-    return { ok: true, value: { runId, timestamp: formatPhoenix(parsed.value) } };
-  }
-  if (Number.isNaN(now2.getTime())) {
-    return _planFailure(
-      'invalid_time',
-      'now is an invalid Date',
-      ['a valid Date'],
-      ['Invalid Date'],
-    );
-  }
-  return { ok: true, value: { runId: formatRunId(now2), timestamp: formatPhoenix(now2) } };
-}
-var DENIALS = ['missing_label', 'labels_unknown'];
-function planErrorToRcError(error3) {
-  const issues = [
-    ...error3.lookedFor.map((item) => `looked for: ${item}`),
-    ...error3.found.map((item) => `found: ${item}`),
-  ];
-  const message = `dispatch plan (${error3.code}): ${error3.message}`;
-  return DENIALS.includes(error3.code)
-    ? new DeniedError(message, { issues })
-    : new InvalidInputError(message, { issues });
-}
-function toDispatchEvent(parsed) {
-  return parsed.name === 'issue_comment'
-    ? { eventName: 'issue_comment', event: parsed.payload }
-    : { eventName: 'workflow_dispatch', event: parsed.payload };
-}
-var COMMENT_ID_INPUT = /^[1-9][0-9]{0,15}$/;
-function buildEnvelope(input) {
-  const { plan } = input;
-  const identity = eventIdentity(input);
-  return {
-    schema_version: 1,
-    idempotency_key: identity.key,
-    repository: plan.repository,
-    issue_number: plan.issue.number,
-    comment_id: identity.commentId,
-    author: sanitizeUntrustedText(identity.author, { maxLength: 100 }) || 'unknown',
-    delivery_id:
-      input.deliveryId === void 0 || input.deliveryId === null
-        ? null
-        : sanitizeUntrustedText(input.deliveryId, { maxLength: 100 }),
-    plan,
-  };
-}
-function eventIdentity(input) {
-  const repository = input.plan.repository;
-  if (input.eventName === 'issue_comment') {
-    const { comment } = input.event;
-    return {
-      key: dispatchIdempotencyKey(repository, comment.id),
-      commentId: comment.id,
-      author: comment.user.login,
-    };
-  }
-  const author = input.event.sender?.login ?? 'unknown';
-  const relayed = input.event.inputs?.['comment_id'];
-  const text = typeof relayed === 'number' ? String(relayed) : relayed;
-  if (
-    typeof text === 'string' &&
-    COMMENT_ID_INPUT.test(text) &&
-    Number.isSafeInteger(Number(text))
-  ) {
-    const commentId = Number(text);
-    return { key: dispatchIdempotencyKey(repository, commentId), commentId, author };
-  }
-  return { key: runIdempotencyKey(repository, input.plan.run_id), commentId: 0, author };
-}
-async function listPromptFiles(dir) {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name.length > 3)
-      .map((entry) => entry.name)
-      .sort();
-  } catch (error3) {
-    const code = error3.code;
-    if (code === 'ENOENT') return [];
-    if (code === 'ENOTDIR') {
-      throw new InvalidInputError(`prompts directory ${dir} is not a directory`, { cause: error3 });
-    }
-    throw error3;
-  }
-}
-function _runArtifactPath(dir, runId, file) {
-  if (!RUN_ID_PATTERN.test(runId)) {
-    throw new InvalidInputError(
-      `run id ${JSON.stringify(runId.slice(0, 64))} does not have the shape YYYY-MM-DDTHH-mm-ss-0700`,
-    );
-  }
-  return join2(dir, runId, file);
-}
-async function _writeArtifactOnce(dir, path, content, what) {
-  await assertNoSymlinks(dir, path);
-  const existing = await readExisting(path);
-  if (existing === content) return { path, written: false };
-  if (existing !== null) {
-    throw new ConflictError(
-      `${path} already holds a different ${what}; refusing to overwrite it (use a new run id)`,
-      { issues: [`${path}: first difference at line ${firstDifferentLine(existing, content)}`] },
-    );
-  }
-  await writeFileAtomic(path, content, { root: dir });
-  return { path, written: true };
-}
-async function readExisting(path) {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error3) {
-    if (error3.code === 'ENOENT') return null;
-    throw error3;
-  }
-}
-function firstDifferentLine(a, b) {
-  const left = a.split('\n');
-  const right = b.split('\n');
-  let line = 0;
-  while (line < left.length && left[line] === right[line]) line++;
-  return line + 1;
-}
-var PLAN_FILE = 'plan.json';
-async function writePlanArtifact(input) {
-  const path = _runArtifactPath(input.dir, input.plan.run_id, PLAN_FILE);
-  serializeDispatchPlan(input.plan);
-  const content = canonicalJson(input.redactor.redactValue(input.plan));
-  return _writeArtifactOnce(input.dir, path, content, 'plan');
-}
-function _redactedEnvelope(envelope, redactor) {
-  serializeDispatchEnvelope(envelope);
-  return redactor.redactValue(envelope);
-}
-function envelopeWorkflowInput(envelope, redactor) {
-  return JSON.stringify(JSON.parse(canonicalJson(_redactedEnvelope(envelope, redactor))));
-}
-var ENVELOPE_FILE = 'envelope.json';
-async function writeEnvelopeArtifact(input) {
-  const path = _runArtifactPath(input.dir, input.envelope.plan.run_id, ENVELOPE_FILE);
-  const content = canonicalJson(_redactedEnvelope(input.envelope, input.redactor));
-  return _writeArtifactOnce(input.dir, path, content, 'envelope');
-}
-var DISPATCH_LOG_FILE = 'dispatch-log.ndjson';
-var DISPATCH_TRIGGERS = ['github', 'local', 'none'];
-var DISPATCH_OUTCOMES = ['dispatched', 'duplicate', 'failed', 'recorded', 'dry_run'];
-var STRING_FIELDS = ['run_id', 'idempotency_key', 'prompt', 'workflow', 'phoenix_timestamp'];
-var FIELDS = /* @__PURE__ */ new Set([
-  ...STRING_FIELDS,
-  'issue_number',
-  'trigger',
-  'outcome',
-  'reason',
-]);
-function _dispatchLogEntryProblems(value) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return ['(root): expected a JSON object'];
-  }
-  const entry = value;
-  const problems = [];
-  for (const field of STRING_FIELDS) {
-    if (typeof entry[field] !== 'string' || entry[field] === '') {
-      problems.push(`${field}: expected a non-empty string`);
-    }
-  }
-  const issue2 = entry['issue_number'];
-  if (typeof issue2 !== 'number' || !Number.isSafeInteger(issue2) || issue2 <= 0) {
-    problems.push('issue_number: expected a positive integer');
-  }
-  if (!DISPATCH_TRIGGERS.includes(entry['trigger'])) {
-    problems.push(`trigger: expected one of ${DISPATCH_TRIGGERS.join(', ')}`);
-  }
-  if (!DISPATCH_OUTCOMES.includes(entry['outcome'])) {
-    problems.push(`outcome: expected one of ${DISPATCH_OUTCOMES.join(', ')}`);
-  }
-  if (entry['reason'] !== null && typeof entry['reason'] !== 'string') {
-    problems.push('reason: expected a string or null');
-  }
-  for (const key of Object.keys(entry)) {
-    if (!FIELDS.has(key)) problems.push(`${key}: unknown field`);
-  }
-  return problems;
-}
-var MAX_REASON_LENGTH = 500;
-async function appendDispatchLog(input) {
-  const problems = _dispatchLogEntryProblems(input.entry);
-  if (problems.length > 0) {
-    throw new InvalidInputError('dispatch log entry is invalid', { issues: problems });
-  }
-  const redact = (text) => input.redactor.redact(text);
-  const entry = {
-    ...input.entry,
-    prompt: redact(input.entry.prompt),
-    workflow: redact(input.entry.workflow),
-    reason:
-      input.entry.reason === null
-        ? null
-        : redact(sanitizeUntrustedText(input.entry.reason, { maxLength: MAX_REASON_LENGTH })),
-  };
-  const line = `${JSON.stringify(JSON.parse(canonicalJson(entry)))}
-`;
-  const path = join2(input.dir, DISPATCH_LOG_FILE);
-  await appendNdjson(path, line, { sync: true });
-  return { path, line };
-}
-async function readDispatchLog(dir) {
-  const path = join2(dir, DISPATCH_LOG_FILE);
-  const file = await readNdjson(path);
-  const entries = [];
-  const malformed = (file?.problems ?? []).map((problem) => ({
-    line: problem.line,
-    text: problem.raw.slice(0, 200),
-    reason: `not JSON: ${problem.error}`,
-  }));
-  for (const record2 of file?.records ?? []) {
-    const problems = _dispatchLogEntryProblems(record2.value);
-    if (problems.length === 0) entries.push(record2.value);
-    else
-      malformed.push({
-        line: record2.line,
-        text: record2.raw.slice(0, 200),
-        reason: problems.join('; '),
-      });
-  }
-  malformed.sort((a, b) => a.line - b.line);
-  return { path, entries, malformed };
-}
-function findPriorDispatch(entries, idempotencyKey) {
-  return (
-    entries.find(
-      (entry) =>
-        entry.idempotency_key === idempotencyKey &&
-        (entry.outcome === 'dispatched' || entry.outcome === 'recorded'),
-    ) ?? null
-  );
-}
-
 // ../../node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === 'object' && 'userAgent' in navigator) {
@@ -14906,7 +13744,7 @@ function toGitHubApiError(error3, context) {
       cause,
     });
   }
-  const response = isObject3(error3) && isObject3(error3['response']) ? error3['response'] : null;
+  const response = isObject2(error3) && isObject2(error3['response']) ? error3['response'] : null;
   if (response && typeof response['status'] === 'number') {
     const status = response['status'];
     const statusText = STATUS_CODES[status] ?? 'Unknown Status';
@@ -14921,29 +13759,29 @@ function toGitHubApiError(error3, context) {
   const reason = redactor.redact(rootMessage(error3));
   return new GitHubApiError(`${prefix}: network error: ${reason}`, { kind: 'network', cause });
 }
-function isObject3(value) {
+function isObject2(value) {
   return typeof value === 'object' && value !== null;
 }
 function hasCause(error3, name2) {
-  for (let e = error3, depth = 0; isObject3(e) && depth < 8; e = e['cause'], depth++) {
+  for (let e = error3, depth = 0; isObject2(e) && depth < 8; e = e['cause'], depth++) {
     if (e['name'] === name2) return true;
   }
   return false;
 }
 function rootMessage(error3) {
   let message = 'unknown error';
-  for (let e = error3, depth = 0; isObject3(e) && depth < 8; e = e['cause'], depth++) {
+  for (let e = error3, depth = 0; isObject2(e) && depth < 8; e = e['cause'], depth++) {
     if (typeof e['message'] === 'string' && e['message'] !== '') message = e['message'];
   }
   return message;
 }
 function githubMessage(data, redactor) {
-  const text = isObject3(data) && typeof data['message'] === 'string' ? data['message'] : '';
+  const text = isObject2(data) && typeof data['message'] === 'string' ? data['message'] : '';
   const redacted = redactor.redact(text.replace(/\s+/g, ' ').trim());
   return redacted.length > MAX_DETAIL ? `${redacted.slice(0, MAX_DETAIL)}\u2026` : redacted;
 }
 function sanitizeCause(error3, redactor, depth = 0) {
-  if (!isObject3(error3) || depth >= 8) return void 0;
+  if (!isObject2(error3) || depth >= 8) return void 0;
   const message = typeof error3['message'] === 'string' ? redactor.redact(error3['message']) : '';
   const inner = sanitizeCause(error3['cause'], redactor, depth + 1);
   const copy2 = new Error(message, inner === void 0 ? void 0 : { cause: inner });
@@ -15086,6 +13924,10 @@ async function getIssueLabels(client, options) {
   }
   return { number: issueNumber, labels: names };
 }
+function formatWorkflowCommand(command, data) {
+  const escaped = data.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return `::${command}::${escaped}${EOL}`;
+}
 function formatFileCommand(name2, value, uuid2 = randomUUID) {
   let delimiter = `ghadelimiter_${uuid2()}`;
   while (value.includes(delimiter) || name2.includes(delimiter))
@@ -15094,10 +13936,7 @@ function formatFileCommand(name2, value, uuid2 = randomUUID) {
 }
 function formatAddMask(secret) {
   const values = new Set([secret, ...secret.split(/\r?\n/)].filter((value) => value.trim() !== ''));
-  return [...values].map((value) => `::add-mask::${escapeData(value)}${EOL}`).join('');
-}
-function escapeData(value) {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return [...values].map((value) => formatWorkflowCommand('add-mask', value)).join('');
 }
 var ignore2 = () => void 0;
 var OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -15154,6 +13993,1168 @@ function requireFile(env, name2) {
 function writeFailed(name2, file, error3) {
   const reason = error3 instanceof Error ? error3.message : String(error3);
   return new OperationError(`cannot write to ${name2} (${file}): ${reason}`, { cause: error3 });
+}
+
+// src/action/describe-error.ts
+function describeError(error3) {
+  if (isRcError(error3)) {
+    const issues = error3.issues.length > 0 ? ` ${error3.issues.join('; ')}` : '';
+    return { code: error3.exitCode, message: `rc: ${error3.message}${issues}` };
+  }
+  if (error3 instanceof SyntaxError)
+    return { code: 2, message: `rc: the event is not valid JSON: ${error3.message}` };
+  return {
+    code: 1,
+    message: `rc: internal error, please report it: ${error3 instanceof Error ? error3.message : String(error3)}`,
+  };
+}
+
+// src/action/run-action.ts
+import { readFile as readFile2 } from 'node:fs/promises';
+import { resolve as resolve2 } from 'node:path';
+
+// ../gate/dist/index.js
+function isRepositoryRole(value) {
+  return REPOSITORY_ROLES.includes(value);
+}
+function roleReaches(role, minimum) {
+  return REPOSITORY_ROLES.indexOf(role) >= REPOSITORY_ROLES.indexOf(minimum);
+}
+function lowestRole(roles) {
+  return REPOSITORY_ROLES.find((role) => roles.includes(role)) ?? 'admin';
+}
+var TEAM_PATTERN = /^(?:([A-Za-z0-9_.-]+)\/)?([A-Za-z0-9_.-]+)$/;
+function resolveGatePolicy(gate, env) {
+  const issues = [];
+  const roleNames = commaList(env['ALLOWED_ROLES']) ?? gate.allowed_roles;
+  const roles = [];
+  for (const name2 of roleNames) {
+    const role = name2.toLowerCase();
+    if (isRepositoryRole(role)) roles.push(role);
+    else {
+      issues.push(
+        `ALLOWED_ROLES: unknown role "${name2}" (expected ${REPOSITORY_ROLES.join(', ')})`,
+      );
+    }
+  }
+  if (roleNames.length === 0) issues.push('ALLOWED_ROLES: lists no role');
+  const teamNames = commaList(env['ALLOWED_TEAMS']) ?? gate.allowed_teams;
+  const teams = [];
+  for (const name2 of teamNames) {
+    const match2 = TEAM_PATTERN.exec(name2);
+    if (match2?.[2] === void 0) issues.push(`ALLOWED_TEAMS: "${name2}" is not org/team-slug`);
+    else teams.push({ org: match2[1] ?? null, slug: match2[2] });
+  }
+  const users = (commaList(env['ALLOWED_USERS']) ?? gate.allowed_users).map((user) =>
+    user.replace(/^@/, '').toLowerCase(),
+  );
+  const labelOverride = env['REQUIRED_LABEL'];
+  const requiredLabel =
+    labelOverride === void 0 ? gate.required_label : labelOverride.trim() || null;
+  if (issues.length > 0) return fail(...issues);
+  return ok({
+    command: gate.command,
+    minimumRole: lowestRole(roles),
+    allowedUsers: users,
+    allowedTeams: teams,
+    allowedBots: gate.allowed_bots.map((bot) => bot.toLowerCase()),
+    requiredLabel,
+    allowEdited: gate.allow_edited,
+    contexts: [...gate.contexts],
+    rolesFile: gate.roles_file,
+    roleSources: [...gate.role_sources],
+    apiTimeoutMs: gate.api_timeout_ms,
+  });
+}
+function commaList(value) {
+  if (value === void 0 || value.trim() === '') return void 0;
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+function parseRolesFile(json) {
+  if (!isObject3(json)) return fail('(root): expected a JSON object with "users" and "teams"');
+  const issues = [];
+  for (const key of Object.keys(json)) {
+    if (key !== 'users' && key !== 'teams')
+      issues.push(`${key}: unknown key (expected users, teams)`);
+  }
+  const users = {};
+  const teams = {};
+  const rawUsers = json['users'] ?? {};
+  if (!isObject3(rawUsers)) issues.push('users: expected an object of login -> role');
+  else {
+    for (const [login, role] of Object.entries(rawUsers)) {
+      if (typeof role === 'string' && isRepositoryRole(role)) users[login.toLowerCase()] = role;
+      else {
+        issues.push(
+          `users.${login}: unknown role ${JSON.stringify(role)} (expected ${REPOSITORY_ROLES.join(', ')})`,
+        );
+      }
+    }
+  }
+  const rawTeams = json['teams'] ?? {};
+  if (!isObject3(rawTeams)) issues.push('teams: expected an object of org/team-slug -> logins');
+  else {
+    for (const [team, members2] of Object.entries(rawTeams)) {
+      if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(team)) {
+        issues.push(`teams.${team}: expected an org/team-slug key`);
+      } else if (
+        !Array.isArray(members2) ||
+        !members2.every((m) => typeof m === 'string' && m !== '')
+      ) {
+        issues.push(`teams.${team}: expected an array of logins`);
+      } else {
+        teams[team.toLowerCase()] = members2.map((member) => member.toLowerCase());
+      }
+    }
+  }
+  return issues.length > 0 ? fail(...issues) : ok({ users, teams });
+}
+function parseRolesJson(text, origin) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail(`${origin}: not valid JSON`);
+  }
+  const result = parseRolesFile(json);
+  return result.ok ? result : fail(...result.issues.map((issue2) => `${origin}: ${issue2}`));
+}
+function isObject3(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function rolesTableSource(name2, table) {
+  return {
+    name: name2,
+    lookupRole(login) {
+      const role = table.users[login.toLowerCase()];
+      return Promise.resolve(
+        role === void 0 ? { status: 'unknown', reason: 'not listed' } : { status: 'known', role },
+      );
+    },
+    lookupTeam(org, team, login) {
+      const members2 = table.teams[`${org}/${team}`.toLowerCase()];
+      if (members2 === void 0) {
+        return Promise.resolve({ status: 'unknown', reason: `team ${org}/${team} not listed` });
+      }
+      const state = members2.includes(login.toLowerCase()) ? 'active' : 'none';
+      return Promise.resolve({ status: 'known', state });
+    },
+  };
+}
+var MAX_LENGTH = 200;
+var TOKENS = new RegExp(GITHUB_TOKEN_PATTERN.source, 'g');
+function oneLine(error3) {
+  const message = error3 instanceof Error ? error3.message : String(error3);
+  const line = message
+    .split(/\r?\n/)
+    .map((part) => part.trim())
+    .find((part) => part !== '');
+  const text = redactUrlCredentials(
+    (line ?? (error3 instanceof Error ? error3.name : 'unknown error')).replace(TOKENS, '***'),
+  );
+  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}\u2026` : text;
+}
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    timer.unref?.();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+function apiRoleSource(api, repo, options = {}) {
+  const timeoutMs = options.timeoutMs ?? 5e3;
+  return {
+    name: 'api',
+    async lookupRole(login) {
+      try {
+        const role = await withTimeout(
+          api.getCollaboratorRole({ owner: repo.owner, repo: repo.repo, username: login }),
+          timeoutMs,
+          'collaborator permission lookup',
+        );
+        if (isRepositoryRole(role)) return { status: 'known', role };
+        return {
+          status: 'unknown',
+          reason: `role "${oneLine(role)}" is not one of ${REPOSITORY_ROLES.join(', ')} (custom roles are not proof)`,
+        };
+      } catch (error3) {
+        return { status: 'unknown', reason: oneLine(error3) };
+      }
+    },
+    async lookupTeam(org, team, login) {
+      try {
+        const state = await withTimeout(
+          api.getTeamMembershipState({ org, teamSlug: team, username: login }),
+          timeoutMs,
+          'team membership lookup',
+        );
+        if (state === null) return { status: 'known', state: 'none' };
+        if (state === 'active' || state === 'pending') return { status: 'known', state };
+        return { status: 'unknown', reason: `unexpected membership state "${oneLine(state)}"` };
+      } catch (error3) {
+        return { status: 'unknown', reason: oneLine(error3) };
+      }
+    },
+  };
+}
+function unavailableRoleSource(name2, reason) {
+  const unknown2 = () => Promise.resolve({ status: 'unknown', reason });
+  return { name: name2, lookupRole: unknown2, lookupTeam: unknown2 };
+}
+async function loadRoleSources(options) {
+  const sources = [];
+  const issues = [];
+  for (const name2 of new Set(options.policy.roleSources)) {
+    const source = await loadSource(name2, options);
+    if (source.ok) sources.push(source.value);
+    else issues.push(...source.issues);
+  }
+  return issues.length > 0 ? fail(...issues) : ok(sources);
+}
+async function loadSource(name2, options) {
+  const { policy, env, readFile: readFile3, api, repository } = options;
+  if (name2 === 'api') {
+    return ok(
+      api === void 0
+        ? unavailableRoleSource(name2, 'no GitHub API client')
+        : apiRoleSource(api, repository, { timeoutMs: policy.apiTimeoutMs }),
+    );
+  }
+  if (name2 === 'env') {
+    const text2 = env['RC_ROLES_JSON'];
+    if (text2 === void 0 || text2.trim() === '') {
+      return ok(unavailableRoleSource(name2, 'RC_ROLES_JSON is not set'));
+    }
+    const table2 = parseRolesJson(text2, 'RC_ROLES_JSON');
+    return table2.ok ? ok(rolesTableSource(name2, table2.value)) : table2;
+  }
+  const path = policy.rolesFile;
+  if (path === null) return ok(unavailableRoleSource(name2, 'gate.roles_file is not set'));
+  if (readFile3 === void 0) return ok(unavailableRoleSource(name2, `cannot read ${path}`));
+  let text;
+  try {
+    text = await readFile3(path);
+  } catch (error3) {
+    return ok(unavailableRoleSource(name2, `cannot read ${path}: ${oneLine(error3)}`));
+  }
+  const table = parseRolesJson(text, path);
+  return table.ok ? ok(rolesTableSource(name2, table.value)) : table;
+}
+function hasCommand(body, command) {
+  const parsed = parseSlashCommand(body, { command });
+  return parsed.ok || (parsed.error.code !== 'empty' && parsed.error.code !== 'not_a_command');
+}
+function qualifyTeam(team, owner) {
+  const org = team.org ?? owner;
+  return { org, slug: team.slug, name: `${org}/${team.slug}` };
+}
+async function gatherPermissionFacts(event, policy, sources) {
+  if (event.name !== 'issue_comment')
+    return { actor: null, role: { status: 'not-asked' }, teams: [] };
+  const { comment, repository, action } = event.payload;
+  const actor = comment.user.login;
+  if (action === 'deleted' || !hasCommand(comment.body, policy.command)) {
+    return { actor, role: { status: 'not-asked' }, teams: [] };
+  }
+  const ordered = policy.roleSources.flatMap((name2) => sources.filter((s2) => s2.name === name2));
+  const role = await askRole(ordered, actor);
+  const teams = [];
+  const roleSuffices = role.status === 'known' && roleReaches(role.role, policy.minimumRole);
+  if (!roleSuffices && !policy.allowedUsers.includes(actor.toLowerCase())) {
+    for (const ref of policy.allowedTeams) {
+      const team = qualifyTeam(ref, repository.owner.login);
+      const fact = await askTeam(ordered, team, actor);
+      teams.push(fact);
+      if (fact.state === 'active') break;
+    }
+  }
+  return { actor, role, teams };
+}
+async function askRole(sources, actor) {
+  const reasons = [];
+  for (const source of sources) {
+    const evidence = await ask(() => source.lookupRole(actor));
+    if (evidence.status === 'known') {
+      return { status: 'known', role: evidence.role, source: source.name };
+    }
+    reasons.push(`${source.name}: ${oneLine(evidence.reason)}`);
+  }
+  if (reasons.length === 0) reasons.push('no role source is configured');
+  return { status: 'unknown', reasons };
+}
+async function askTeam(sources, team, actor) {
+  const reasons = [];
+  for (const source of sources) {
+    const evidence = await ask(() => source.lookupTeam(team.org, team.slug, actor));
+    if (evidence.status === 'known') {
+      return { team: team.name, state: evidence.state, source: source.name, reasons: [] };
+    }
+    reasons.push(`${source.name}: ${oneLine(evidence.reason)}`);
+  }
+  if (reasons.length === 0) reasons.push('no role source is configured');
+  return { team: team.name, state: 'unknown', source: null, reasons };
+}
+async function ask(lookup) {
+  try {
+    return await lookup();
+  } catch (error3) {
+    return { status: 'unknown', reason: oneLine(error3) };
+  }
+}
+function decideAccess(actor, owner, policy, facts) {
+  if (facts.actor?.toLowerCase() !== actor.toLowerCase()) {
+    const about = facts.actor ?? 'nobody';
+    return {
+      granted: false,
+      role: null,
+      source: null,
+      roleSource: null,
+      reasons: [`facts: gathered for ${about}, not ${actor}`],
+    };
+  }
+  const min = policy.minimumRole;
+  const known = facts.role.status === 'known' ? facts.role : null;
+  const role = known?.role ?? null;
+  const roleSource = known?.source ?? null;
+  if (known !== null && roleReaches(known.role, min)) {
+    return {
+      granted: true,
+      role,
+      roleSource,
+      source: known.source,
+      reasons: [`role: ${actor} has ${known.role} (${known.source}), needs ${min} or above`],
+    };
+  }
+  if (policy.allowedUsers.includes(actor.toLowerCase())) {
+    return {
+      granted: true,
+      role,
+      roleSource,
+      source: 'allowed-users',
+      reasons: [`user: ${actor} is listed in gate.allowed_users`],
+    };
+  }
+  const allowedTeams = policy.allowedTeams.map((team) => qualifyTeam(team, owner).name);
+  const teamFacts = allowedTeams.flatMap((name2) =>
+    facts.teams.filter((fact) => fact.team.toLowerCase() === name2.toLowerCase()),
+  );
+  const active = teamFacts.find((fact) => fact.state === 'active');
+  if (active !== void 0) {
+    return {
+      granted: true,
+      role,
+      roleSource,
+      source: 'team',
+      reasons: [
+        `team: ${actor} is an active member of ${active.team} (${active.source ?? 'unknown'})`,
+      ],
+    };
+  }
+  const reasons = [];
+  if (facts.role.status === 'known') {
+    reasons.push(`role: ${actor} has ${facts.role.role}, needs ${min} or above`);
+  } else if (facts.role.status === 'unknown') {
+    reasons.push(`role: no role source knew ${actor} (${facts.role.reasons.join('; ')})`);
+  } else {
+    reasons.push(`role: not looked up for ${actor}`);
+  }
+  for (const fact of teamFacts) {
+    if (fact.state === 'none') reasons.push(`team: ${actor} is not a member of ${fact.team}`);
+    else if (fact.state === 'pending') {
+      reasons.push(`team: ${actor} is a pending, not active, member of ${fact.team}`);
+    } else
+      reasons.push(`team: could not check ${actor} in ${fact.team} (${fact.reasons.join('; ')})`);
+  }
+  return { granted: false, role, roleSource, source: null, reasons };
+}
+function isBot(user) {
+  return user.type === 'Bot' || user.login.toLowerCase().endsWith('[bot]');
+}
+function decidePermission(event, policy, facts) {
+  if (event.name !== 'issue_comment') {
+    return deny(null, [`event: ${event.name} is not issue_comment`]);
+  }
+  const { action, comment, issue: issue2, repository } = event.payload;
+  const actor = comment.user.login;
+  if (action === 'deleted') {
+    return { ...deny(actor, ['action: deleted comments are ignored']), ignored: true };
+  }
+  const failed = [];
+  const grounds = [];
+  const check = (holds, ground, failure3) =>
+    (holds ? grounds : failed).push(holds ? ground : failure3);
+  check(
+    action === 'created' || policy.allowEdited,
+    `event: issue_comment ${action}`,
+    'action: edited comments are not allowed (gate.allow_edited is false)',
+  );
+  const command = `/${policy.command}`;
+  check(
+    hasCommand(comment.body, policy.command),
+    `command: first line starts with ${command}`,
+    `command: first line does not start with ${command}`,
+  );
+  const context = isPullRequestComment(event.payload) ? 'pull_request' : 'issue';
+  check(
+    policy.contexts.includes(context),
+    `context: ${context} comments are allowed`,
+    `context: ${context} comments are not allowed`,
+  );
+  const label2 = policy.requiredLabel;
+  if (label2 !== null) {
+    const where = `${context === 'issue' ? 'issue' : 'pull request'} #${issue2.number}`;
+    check(
+      issue2.labels.some((l2) => l2.name.toLowerCase() === label2.toLowerCase()),
+      `label: ${where} has ${label2}`,
+      `label: ${where} lacks required label ${label2}`,
+    );
+  }
+  if (isBot(comment.user)) {
+    check(
+      policy.allowedBots.includes(actor.toLowerCase()),
+      `bot: ${actor} is listed in gate.allowed_bots`,
+      `bot: ${actor} is a bot and not listed in gate.allowed_bots`,
+    );
+  }
+  const access = decideAccess(actor, repository.owner.login, policy, facts);
+  (access.granted ? grounds : failed).push(...access.reasons);
+  const allowed = failed.length === 0;
+  return {
+    allowed,
+    actor,
+    role: access.role,
+    source: allowed ? access.source : access.roleSource,
+    reasons: allowed ? grounds : failed,
+    ignored: false,
+  };
+}
+function deny(actor, reasons) {
+  return { allowed: false, actor, role: null, source: null, reasons, ignored: false };
+}
+async function checkPermission(options) {
+  const { event, policy, sources } = options;
+  const facts = await gatherPermissionFacts(event, policy, sources);
+  return decidePermission(event, policy, facts);
+}
+
+// ../dispatch/dist/chunk-E5KQY4Q2.js
+import { constants } from 'fs';
+import { mkdir as mkdir2, open as open2 } from 'fs/promises';
+import { dirname as dirname2 } from 'path';
+var APPEND = constants.O_APPEND | constants.O_CREAT | constants.O_RDWR | constants.O_NOFOLLOW;
+var READ = constants.O_RDONLY | constants.O_NOFOLLOW;
+async function appendNdjson(path, text, options = {}) {
+  await mkdir2(dirname2(path), { recursive: true });
+  const handle = await openNoFollow(path, APPEND);
+  try {
+    const { size } = await handle.stat();
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] !== 10) prefix = '\n';
+    }
+    await handle.write(`${prefix}${text}`);
+    if (options.sync) await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+async function readNdjson(path) {
+  let handle;
+  try {
+    handle = await openNoFollow(path, READ);
+  } catch (error3) {
+    if (error3.code === 'ENOENT') return null;
+    throw error3;
+  }
+  let text;
+  try {
+    text = await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+  const records = [];
+  const problems = [];
+  text.split('\n').forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    try {
+      records.push({ line: index + 1, raw, value: JSON.parse(raw) });
+    } catch (error3) {
+      problems.push({ line: index + 1, raw, error: error3.message });
+    }
+  });
+  return { records, problems };
+}
+async function openNoFollow(path, flags) {
+  try {
+    return await open2(path, flags, 420);
+  } catch (error3) {
+    if (error3.code !== 'ELOOP') throw error3;
+    throw new OperationError(
+      `${path} is a symbolic link; rc does not read or append through symbolic links (remove it and run again)`,
+      { cause: error3 },
+    );
+  }
+}
+
+// ../dispatch/dist/index.js
+import { readdir, readFile } from 'fs/promises';
+import { join as join2 } from 'path';
+function _planFailure(code, message, lookedFor = [], found = []) {
+  return { ok: false, error: { code, message, lookedFor, found } };
+}
+var ATTRIBUTES = String.raw`(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*\s*\/?`;
+var ANY_TAG = new RegExp(String.raw`<\/?([A-Za-z][A-Za-z0-9-]*)(${ATTRIBUTES})>`, 'g');
+var HAS_VALUED_ATTRIBUTE = /=/;
+var CONTENT_HIDDEN = /* @__PURE__ */ new Set([
+  'audio',
+  'embed',
+  'head',
+  'iframe',
+  'img',
+  'math',
+  'noscript',
+  'object',
+  'picture',
+  'script',
+  'source',
+  'style',
+  'svg',
+  'template',
+  'textarea',
+  'title',
+  'video',
+]);
+var KNOWN_ELEMENTS = /* @__PURE__ */ new Set([
+  ...CONTENT_HIDDEN,
+  ...'a abbr address article aside b base bdi bdo big blockquote body br button caption center cite code col colgroup dd del details dfn div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr html i input ins kbd li link main mark meta nav ol option p pre q rp rt ruby s samp section select small span strike strong sub summary sup table tbody td tfoot th thead tr track tt u ul var wbr'.split(
+    ' ',
+  ),
+]);
+var VOID = new Set(
+  'area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr'.split(
+    ' ',
+  ),
+);
+var RAW_TEXT = new Set(
+  'iframe noembed noframes noscript plaintext script style textarea title xmp'.split(' '),
+);
+var FOREIGN = /* @__PURE__ */ new Set(['math', 'svg']);
+var SPECIAL = new Set(
+  'address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp'.split(
+    ' ',
+  ),
+);
+var ATTRIBUTE =
+  /([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>\x60]+)))?/g;
+var SIZE_PROPERTIES = /* @__PURE__ */ new Set([
+  'font-size',
+  'line-height',
+  'max-height',
+  'max-width',
+  'width',
+  'height',
+]);
+var ZERO = /^[+-]?(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?$/;
+var NAMED_REFERENCES = {
+  amp: '&',
+  apos: "'",
+  colon: ':',
+  comma: ',',
+  excl: '!',
+  gt: '>',
+  lpar: '(',
+  lt: '<',
+  newline: '\n',
+  num: '#',
+  period: '.',
+  quot: '"',
+  rpar: ')',
+  semi: ';',
+  sol: '/',
+  tab: '	',
+};
+function _removeHiddenHtml(text) {
+  const tags = new RegExp(ANY_TAG.source, 'g');
+  let out = '';
+  let last = 0;
+  for (let match2 = tags.exec(text); match2 !== null; match2 = tags.exec(text)) {
+    if (match2[0].startsWith('</')) continue;
+    const name2 = (match2[1] ?? '').toLowerCase();
+    const attributes = match2[2] ?? '';
+    if (!CONTENT_HIDDEN.has(name2) && !_hidesElement(attributes)) continue;
+    out += text.slice(last, match2.index);
+    last = elementEnd(text, name2, attributes, tags.lastIndex);
+    tags.lastIndex = last;
+  }
+  return out + text.slice(last);
+}
+function _hidesElement(attributes) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const match2 of attributes.matchAll(ATTRIBUTE)) {
+    const name2 = (match2[1] ?? '').toLowerCase();
+    if (seen.has(name2)) continue;
+    seen.add(name2);
+    const value = decodeReferences(match2[2] ?? match2[3] ?? match2[4] ?? '')
+      .trim()
+      .toLowerCase();
+    if (name2 === 'hidden') return true;
+    if (name2 === 'aria-hidden' && value === 'true') return true;
+    if ((name2 === 'width' || name2 === 'height' || name2 === 'size') && ZERO.test(value))
+      return true;
+    if (name2 === 'style' && styleHides(value)) return true;
+  }
+  return false;
+}
+function styleHides(style) {
+  for (const declaration of style.replace(/\/\*[\s\S]*?\*\//g, '').split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon < 0) continue;
+    const property = declaration.slice(0, colon).trim();
+    const value = declaration
+      .slice(colon + 1)
+      .trim()
+      .replace(/\s*!important$/, '');
+    if (property === 'display' && value === 'none') return true;
+    if (property === 'visibility' && (value === 'hidden' || value === 'collapse')) return true;
+    if ((property === 'opacity' || SIZE_PROPERTIES.has(property)) && ZERO.test(value)) return true;
+  }
+  return false;
+}
+function decodeReferences(value) {
+  return value.replace(
+    /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));?/g,
+    (reference, decimal, hex, named) => {
+      if (named !== void 0) return NAMED_REFERENCES[named.toLowerCase()] ?? reference;
+      const code = decimal === void 0 ? Number.parseInt(hex ?? '', 16) : Number(decimal);
+      return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : '\uFFFD';
+    },
+  );
+}
+function elementEnd(text, name2, attributes, from) {
+  if (VOID.has(name2) || (FOREIGN.has(name2) && attributes.trimEnd().endsWith('/'))) return from;
+  if (RAW_TEXT.has(name2)) return rawTextEnd(text, name2, from);
+  const open3 = new _OpenElements(name2);
+  const tags = new RegExp(ANY_TAG.source, 'g');
+  tags.lastIndex = from;
+  for (let match2 = tags.exec(text); match2 !== null; match2 = tags.exec(text)) {
+    const tag = (match2[1] ?? '').toLowerCase();
+    if (!match2[0].startsWith('</')) {
+      if (RAW_TEXT.has(tag)) tags.lastIndex = rawTextEnd(text, tag, tags.lastIndex);
+      else if (!VOID.has(tag) && !(FOREIGN.has(tag) && (match2[2] ?? '').trimEnd().endsWith('/')))
+        open3.push(tag);
+      continue;
+    }
+    const at2 = open3.lastIndexOf(tag);
+    if (at2 < 0 || (!SPECIAL.has(tag) && open3.hasSpecialAbove(at2))) continue;
+    open3.popTo(at2);
+    if (at2 === 0) return tags.lastIndex;
+  }
+  return text.length;
+}
+function rawTextEnd(text, name2, from) {
+  const close = new RegExp(`</${name2}(?=[\\s/>])[^>]*>`, 'gi');
+  close.lastIndex = from;
+  return close.exec(text) === null ? text.length : close.lastIndex;
+}
+function _stripHtmlTags(text) {
+  return text.replace(ANY_TAG, (tag, name2, attributes) =>
+    KNOWN_ELEMENTS.has(name2.toLowerCase()) || HAS_VALUED_ATTRIBUTE.test(attributes) ? '' : tag,
+  );
+}
+var _OpenElements = class {
+  names = [];
+  // specials[i]: how many of names[0..i] are special elements.
+  specials = [];
+  positions = /* @__PURE__ */ new Map();
+  constructor(root) {
+    this.push(root);
+  }
+  push(name2) {
+    const below = this.specials.at(-1) ?? 0;
+    this.specials.push(below + (SPECIAL.has(name2) ? 1 : 0));
+    const at2 = this.positions.get(name2);
+    if (at2 === void 0) this.positions.set(name2, [this.names.length]);
+    else at2.push(this.names.length);
+    this.names.push(name2);
+  }
+  lastIndexOf(name2) {
+    return this.positions.get(name2)?.at(-1) ?? -1;
+  }
+  hasSpecialAbove(index) {
+    return (this.specials.at(-1) ?? 0) - (this.specials[index] ?? 0) > 0;
+  }
+  /** Pops every element from the top down to `index`, inclusive. */
+  popTo(index) {
+    while (this.names.length > index) {
+      const name2 = this.names.pop();
+      this.specials.pop();
+      this.positions.get(name2)?.pop();
+    }
+  }
+};
+var TRUNCATION_MARKER = '\u2026[truncated]';
+var DEFAULT_MAX_TEXT_LENGTH = 2e3;
+var HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+var INVISIBLE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- removing them is the point
+  /[\p{Cf}\p{Cs}\u0000-\u0008\u000B-\u001F\u007F-\u009F\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+var LINE_BREAKS = /\r\n?|[\u2028\u2029]/g;
+var LINK_DEFINITION =
+  /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm;
+var MARKDOWN_IMAGE = /!\[[^[\]\n]*\](?:\((?:[^)\n!]|!(?!\[))*\)|\[[^[\]\n]*\])/g;
+var LINK_TITLE =
+  /(\[[^[\]\n]*\]\([ \t]*(?:<[^<>\n]*>|[^)\s[<]*))[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))[ \t]*\)/g;
+var BLANK_RUNS = /\n[ \t]*\n(?:[ \t]*\n)+/g;
+function sanitizeUntrustedText(text, options = {}) {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_TEXT_LENGTH;
+  if (!Number.isInteger(maxLength) || maxLength < 0) {
+    throw new RangeError(`sanitizeUntrustedText: maxLength must be a non-negative integer`);
+  }
+  let current = text;
+  for (;;) {
+    const next = cleanOnce(current);
+    if (next === current) break;
+    current = next;
+  }
+  return truncate2(current, maxLength);
+}
+function cleanOnce(text) {
+  const visible = text.replace(LINE_BREAKS, '\n').replace(INVISIBLE, '').replace(HTML_COMMENT, '');
+  return _stripHtmlTags(_removeHiddenHtml(visible))
+    .replace(LINK_DEFINITION, '')
+    .replace(MARKDOWN_IMAGE, '')
+    .replace(LINK_TITLE, '$1)')
+    .replace(BLANK_RUNS, '\n\n')
+    .trim();
+}
+function truncate2(text, maxLength) {
+  if (text.length <= maxLength) return text;
+  const code = text.charCodeAt(maxLength - 1);
+  const cut = code >= 55296 && code <= 56319 ? maxLength - 1 : maxLength;
+  return `${text.slice(0, cut)}${TRUNCATION_MARKER}`;
+}
+function _resolveLabels(input) {
+  const { issue: issue2, requiredLabel, targetIssue } = input;
+  if (targetIssue !== null && targetIssue.number !== issue2) {
+    return _planFailure(
+      'issue_mismatch',
+      `the labels passed in are for #${targetIssue.number}, but the command targets #${issue2}`,
+      [`#${issue2}`],
+      [`#${targetIssue.number}`],
+    );
+  }
+  const raw = targetIssue?.labels ?? eventLabels(input);
+  if (raw === null) {
+    if (requiredLabel === null) return { ok: true, value: [] };
+    const where =
+      input.eventName === 'issue_comment'
+        ? `the command targets #${issue2} but the comment is on #${input.event.issue.number}`
+        : 'a workflow_dispatch event carries no issue labels';
+    return _planFailure(
+      'labels_unknown',
+      `${where}, so the labels of #${issue2} are unknown and the required label "${requiredLabel}" cannot be checked; refusing (look the issue up and pass targetIssue)`,
+      [requiredLabel],
+      [],
+    );
+  }
+  const labels = [...new Set(raw)].sort();
+  if (requiredLabel !== null && !labels.includes(requiredLabel)) {
+    const found = labels.map((label2) => sanitizeUntrustedText(label2, { maxLength: 100 }));
+    return _planFailure(
+      'missing_label',
+      `issue #${issue2} does not have the required label "${requiredLabel}" (${found.length === 0 ? 'it has no labels' : `its labels: ${found.join(', ')}`})`,
+      [requiredLabel],
+      found,
+    );
+  }
+  return {
+    ok: true,
+    value: labels.map((label2) => sanitizeUntrustedText(label2, { maxLength: input.maxLength })),
+  };
+}
+function eventLabels(input) {
+  if (input.eventName !== 'issue_comment' || input.event.issue.number !== input.issue) return null;
+  return input.event.issue.labels.map((label2) => label2.name);
+}
+var SHOWN_FILES = 20;
+function resolvePromptFile(input) {
+  const dir = normaliseDir(input.promptsDir);
+  const files = [...new Set(input.files.filter((name2) => isPromptFileName(name2)))].sort();
+  const pathOf = (file) => (dir === '' ? file : `${dir}/${file}`);
+  const named = (name2, source, what) => {
+    const file = name2.endsWith('.md') ? name2 : `${name2}.md`;
+    if (files.includes(file)) {
+      return ok2({ name: file.slice(0, -3), path: pathOf(file), source });
+    }
+    return _planFailure(
+      'prompt_not_found',
+      `${what}: looked for ${pathOf(file)}; found ${describe2(files, dir)}`,
+      [pathOf(file)],
+      files,
+    );
+  };
+  if (input.explicit !== null) return named(input.explicit, 'argument', `prompt=${input.explicit}`);
+  const mapped = input.promptMap[String(input.issue)];
+  if (mapped !== void 0) {
+    return named(mapped, 'mapping', `prompt_map maps #${input.issue} to "${mapped}"`);
+  }
+  const exact = `${input.issue}.md`;
+  const prefix = `${input.issue}-`;
+  const candidates = files.filter(
+    (file) => file === exact || (file.startsWith(prefix) && file.length > prefix.length + 3),
+  );
+  const lookedFor = [pathOf(exact), pathOf(`${prefix}*.md`)];
+  const [only] = candidates;
+  if (candidates.length === 1 && only !== void 0) {
+    return ok2({ name: only.slice(0, -3), path: pathOf(only), source: 'issue-number' });
+  }
+  if (candidates.length === 0) {
+    return _planFailure(
+      'prompt_not_found',
+      `no helper prompt for #${input.issue}: no prompt=NAME, no prompt_map entry, and no file matching ${lookedFor.join(' or ')}; found ${describe2(files, dir)}`,
+      lookedFor,
+      files,
+    );
+  }
+  return _planFailure(
+    'prompt_ambiguous',
+    `more than one helper prompt for #${input.issue} matches ${lookedFor.join(' or ')}: ${candidates.join(', ')}; pick one with prompt=NAME or a prompt_map entry`,
+    lookedFor,
+    candidates,
+  );
+}
+function ok2(value) {
+  return { ok: true, value };
+}
+function isPromptFileName(name2) {
+  return name2.endsWith('.md') && name2.length > 3 && !/[/\\]/.test(name2);
+}
+function normaliseDir(dir) {
+  return dir.replace(/\\/g, '/').replace(/\/+$/, '');
+}
+function describe2(files, dir) {
+  const where = dir === '' ? 'the prompts directory' : dir;
+  if (files.length === 0) return `no .md files in ${where}`;
+  const shown = files.slice(0, SHOWN_FILES).join(', ');
+  const more = files.length > SHOWN_FILES ? ` and ${files.length - SHOWN_FILES} more` : '';
+  return `${files.length} .md file(s) in ${where}: ${shown}${more}`;
+}
+function sanitizeSlashCommand(command, options = {}) {
+  const clean = (text) => sanitizeUntrustedText(text, options);
+  return {
+    ...command,
+    line: clean(command.line),
+    positional: command.positional.map(clean),
+    named: Object.fromEntries(
+      Object.entries(command.named).map(([name2, value]) => [name2, clean(value)]),
+    ),
+  };
+}
+function planDispatch(input) {
+  const { command, config: config2 } = input;
+  const time2 = runTime(input.runId ?? null, input.now);
+  if (!time2.ok) return time2;
+  const labels = _resolveLabels({
+    ...input,
+    issue: command.issue_number,
+    requiredLabel: config2.required_label,
+    targetIssue: input.targetIssue ?? null,
+    maxLength: config2.max_text_length,
+  });
+  if (!labels.ok) return labels;
+  const prompt = resolvePromptFile({
+    issue: command.issue_number,
+    explicit: command.prompt,
+    promptMap: config2.prompt_map,
+    promptsDir: config2.prompts_dir,
+    files: input.prompts,
+  });
+  if (!prompt.ok) return prompt;
+  const workflowName = config2.workflow.replace(/\.ya?ml$/, '');
+  const plan = {
+    schema_version: 1,
+    run_id: time2.value.runId,
+    phoenix_timestamp: time2.value.timestamp,
+    repository: input.event.repository.full_name,
+    command: sanitizeSlashCommand(command, { maxLength: config2.max_text_length }),
+    issue: {
+      number: command.issue_number,
+      labels: labels.value,
+      required_label: config2.required_label,
+    },
+    prompt: prompt.value,
+    workflow: {
+      name: workflowName,
+      file: workflowName === config2.workflow ? `${workflowName}.yml` : config2.workflow,
+      ref: config2.ref,
+      inputs: {
+        issue: String(command.issue_number),
+        prompt: prompt.value.name,
+        run_id: time2.value.runId,
+      },
+    },
+  };
+  const checked = validate2(DispatchPlanSchema, plan);
+  if (!checked.ok) {
+    return _planFailure(
+      'invalid_plan',
+      `the plan breaks its schema: ${checked.issues.join('; ')}`,
+      [],
+      checked.issues,
+    );
+  }
+  return { ok: true, value: checked.value };
+}
+function runTime(runId, now2) {
+  if (runId !== null) {
+    const parsed = parseRunId(runId);
+    if (!parsed.ok) {
+      return _planFailure(
+        'invalid_run_id',
+        `${parsed.issues.join('; ')}; expected e.g. 2026-11-20T09-15-00-0700`,
+        ['YYYY-MM-DDTHH-mm-ss-0700'],
+        [runId.slice(0, 64)],
+      );
+    }
+    return { ok: true, value: { runId, timestamp: formatPhoenix(parsed.value) } };
+  }
+  if (Number.isNaN(now2.getTime())) {
+    return _planFailure(
+      'invalid_time',
+      'now is an invalid Date',
+      ['a valid Date'],
+      ['Invalid Date'],
+    );
+  }
+  return { ok: true, value: { runId: formatRunId(now2), timestamp: formatPhoenix(now2) } };
+}
+var DENIALS = ['missing_label', 'labels_unknown'];
+function planErrorToRcError(error3) {
+  const issues = [
+    ...error3.lookedFor.map((item) => `looked for: ${item}`),
+    ...error3.found.map((item) => `found: ${item}`),
+  ];
+  const message = `dispatch plan (${error3.code}): ${error3.message}`;
+  return DENIALS.includes(error3.code)
+    ? new DeniedError(message, { issues })
+    : new InvalidInputError(message, { issues });
+}
+function toDispatchEvent(parsed) {
+  return parsed.name === 'issue_comment'
+    ? { eventName: 'issue_comment', event: parsed.payload }
+    : { eventName: 'workflow_dispatch', event: parsed.payload };
+}
+var COMMENT_ID_INPUT = /^[1-9][0-9]{0,15}$/;
+function buildEnvelope(input) {
+  const { plan } = input;
+  const identity = eventIdentity(input);
+  return {
+    schema_version: 1,
+    idempotency_key: identity.key,
+    repository: plan.repository,
+    issue_number: plan.issue.number,
+    comment_id: identity.commentId,
+    author: sanitizeUntrustedText(identity.author, { maxLength: 100 }) || 'unknown',
+    delivery_id:
+      input.deliveryId === void 0 || input.deliveryId === null
+        ? null
+        : sanitizeUntrustedText(input.deliveryId, { maxLength: 100 }),
+    plan,
+  };
+}
+function eventIdentity(input) {
+  const repository = input.plan.repository;
+  if (input.eventName === 'issue_comment') {
+    const { comment } = input.event;
+    return {
+      key: dispatchIdempotencyKey(repository, comment.id),
+      commentId: comment.id,
+      author: comment.user.login,
+    };
+  }
+  const author = input.event.sender?.login ?? 'unknown';
+  const relayed = input.event.inputs?.['comment_id'];
+  const text = typeof relayed === 'number' ? String(relayed) : relayed;
+  if (
+    typeof text === 'string' &&
+    COMMENT_ID_INPUT.test(text) &&
+    Number.isSafeInteger(Number(text))
+  ) {
+    const commentId = Number(text);
+    return { key: dispatchIdempotencyKey(repository, commentId), commentId, author };
+  }
+  return { key: runIdempotencyKey(repository, input.plan.run_id), commentId: 0, author };
+}
+async function listPromptFiles(dir) {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name.length > 3)
+      .map((entry) => entry.name)
+      .sort();
+  } catch (error3) {
+    const code = error3.code;
+    if (code === 'ENOENT') return [];
+    if (code === 'ENOTDIR') {
+      throw new InvalidInputError(`prompts directory ${dir} is not a directory`, { cause: error3 });
+    }
+    throw error3;
+  }
+}
+function _runArtifactPath(dir, runId, file) {
+  if (!RUN_ID_PATTERN.test(runId)) {
+    throw new InvalidInputError(
+      `run id ${JSON.stringify(runId.slice(0, 64))} does not have the shape YYYY-MM-DDTHH-mm-ss-0700`,
+    );
+  }
+  return join2(dir, runId, file);
+}
+async function _writeArtifactOnce(dir, path, content, what) {
+  await assertNoSymlinks(dir, path);
+  const existing = await readExisting(path);
+  if (existing === content) return { path, written: false };
+  if (existing !== null) {
+    throw new ConflictError(
+      `${path} already holds a different ${what}; refusing to overwrite it (use a new run id)`,
+      { issues: [`${path}: first difference at line ${firstDifferentLine(existing, content)}`] },
+    );
+  }
+  await writeFileAtomic(path, content, { root: dir });
+  return { path, written: true };
+}
+async function readExisting(path) {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error3) {
+    if (error3.code === 'ENOENT') return null;
+    throw error3;
+  }
+}
+function firstDifferentLine(a, b) {
+  const left = a.split('\n');
+  const right = b.split('\n');
+  let line = 0;
+  while (line < left.length && left[line] === right[line]) line++;
+  return line + 1;
+}
+var PLAN_FILE = 'plan.json';
+async function writePlanArtifact(input) {
+  const path = _runArtifactPath(input.dir, input.plan.run_id, PLAN_FILE);
+  serializeDispatchPlan(input.plan);
+  const content = canonicalJson(input.redactor.redactValue(input.plan));
+  return _writeArtifactOnce(input.dir, path, content, 'plan');
+}
+function _redactedEnvelope(envelope, redactor) {
+  serializeDispatchEnvelope(envelope);
+  return redactor.redactValue(envelope);
+}
+function envelopeWorkflowInput(envelope, redactor) {
+  return JSON.stringify(JSON.parse(canonicalJson(_redactedEnvelope(envelope, redactor))));
+}
+var ENVELOPE_FILE = 'envelope.json';
+async function writeEnvelopeArtifact(input) {
+  const path = _runArtifactPath(input.dir, input.envelope.plan.run_id, ENVELOPE_FILE);
+  const content = canonicalJson(_redactedEnvelope(input.envelope, input.redactor));
+  return _writeArtifactOnce(input.dir, path, content, 'envelope');
+}
+var DISPATCH_LOG_FILE = 'dispatch-log.ndjson';
+var DISPATCH_TRIGGERS = ['github', 'local', 'none'];
+var DISPATCH_OUTCOMES = ['dispatched', 'duplicate', 'failed', 'recorded', 'dry_run'];
+var STRING_FIELDS = ['run_id', 'idempotency_key', 'prompt', 'workflow', 'phoenix_timestamp'];
+var FIELDS = /* @__PURE__ */ new Set([
+  ...STRING_FIELDS,
+  'issue_number',
+  'trigger',
+  'outcome',
+  'reason',
+]);
+function _dispatchLogEntryProblems(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return ['(root): expected a JSON object'];
+  }
+  const entry = value;
+  const problems = [];
+  for (const field of STRING_FIELDS) {
+    if (typeof entry[field] !== 'string' || entry[field] === '') {
+      problems.push(`${field}: expected a non-empty string`);
+    }
+  }
+  const issue2 = entry['issue_number'];
+  if (typeof issue2 !== 'number' || !Number.isSafeInteger(issue2) || issue2 <= 0) {
+    problems.push('issue_number: expected a positive integer');
+  }
+  if (!DISPATCH_TRIGGERS.includes(entry['trigger'])) {
+    problems.push(`trigger: expected one of ${DISPATCH_TRIGGERS.join(', ')}`);
+  }
+  if (!DISPATCH_OUTCOMES.includes(entry['outcome'])) {
+    problems.push(`outcome: expected one of ${DISPATCH_OUTCOMES.join(', ')}`);
+  }
+  if (entry['reason'] !== null && typeof entry['reason'] !== 'string') {
+    problems.push('reason: expected a string or null');
+  }
+  for (const key of Object.keys(entry)) {
+    if (!FIELDS.has(key)) problems.push(`${key}: unknown field`);
+  }
+  return problems;
+}
+var MAX_REASON_LENGTH = 500;
+async function appendDispatchLog(input) {
+  const problems = _dispatchLogEntryProblems(input.entry);
+  if (problems.length > 0) {
+    throw new InvalidInputError('dispatch log entry is invalid', { issues: problems });
+  }
+  const redact = (text) => input.redactor.redact(text);
+  const entry = {
+    ...input.entry,
+    prompt: redact(input.entry.prompt),
+    workflow: redact(input.entry.workflow),
+    reason:
+      input.entry.reason === null
+        ? null
+        : redact(sanitizeUntrustedText(input.entry.reason, { maxLength: MAX_REASON_LENGTH })),
+  };
+  const line = `${JSON.stringify(JSON.parse(canonicalJson(entry)))}
+`;
+  const path = join2(input.dir, DISPATCH_LOG_FILE);
+  await appendNdjson(path, line, { sync: true });
+  return { path, line };
+}
+async function readDispatchLog(dir) {
+  const path = join2(dir, DISPATCH_LOG_FILE);
+  const file = await readNdjson(path);
+  const entries = [];
+  const malformed = (file?.problems ?? []).map((problem) => ({
+    line: problem.line,
+    text: problem.raw.slice(0, 200),
+    reason: `not JSON: ${problem.error}`,
+  }));
+  for (const record2 of file?.records ?? []) {
+    const problems = _dispatchLogEntryProblems(record2.value);
+    if (problems.length === 0) entries.push(record2.value);
+    else
+      malformed.push({
+        line: record2.line,
+        text: record2.raw.slice(0, 200),
+        reason: problems.join('; '),
+      });
+  }
+  malformed.sort((a, b) => a.line - b.line);
+  return { path, entries, malformed };
+}
+function findPriorDispatch(entries, idempotencyKey) {
+  return (
+    entries.find(
+      (entry) =>
+        entry.idempotency_key === idempotencyKey &&
+        (entry.outcome === 'dispatched' || entry.outcome === 'recorded'),
+    ) ?? null
+  );
 }
 
 // ../../node_modules/yaml/browser/dist/nodes/identity.js
@@ -21561,10 +21562,6 @@ try {
 } catch (error3) {
   const { code, message } = describeError(error3);
   const text = redactUrlCredentials(createRedactor({ env: process.env }).redact(message));
-  process.stdout.write(`::error::${escapeCommandData(text)}
-`);
+  process.stdout.write(formatWorkflowCommand('error', text));
   process.exitCode = code;
-}
-function escapeCommandData(value) {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }

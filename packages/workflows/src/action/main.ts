@@ -1,5 +1,6 @@
 // The bundled entry of rc's GitHub Action (action.yml): the only file here that touches process.
 import { createRedactor, redactUrlCredentials } from '@rc/orchestrator-core';
+import { formatWorkflowCommand } from '@rc/github';
 import { describeError } from './describe-error';
 import { runAction } from './run-action';
 
@@ -16,10 +17,6 @@ try {
   // An error may quote a path, a URL or a response: it goes out redacted like everything else,
   // escaped as workflow command data so it stays one annotation.
   const text = redactUrlCredentials(createRedactor({ env: process.env }).redact(message));
-  process.stdout.write(`::error::${escapeCommandData(text)}\n`);
+  process.stdout.write(formatWorkflowCommand('error', text));
   process.exitCode = code;
-}
-
-function escapeCommandData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
