@@ -1,14 +1,4 @@
-import {
-  chmodSync,
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,14 +47,6 @@ let sandbox: string;
 
 beforeAll(() => {
   sandbox = mkdtempSync(join(tmpdir(), 'rc-docs-'));
-  const bin = join(sandbox, 'bin');
-  mkdirSync(bin);
-  const shim = join(bin, 'rc');
-  writeFileSync(
-    shim,
-    `#!/bin/sh\nexec "${process.execPath}" "${join(root, 'packages/cli/dist/rc.cjs')}" "$@"\n`,
-  );
-  chmodSync(shim, 0o755);
 });
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
@@ -81,7 +63,8 @@ describe('runnable documentation examples', () => {
       sh('bash', ['-euo', 'pipefail', '-c', example.script], {
         cwd: join(work, 'examples/repo'),
         env: {
-          PATH: `${join(sandbox, 'bin')}:${process.env['PATH'] ?? ''}`,
+          // As the docs say: in a clone, `npm ci` links `rc` into node_modules/.bin.
+          PATH: `${join(root, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
           HOME: work,
           NO_COLOR: '1',
         },
