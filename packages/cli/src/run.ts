@@ -53,6 +53,8 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // One prefix for every error rc prints: commander's usage errors say `rc:` too.
+      outputError: (text, write) => write(text.replace(/^error: /, 'rc: ')),
     });
   program.configureHelp({ showGlobalOptions: false });
   const sub = (parent: Command, name: string) =>

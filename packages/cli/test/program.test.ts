@@ -29,6 +29,17 @@ describe('rc', () => {
     expect((await runRc(['time', 'now', '--bogus'])).code).toBe(2);
     expect((await runRc([])).code).toBe(2);
   });
+
+  it.each([
+    [['frobnicate'], "rc: unknown command 'frobnicate'"],
+    [['time', 'now', '--bogus'], "rc: unknown option '--bogus'"],
+    [['time', 'cron'], "rc: missing required argument 'expression'"],
+  ])('prefixes usage errors of %j with rc:, as every other error', async (args, line) => {
+    const result = await runRc(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(line);
+    expect(result.stderr).not.toMatch(/^error:/m);
+  });
 });
 
 describe('rc time', () => {
