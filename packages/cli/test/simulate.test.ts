@@ -101,4 +101,54 @@ describe('rc simulate', () => {
     );
     expect(result.code).toBe(code);
   });
+  it('builds a real-shaped event from --comment and runs gate, plan and dispatch on it', async () => {
+    await setLocal(null);
+    const result = await runRc(
+      [
+        'simulate',
+        '--comment',
+        '/orchestrate #276 prompt=triage',
+        '--author',
+        'Codertocat',
+        '--issue',
+        '276',
+        '--label',
+        'wave:wave2',
+        '--json',
+      ],
+      { cwd: repo },
+    );
+    expect(result.stderr).not.toContain('rc: ');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ gate: 0, dispatch: 0, trigger: 'none' });
+    const log = await readFile(join(repo, 'artifacts/orchestrator/dispatch-log.ndjson'), 'utf8');
+    expect(JSON.parse(log)).toMatchObject({ issue_number: 276, outcome: 'recorded' });
+  });
+
+  it('denies a --comment by someone the roles file does not name', async () => {
+    await setLocal(null);
+    const result = await runRc(
+      ['simulate', '--comment', '/orchestrate #276 prompt=triage', '--label', 'wave:wave2'],
+      { cwd: repo },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('gate said no');
+  });
+
+  it.each([
+    [[], 'give either --payload FILE or --comment TEXT'],
+    [['--payload', exampleEvent, '--comment', '/orchestrate'], 'exactly one'],
+    [['--comment', '/orchestrate', '--issue', '0'], '--issue: "0" is not an issue number'],
+    [
+      ['--comment', '/orchestrate', '--repository', 'nope'],
+      '--repository: "nope" is not OWNER/REPO',
+    ],
+  ])('refuses %j with a message naming the problem, writing nothing', async (args, message) => {
+    const result = await runRc(['simulate', ...args], { cwd: repo });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    await expect(
+      readFile(join(repo, 'artifacts/orchestrator/dispatch-log.ndjson')),
+    ).rejects.toThrow();
+  });
 });

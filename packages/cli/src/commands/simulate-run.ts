@@ -1,7 +1,10 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { canonicalJson, formatRunId, InvalidInputError } from '@rc/orchestrator-core';
 import type { CliIo } from '../cli-io';
 import { loadConfig } from '../load-config';
+import { commentEvent } from './_comment-event';
 import { gateCheck } from './gate-check';
 import { orchestratorDispatch } from './orchestrator-dispatch';
 import { startStandIn, type StandIn } from './simulate-stand-in';
@@ -9,7 +12,11 @@ import { startStandIn, type StandIn } from './simulate-stand-in';
 /** Options of `rc simulate`. */
 export interface SimulateOptions {
   event: string;
-  payload: string;
+  payload?: string;
+  comment?: string;
+  author: string;
+  issue: string;
+  repository: string;
   token?: string;
   config?: string;
   trigger?: string;
@@ -28,6 +35,10 @@ const EVENTS = ['issue_comment', 'workflow_dispatch'];
 export async function simulateRun(options: SimulateOptions, io: CliIo): Promise<number> {
   if (!EVENTS.includes(options.event))
     throw new InvalidInputError(`--event: "${options.event}" is not one of ${EVENTS.join(', ')}`);
+  if ((options.payload === undefined) === (options.comment === undefined))
+    throw new InvalidInputError('give either --payload FILE or --comment TEXT (exactly one)');
+  if (options.comment !== undefined)
+    return simulateComment({ ...options, comment: options.comment }, io);
   const config = await loadConfig(options.config, io);
   const trigger = options.trigger ?? (config.dispatch.local_command === null ? 'none' : 'local');
   if (trigger === 'github' && options.token === undefined)
@@ -47,6 +58,38 @@ export async function simulateRun(options: SimulateOptions, io: CliIo): Promise<
   }
 }
 
+// --comment: the event is written to a temporary file, as the runner has GITHUB_EVENT_PATH.
+async function simulateComment(
+  options: SimulateOptions & { comment: string },
+  io: CliIo,
+): Promise<number> {
+  if (options.event !== 'issue_comment')
+    throw new InvalidInputError('--comment builds an issue_comment event: leave out --event');
+  if (!/^[1-9][0-9]{0,9}$/.test(options.issue))
+    throw new InvalidInputError(`--issue: "${options.issue}" is not an issue number`);
+  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(options.repository))
+    throw new InvalidInputError(`--repository: "${options.repository}" is not OWNER/REPO`);
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(options.author))
+    throw new InvalidInputError(`--author: "${options.author}" is not a GitHub login`);
+  const dir = mkdtempSync(join(tmpdir(), 'rc-simulate-'));
+  try {
+    const payload = join(dir, 'event.json');
+    const event = commentEvent({
+      body: options.comment,
+      author: options.author,
+      issue: Number(options.issue),
+      labels: options.label ?? [],
+      repository: options.repository,
+      at: io.clock(),
+    });
+    writeFileSync(payload, `${JSON.stringify(event, null, 2)}\n`);
+    const { comment: _comment, ...rest } = options;
+    return await simulateRun({ ...rest, payload }, io);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function steps(
   options: SimulateOptions,
   trigger: string,
@@ -54,7 +97,7 @@ async function steps(
   io: CliIo,
 ): Promise<number> {
   const runId = formatRunId(io.clock());
-  const eventPath = resolve(io.cwd, options.payload);
+  const eventPath = resolve(io.cwd, options.payload ?? '');
   // The environment the workflow gives its steps; never the real GitHub, never Actions outputs.
   const env: CliIo['env'] = {
     ...io.env,

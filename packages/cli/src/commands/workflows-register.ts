@@ -74,9 +74,16 @@ Example:
     .addOption(
       new Option('--event <name>', 'event name')
         .choices(['issue_comment', 'workflow_dispatch'])
-        .makeOptionMandatory(),
+        .default('issue_comment'),
     )
-    .requiredOption('--payload <file>', 'event payload JSON')
+    .option('--payload <file>', 'event payload JSON (or build one with --comment)')
+    .option(
+      '--comment <text>',
+      'build a real-shaped issue_comment event for this comment instead of reading --payload',
+    )
+    .option('--author <login>', 'with --comment: who commented', 'octocat')
+    .option('--issue <number>', 'with --comment: the issue commented on', '1')
+    .option('--repository <owner/repo>', 'with --comment: the repository', 'octo-org/octo-repo')
     .option(
       '--token <token>',
       'use a GitHub REST stand-in on 127.0.0.1, authenticated with this token',
@@ -95,14 +102,19 @@ Example:
       'a team the stand-in reports every user a member of (repeatable)',
       collect,
     )
-    .option('--label <name>', 'a label the stand-in reports on every issue (repeatable)', collect)
+    .option(
+      '--label <name>',
+      'a label the stand-in reports on every issue, and with --comment the commented issue carries (repeatable)',
+      collect,
+    )
     .option('--json', 'print {run_id, trigger, gate, dispatch, requests} as JSON')
     .addHelpText(
       'after',
       `
 Exit code: the gate's when it denies (1), else the dispatch's. Nothing talks to GitHub.
 
-Example:
+Examples:
+  rc simulate --comment "/orchestrate #12 prompt=triage" --author alice --role maintain --token fake
   rc simulate --event issue_comment --payload examples/events/issue-comment-orchestrate.json --token fake`,
     )
     .action(async (options: SimulateOptions) =>
