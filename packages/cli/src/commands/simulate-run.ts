@@ -83,8 +83,7 @@ async function simulateComment(
       at: io.clock(),
     });
     writeFileSync(payload, `${JSON.stringify(event, null, 2)}\n`);
-    const { comment: _comment, ...rest } = options;
-    return await simulateRun({ ...rest, payload }, io);
+    return await simulateRun({ ...options, comment: undefined, payload }, io);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
