@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,9 +12,22 @@ const eventPath = join(root, 'examples/events/issue-comment-orchestrate.json');
 const badEventPath = join(root, 'examples/events/issue-comment-bad-command.json');
 const show = (path) => relative(process.cwd(), path) || '.';
 
+// A word as a POSIX shell reads it back unchanged.
+const shellWord = (word) =>
+  /^[\w@%+=:,./#-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+let shownCwd = null;
+
+// Runs the built rc, first printing the command (and a `cd` when the directory changes), with
+// paths relative to where it runs, so a reader can replay every step by hand from a clone.
 function rc(args, options = {}) {
+  const cwd = options.cwd ?? exampleRepo;
+  const near = (path) => (relative(cwd, path).startsWith('..') ? path : relative(cwd, path) || '.');
+  const words = args.map((arg) => shellWord(isAbsolute(arg) ? near(arg) : arg));
+  if (cwd !== shownCwd) console.log(`   $ cd ${cwd.startsWith(root) ? show(cwd) : cwd}`);
+  shownCwd = cwd;
+  console.log(`   $ rc ${words.join(' ')}`);
   const result = spawnSync(process.execPath, [rcBin, ...args], {
-    cwd: options.cwd ?? exampleRepo,
+    cwd,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
   });
@@ -143,4 +156,8 @@ for (const area of ['loop', 'playbook', 'promote', 'workflows']) {
 }
 
 console.log(`\nartifacts of this run are in ${work} (a temp copy of examples/repo).`);
-console.log('\ndemo finished: every step above ran the real rc binary (packages/cli/dist/rc.cjs).');
+console.log(
+  '\ndemo finished: every step above ran the real rc binary (packages/cli/dist/rc.cjs); each `$ rc ...`',
+);
+console.log('line is the command it ran. In a clone, `npm ci` puts `rc` in node_modules/.bin:');
+console.log('  export PATH="$PWD/node_modules/.bin:$PATH"');
