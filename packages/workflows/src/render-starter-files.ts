@@ -1,52 +1,52 @@
-import { RC_VERSION } from './rc-version';
 import { WORKFLOWS_DIR, type GeneratedFile } from './render-workflows';
 import { orchestratorCaller } from './templates/_orchestrator-caller';
 import { playbookCaller, starterConfig, starterPrompt } from './templates/_starter';
 
-/** Where adopters find rc's reusable workflows unless they name their own fork. */
-export const DEFAULT_WORKFLOWS_REPOSITORY = 'rc-project/rc';
-
 /** Options for `renderStarterFiles`. */
 export interface RenderStarterFilesOptions {
   /**
-   * The git ref of the reusable workflows: a full commit SHA is best (`rc workflows lint`
-   * reports anything else as unpinned).
+   * The commit of `repository` whose reusable workflows and rc the callers run: a full commit
+   * SHA is best (`rc workflows lint` reports anything else as unpinned).
    */
   ref: string;
-  /**
-   * `OWNER/REPO` holding the reusable workflows.
-   * @default DEFAULT_WORKFLOWS_REPOSITORY
-   */
-  repository?: string;
-  /**
-   * The `@rc/cli` version the reusable workflows install.
-   * @default RC_VERSION
-   */
-  rcVersion?: string;
+  /** `OWNER/REPO` holding rc: its reusable workflows and its committed CLI bundle. */
+  repository: string;
+}
+
+/** Which of the starter files a caller wants: everything, or the workflows alone. */
+export type StarterFileKind = 'workflow' | 'config' | 'prompt';
+
+/** A starter file, and what kind of file it is. */
+export interface StarterFile extends GeneratedFile {
+  readonly kind: StarterFileKind;
 }
 
 /**
- * What `rc workflows init` writes into a repository: caller workflows that `uses:` the
- * published reusable workflows, a starter `orchestration.yaml` and a prompts directory.
+ * What `rc workflows init` writes into a repository: caller workflows that `uses:` rc's reusable
+ * workflows at `ref` (and run rc's committed bundle at the same commit), a starter
+ * `orchestration.yaml` that writes out every value that differs between projects, and a prompt.
  */
-export function renderStarterFiles(options: RenderStarterFilesOptions): GeneratedFile[] {
-  const repository = options.repository ?? DEFAULT_WORKFLOWS_REPOSITORY;
-  const rcVersion = options.rcVersion ?? RC_VERSION;
-  const reusable = (name: string) => `${repository}/.github/workflows/${name}@${options.ref}`;
+export function renderStarterFiles(options: RenderStarterFilesOptions): StarterFile[] {
+  const { repository, ref } = options;
+  const reusable = (name: string) => `${repository}/.github/workflows/${name}@${ref}`;
+  const regenerate = `rc workflows init --only workflows --force --repository ${repository} --ref ${ref}`;
+  const rc = { rcRepository: repository, rcRef: ref, regenerate };
   return [
     {
+      kind: 'workflow',
       path: `${WORKFLOWS_DIR}/rc-orchestrator.yml`,
       text: orchestratorCaller({
         name: 'rc-orchestrator',
         uses: reusable('reusable-orchestrator.yml'),
-        rcVersion,
+        ...rc,
       }),
     },
     {
+      kind: 'workflow',
       path: `${WORKFLOWS_DIR}/rc-playbook.yml`,
-      text: playbookCaller({ uses: reusable('reusable-playbook.yml'), rcVersion }),
+      text: playbookCaller({ uses: reusable('reusable-playbook.yml'), ...rc }),
     },
-    { path: 'orchestration.yaml', text: starterConfig() },
-    { path: 'prompts/orchestrator/triage.md', text: starterPrompt() },
+    { kind: 'config', path: 'orchestration.yaml', text: starterConfig() },
+    { kind: 'prompt', path: 'prompts/orchestrator/triage.md', text: starterPrompt() },
   ];
 }

@@ -1,4 +1,4 @@
-import { RC_VERSION } from './rc-version';
+import { DEFAULT_WORKFLOWS_REPOSITORY } from './default-workflows-repository';
 import { orchestratorCaller } from './templates/_orchestrator-caller';
 import { opsManagerPromotionRollout } from './templates/_ops-manager-promotion-rollout';
 import { reusableOrchestrator } from './templates/_reusable-orchestrator';
@@ -14,10 +14,10 @@ export interface GeneratedFile {
 /** Options for `renderWorkflows`. */
 export interface RenderWorkflowsOptions {
   /**
-   * The `@rc/cli` version the workflows install.
-   * @default RC_VERSION (this package's version)
+   * `OWNER/REPO` the reusable workflows run rc from unless a caller names another.
+   * @default DEFAULT_WORKFLOWS_REPOSITORY
    */
-  rcVersion?: string;
+  rcRepository?: string;
   /**
    * The Node.js version given to setup-node.
    * @default '20.19'
@@ -37,7 +37,7 @@ export const DEFAULT_NODE_VERSION = '20.19';
  */
 export function renderWorkflows(options: RenderWorkflowsOptions = {}): GeneratedFile[] {
   const context: TemplateContext = {
-    rcVersion: options.rcVersion ?? RC_VERSION,
+    rcRepository: options.rcRepository ?? DEFAULT_WORKFLOWS_REPOSITORY,
     nodeVersion: options.nodeVersion ?? DEFAULT_NODE_VERSION,
   };
   const file = (name: string, text: string) => ({ path: `${WORKFLOWS_DIR}/${name}`, text });
@@ -47,7 +47,9 @@ export function renderWorkflows(options: RenderWorkflowsOptions = {}): Generated
       orchestratorCaller({
         name: 'orchestrator-runner',
         uses: './.github/workflows/reusable-orchestrator.yml',
-        rcVersion: context.rcVersion,
+        // rc's own runner runs the rc of the commit it runs at.
+        rcRepository: '${{ github.repository }}',
+        rcRef: '${{ github.sha }}',
       }),
     ),
     file('reusable-orchestrator.yml', reusableOrchestrator(context)),

@@ -23,9 +23,9 @@ describe('renderWorkflows', () => {
 
   it('is deterministic and follows the options', () => {
     expect(renderWorkflows()).toEqual(renderWorkflows());
-    const custom = renderWorkflows({ rcVersion: '9.9.9', nodeVersion: '22' });
+    const custom = renderWorkflows({ rcRepository: 'acme/rc-fork', nodeVersion: '22' });
     expect(custom.find((file) => file.path.endsWith('reusable-orchestrator.yml'))?.text).toContain(
-      "default: '9.9.9'",
+      "default: 'acme/rc-fork'",
     );
     expect(
       custom.find((file) => file.path.endsWith('ops-manager-promotion-rollout.yml'))?.text,
@@ -33,10 +33,10 @@ describe('renderWorkflows', () => {
   });
 
   it.each(
-    [...renderWorkflows(), ...renderStarterFiles({ ref: 'a'.repeat(40) })].map((file) => [
-      file.path,
-      file.text,
-    ]),
+    [
+      ...renderWorkflows(),
+      ...renderStarterFiles({ ref: 'a'.repeat(40), repository: 'acme/rc' }),
+    ].map((file) => [file.path, file.text]),
   )('%s is already prettier-formatted, so `prettier --check .` passes', async (path, text) => {
     const options = await resolveConfig(resolve(repoRoot, path));
     expect(await format(text, { ...options, filepath: path })).toBe(text);
@@ -45,7 +45,7 @@ describe('renderWorkflows', () => {
 
 describe('renderStarterFiles', () => {
   it('writes an orchestration.yaml that the configuration schema accepts', async () => {
-    const config = renderStarterFiles({ ref: 'main' }).find(
+    const config = renderStarterFiles({ ref: 'main', repository: 'acme/rc' }).find(
       (file) => file.path === 'orchestration.yaml',
     );
     const loaded = loadOrchestrationConfig(config?.text ?? '', {
@@ -53,5 +53,40 @@ describe('renderStarterFiles', () => {
       source: 'orchestration.yaml',
     });
     expect(loaded.ok).toBe(true);
+  });
+});
+
+describe('the workflows rc generates', () => {
+  const sha = '0123456789abcdef0123456789abcdef01234567';
+  const all = [...renderWorkflows(), ...renderStarterFiles({ ref: sha, repository: 'acme/rc' })];
+
+  it.each(all.filter((file) => file.path.endsWith('.yml')).map((file) => [file.path, file.text]))(
+    '%s installs nothing from npm to run rc: it runs the committed bundle of a pinned rc checkout',
+    (_path, text) => {
+      expect(text).not.toMatch(/npm (install|i|ci)\b[^\n]*@rc\//);
+      expect(text).not.toMatch(/npx\s+(--\S+\s+)*rc\b/);
+      if (/\brc (gate|orchestrator|playbook|promote) /.test(text)) {
+        expect(text).toContain('sparse-checkout: packages/cli/bundle');
+        expect(text).toContain('.rc/packages/cli/bundle" >> "$GITHUB_PATH"');
+      }
+    },
+  );
+
+  it('pins the callers init writes to the repository and commit given, in uses: and rc-ref', () => {
+    const callers = renderStarterFiles({ ref: sha, repository: 'acme/rc' }).filter(
+      (file) => file.kind === 'workflow',
+    );
+    expect(callers).toHaveLength(2);
+    for (const caller of callers) {
+      expect(caller.text).toMatch(
+        new RegExp(`uses: acme/rc/\\.github/workflows/reusable-[a-z]+\\.yml@${sha}`),
+      );
+      expect(caller.text).toContain(`rc-repository: acme/rc\n      rc-ref: ${sha}`);
+      expect(caller.text).toContain('Written by `rc workflows init`');
+      expect(caller.text).toContain(
+        `rc workflows init --only workflows --force --repository acme/rc --ref ${sha}`,
+      );
+      expect(caller.text).not.toContain('npm run generate');
+    }
   });
 });

@@ -42,7 +42,10 @@ describe('lintWorkflow', () => {
   it.each(
     [
       ...renderWorkflows(),
-      ...renderStarterFiles({ ref: '0123456789abcdef0123456789abcdef01234567' }),
+      ...renderStarterFiles({
+        ref: '0123456789abcdef0123456789abcdef01234567',
+        repository: 'acme/rc',
+      }),
     ]
       .filter((file) => file.path.startsWith('.github/'))
       .map((file) => [file.path, file.text]),

@@ -89,10 +89,14 @@ describe('reusable-orchestrator.yml', () => {
     expect(job?.permissions).toEqual({ contents: 'read' });
     expect(job?.env?.['TZ']).toBe('America/Phoenix');
     expectPhoenixRunIdFirst(list);
-    const install = stepIndex(
-      list,
-      /npm install --global --ignore-scripts .*"@rc\/cli@\$\{RC_VERSION\}"/,
-    );
+    // rc comes from its committed bundle at the caller's pinned commit, put on PATH.
+    const install = stepIndex(list, /\.rc\/packages\/cli\/bundle" >> "\$GITHUB_PATH"/);
+    expect(list[install - 1]?.with).toMatchObject({
+      repository: '${{ inputs.rc-repository }}',
+      ref: '${{ inputs.rc-ref }}',
+      path: '.rc',
+      'sparse-checkout': 'packages/cli/bundle',
+    });
     const gate = stepIndex(list, /^rc gate check --event-path "\$GITHUB_EVENT_PATH"/);
     const dispatch = stepIndex(
       list,

@@ -1,7 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { publishablePackages, root } from './_workspace';
 
 // What a stranger does first in a clone: run `rc`. And what every doc tells them to type must run
@@ -82,4 +91,63 @@ describe('every publishable package', () => {
       if (manifest.name === '@rc/cli') expect(paths).toContain('bin/rc.cjs');
     },
   );
+});
+
+// The first hour of an adopter, end to end: the committed single-file bundle (what the reusable
+// workflows run), a fresh git repository, nothing of @rc/* installed: init, lint, then a
+// maintainer's comment through gate, plan and dispatch.
+describe('adopting rc from the committed bundle alone', () => {
+  const bundleDir = join(root, 'packages/cli/bundle');
+  const repo = mkdtempSync(join(tmpdir(), 'rc-adopt-'));
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+  const sha = '0123456789abcdef0123456789abcdef01234567';
+  // PATH holds the bundle's launcher, node and git; no node_modules/.bin.
+  const env = {
+    PATH: [bundleDir, dirname(process.execPath), '/usr/bin', '/bin'].join(':'),
+    HOME: repo,
+    NO_COLOR: '1',
+  };
+  const rc = (...args: string[]) => spawnSync('rc', args, { cwd: repo, env, encoding: 'utf8' });
+
+  it('scaffolds, lints clean and dispatches a simulated comment', () => {
+    expect(spawnSync('git', ['init', '-q', '-b', 'main'], { cwd: repo }).status).toBe(0);
+    const init = rc('workflows', 'init', '--repository', 'acme/rc', '--ref', sha);
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    const caller = readFileSync(join(repo, '.github/workflows/rc-orchestrator.yml'), 'utf8');
+    expect(caller).toContain(`uses: acme/rc/.github/workflows/reusable-orchestrator.yml@${sha}`);
+
+    const lint = rc('workflows', 'lint');
+    expect(lint.stdout).toBe('');
+    expect(lint.status).toBe(0);
+
+    const simulate = rc(
+      'simulate',
+      '--comment',
+      '/orchestrate #7 prompt=triage',
+      '--author',
+      'alice',
+      '--role',
+      'maintain',
+      '--token',
+      'fake',
+      '--json',
+    );
+    expect(simulate.status).toBe(0);
+    expect(JSON.parse(simulate.stdout)).toMatchObject({ gate: 0, dispatch: 0 });
+    expect(simulate.stderr).toContain('step gate: rc gate check');
+    expect(simulate.stderr).toContain('step dispatch: rc orchestrator dispatch');
+    const runs = readdirSync(join(repo, 'artifacts/orchestrator')).filter((name) =>
+      /^\d{4}-/.test(name),
+    );
+    expect(runs).toHaveLength(1);
+    const plan = JSON.parse(
+      readFileSync(join(repo, 'artifacts/orchestrator', runs[0] ?? '', 'plan.json'), 'utf8'),
+    );
+    expect(plan).toMatchObject({
+      issue: { number: 7 },
+      prompt: { path: 'prompts/orchestrator/triage.md' },
+      workflow: { file: 'rc-orchestrator.yml' },
+    });
+  });
 });

@@ -18,27 +18,34 @@ export function registerWorkflows(
   );
   sub(workflows, 'init')
     .description(
-      'write caller workflows (uses: OWNER/REPO/.github/workflows/reusable-*.yml@REF), orchestration.yaml and a prompts directory',
+      'write caller workflows pinned to one commit of rc, a starter orchestration.yaml and a prompt',
     )
     .option('--dir <dir>', 'repository to write into', '.')
     .option(
-      '--ref <ref>',
-      'ref of the reusable workflows; a full commit SHA is best (default: v<rc version>)',
+      '--repository <owner/repo>',
+      'the GitHub repository of rc (its reusable workflows and committed CLI bundle); default: the origin of the git checkout this rc runs from',
     )
     .option(
-      '--repository <owner/repo>',
-      'repository holding the reusable workflows (default: rc-project/rc)',
+      '--ref <sha>',
+      'the commit of that repository to run, a full commit SHA; default: the HEAD of the checkout this rc runs from',
     )
-    .option('--force', 'overwrite files that exist (without it nothing is written when any exists)')
-    .option('--json', 'print {dir, ref, written, overwritten} as JSON')
+    .option('--only <what>', '"workflows": write (or with --force rewrite) the workflows only')
+    .option(
+      '--force',
+      'overwrite workflows that exist (without it nothing is written when one exists); orchestration.yaml and prompts are never overwritten',
+    )
+    .option('--json', 'print {dir, repository, ref, written, overwritten, kept} as JSON')
     .addHelpText(
       'after',
       `
-Writes .github/workflows/rc-orchestrator.yml, .github/workflows/rc-playbook.yml,
-orchestration.yaml and prompts/orchestrator/triage.md. Exit 1 (nothing written) when one exists.
+Writes .github/workflows/rc-orchestrator.yml and rc-playbook.yml (they call rc's reusable
+workflows at --ref and run rc's committed CLI bundle at the same commit: nothing is installed
+from npm), orchestration.yaml and prompts/orchestrator/triage.md. Exit 1 (nothing written) when a
+workflow exists and --force is not given; exit 2 when the rc to pin cannot be named.
 
-Example:
-  rc workflows init --ref 0123456789abcdef0123456789abcdef01234567`,
+Examples:
+  rc workflows init --repository OWNER/rc --ref 0123456789abcdef0123456789abcdef01234567
+  rc workflows init --only workflows --force --repository OWNER/rc --ref <newer sha>`,
     )
     .action(async (options: WorkflowsInitOptions) =>
       done(await (await import('./workflows-init')).workflowsInit(options, io)),

@@ -1,8 +1,8 @@
 import {
   checkoutStep,
   header,
-  installRcStep,
   phoenixRunIdStep,
+  rcSteps,
   secureDefaults,
   setupNodeStep,
   uploadStep,
@@ -66,7 +66,7 @@ jobs:
     env:
       TZ: America/Phoenix
     steps:
-${phoenixRunIdStep}${checkoutStep()}${setupNodeStep(`'${context.nodeVersion}'`)}${installRcStep(`'${context.rcVersion}'`)}      - name: Promote
+${phoenixRunIdStep}${checkoutStep()}${setupNodeStep(`'${context.nodeVersion}'`)}${rcSteps('${{ github.repository }}', '${{ github.sha }}')}      - name: Promote
         id: promote
         env:
           RC_MODE: \${{ inputs.mode }}

@@ -7,8 +7,12 @@ export interface OrchestratorCallerOptions {
   readonly name: string;
   /** The reusable workflow: a local path or `OWNER/REPO/.github/workflows/x.yml@SHA`. */
   readonly uses: string;
-  /** The `@rc/cli` version handed to the reusable workflow. */
-  readonly rcVersion: string;
+  /** The rc the reusable workflow runs: `OWNER/REPO` (an expression or a literal). */
+  readonly rcRepository: string;
+  /** The commit of `rcRepository` to run rc from (an expression or a full SHA). */
+  readonly rcRef: string;
+  /** For an adopter's copy: the command that regenerates it (see `header`). */
+  readonly regenerate?: string;
 }
 
 /**
@@ -17,7 +21,7 @@ export interface OrchestratorCallerOptions {
  * recorded by the `dispatched` job, which is where a repository adds its agent work.
  */
 export function orchestratorCaller(options: OrchestratorCallerOptions): string {
-  return `${header('Slash-command runner: /orchestrate comments -> gate -> dispatch (Phoenix time).')}
+  return `${header('Slash-command runner: /orchestrate comments -> gate -> dispatch (Phoenix time).', options.regenerate)}
 name: ${options.name}
 
 on:
@@ -64,7 +68,8 @@ jobs:
       contents: read
     uses: ${options.uses}
     with:
-      rc-version: '${options.rcVersion}'
+      rc-repository: ${options.rcRepository}
+      rc-ref: ${options.rcRef}
     secrets:
       ORCHESTRATOR_BOT_TOKEN: \${{ secrets.ORCHESTRATOR_BOT_TOKEN }}
 
@@ -88,6 +93,17 @@ jobs:
           printf '%s\\n' "$RC_ENVELOPE" > "artifacts/orchestrator/\${RC_RUN_ID}/received-envelope.json"
           node -e 'JSON.parse(require("fs").readFileSync(0, "utf8"))' < "artifacts/orchestrator/\${RC_RUN_ID}/received-envelope.json"
           echo "### rc dispatched run \${RC_RUN_ID}" >> "$GITHUB_STEP_SUMMARY"
+      # Below, this repository's agent works on the dispatched issue. For example, with codex:
+      # store the API key as a repository secret and pass it as OPENAI_API_KEY in env:, and give
+      # this job contents: write if the agent pushes (rc's docs/agents.md shows claude and gemini).
+      # - uses: ${pinnedUses(ACTION_PINS.checkout)}
+      #   with:
+      #     persist-credentials: false
+      # - name: Run the agent on the helper prompt rc chose
+      #   run: |
+      #     prompt="$(jq -r .plan.prompt.path <<< "$RC_ENVELOPE")"
+      #     npm install --global @openai/codex
+      #     codex exec --sandbox workspace-write - < "$prompt"
       - name: Upload dispatched artifacts
         if: always()
         uses: ${pinnedUses(ACTION_PINS.uploadArtifact)}

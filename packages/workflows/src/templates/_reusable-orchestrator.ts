@@ -1,8 +1,9 @@
 import {
   checkoutStep,
   header,
-  installRcStep,
   phoenixRunIdStep,
+  rcInputs,
+  rcSteps,
   secureDefaults,
   setupNodeStep,
   uploadStep,
@@ -36,11 +37,7 @@ name: reusable-orchestrator
 on:
   workflow_call:
     inputs:
-      rc-version:
-        description: '@rc/cli version installed from npm (pinned; bump deliberately)'
-        type: string
-        default: '${context.rcVersion}'
-      node-version:
+${rcInputs(context)}      node-version:
         description: Node.js version for rc
         type: string
         default: '${context.nodeVersion}'
@@ -79,7 +76,7 @@ jobs:
       TZ: America/Phoenix
       RC_CONFIG: \${{ inputs.config }}
     steps:
-${phoenixRunIdStep}${checkoutStep()}${setupNodeStep('${{ inputs.node-version }}')}${installRcStep('${{ inputs.rc-version }}')}      - name: Gate (may this author command rc here?)
+${phoenixRunIdStep}${checkoutStep()}${setupNodeStep('${{ inputs.node-version }}')}${rcSteps('${{ inputs.rc-repository }}', '${{ inputs.rc-ref }}')}      - name: Gate (may this author command rc here?)
         id: gate
         env:
           ORCHESTRATOR_BOT_TOKEN: \${{ secrets.ORCHESTRATOR_BOT_TOKEN }}

@@ -2,8 +2,9 @@ import { ACTION_PINS, pinnedUses } from '../action-pins';
 import {
   checkoutStep,
   header,
-  installRcStep,
   phoenixRunIdStep,
+  rcInputs,
+  rcSteps,
   secureDefaults,
   setupNodeStep,
   uploadStep,
@@ -12,7 +13,7 @@ import type { TemplateContext } from './_steps';
 
 /** `reusable-playbook.yml`: plan -> one runner per task -> merged evidence ledger. */
 export function reusablePlaybook(context: TemplateContext): string {
-  const setup = `${phoenixRunIdStep}${checkoutStep('          fetch-depth: 0\n')}${setupNodeStep('${{ inputs.node-version }}')}${installRcStep('${{ inputs.rc-version }}')}`;
+  const setup = `${phoenixRunIdStep}${checkoutStep('          fetch-depth: 0\n')}${setupNodeStep('${{ inputs.node-version }}')}${rcSteps('${{ inputs.rc-repository }}', '${{ inputs.rc-ref }}')}`;
   return `${header('Playbook fan-out: plan a master plan into a matrix, one runner per task, one ledger.')}
 name: reusable-playbook
 
@@ -27,11 +28,7 @@ on:
         description: how many task runners at once
         type: number
         default: 4
-      rc-version:
-        description: '@rc/cli version installed from npm (pinned; bump deliberately)'
-        type: string
-        default: '${context.rcVersion}'
-      node-version:
+${rcInputs(context)}      node-version:
         description: Node.js version for rc
         type: string
         default: '${context.nodeVersion}'

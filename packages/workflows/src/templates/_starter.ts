@@ -1,8 +1,13 @@
 import { header } from './_steps';
 
 /** A caller of the reusable playbook workflow, run by hand from the Actions UI. */
-export function playbookCaller(options: { uses: string; rcVersion: string }): string {
-  return `${header('Playbook fan-out: run a master plan with one runner per task (Phoenix time).')}
+export function playbookCaller(options: {
+  uses: string;
+  rcRepository: string;
+  rcRef: string;
+  regenerate: string;
+}): string {
+  return `${header('Playbook fan-out: run a master plan with one runner per task (Phoenix time).', options.regenerate)}
 name: rc-playbook
 
 on:
@@ -29,7 +34,8 @@ jobs:
     uses: ${options.uses}
     with:
       plan: \${{ inputs.plan }}
-      rc-version: '${options.rcVersion}'
+      rc-repository: ${options.rcRepository}
+      rc-ref: ${options.rcRef}
 `;
 }
 
