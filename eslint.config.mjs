@@ -7,7 +7,14 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', 'packages/cli/bundle', '**/coverage', '**/node_modules', '**/.nx', '**/*.d.ts'],
+    ignores: [
+      '**/dist',
+      'packages/cli/bundle',
+      '**/coverage',
+      '**/node_modules',
+      '**/.nx',
+      '**/*.d.ts',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs', '**/*.cjs'],
