@@ -46,7 +46,7 @@ export function renderStarterFiles(options: RenderStarterFilesOptions): StarterF
       path: `${WORKFLOWS_DIR}/rc-playbook.yml`,
       text: playbookCaller({ uses: reusable('reusable-playbook.yml'), ...rc }),
     },
-    { kind: 'config', path: 'orchestration.yaml', text: starterConfig() },
+    { kind: 'config', path: 'orchestration.yaml', text: starterConfig(options) },
     { kind: 'prompt', path: 'prompts/orchestrator/triage.md', text: starterPrompt() },
   ];
 }

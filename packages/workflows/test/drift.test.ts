@@ -72,6 +72,15 @@ describe('the workflows rc generates', () => {
     },
   );
 
+  it('starts orchestration.yaml with the schema of the same rc commit, for editors', () => {
+    const config = renderStarterFiles({ ref: sha, repository: 'acme/rc' }).find(
+      (file) => file.kind === 'config',
+    );
+    expect(config?.text.split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=https://raw.githubusercontent.com/acme/rc/${sha}/packages/orchestrator-core/schema.json`,
+    );
+  });
+
   it('pins the callers init writes to the repository and commit given, in uses: and rc-ref', () => {
     const callers = renderStarterFiles({ ref: sha, repository: 'acme/rc' }).filter(
       (file) => file.kind === 'workflow',

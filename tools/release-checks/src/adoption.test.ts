@@ -151,3 +151,31 @@ describe('adopting rc from the committed bundle alone', () => {
     });
   });
 });
+
+describe('orchestration.yaml and its schema', () => {
+  const schema = JSON.parse(
+    readFileSync(join(root, 'packages/orchestrator-core/schema.json'), 'utf8'),
+  ) as { $id: string };
+
+  it("has an $id that an editor can fetch: the file in rc's repository", () => {
+    expect(schema.$id).toMatch(
+      /^https:\/\/raw\.githubusercontent\.com\/[^/]+\/[^/]+\/[^/]+\/packages\/orchestrator-core\/schema\.json$/,
+    );
+  });
+
+  const examples = readdirSync(join(root, 'examples'))
+    .map((name) => join(root, 'examples', name, 'orchestration.yaml'))
+    .filter((path) => existsSync(path));
+
+  it.each(examples.map((path) => [relative(root, path), path]))(
+    '%s starts with a yaml-language-server line naming the shipped schema',
+    (_name, path) => {
+      const first = readFileSync(path, 'utf8').split('\n')[0] ?? '';
+      const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+      expect(match).not.toBeNull();
+      expect(realpathSync(join(dirname(path), match?.[1] ?? ''))).toBe(
+        realpathSync(join(root, 'packages/orchestrator-core/schema.json')),
+      );
+    },
+  );
+});

@@ -39,9 +39,13 @@ jobs:
 `;
 }
 
-/** A starter `orchestration.yaml`: who may command rc, and where prompts live. */
-export function starterConfig(): string {
-  return `# rc configuration: see https://www.npmjs.com/package/@rc/orchestrator-core (schema.json).
+/**
+ * A starter `orchestration.yaml`: who may command rc, and where prompts live. Its first line
+ * points editors (yaml-language-server) at the schema of the very rc commit the workflows run.
+ */
+export function starterConfig(rc: { repository: string; ref: string }): string {
+  return `# yaml-language-server: $schema=https://raw.githubusercontent.com/${rc.repository}/${rc.ref}/packages/orchestrator-core/schema.json
+# rc configuration (completion and errors in editors through the schema above).
 # Times are Phoenix time (America/Phoenix, UTC-7, no DST).
 version: 1
 gate:
