@@ -9832,6 +9832,9 @@ var MONTH_ENDS = MONTH_LENGTHS.flatMap((lengths, index) =>
     })),
   ),
 );
+var range = (from, to) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+var WEEKDAYS2 = range(0, 6);
+var ALL_DAYS = { values: range(1, 31), star: true };
 var UTC_OFFSET_HOURS = { [PHOENIX_ZONE]: -7, UTC: 0 };
 var MIN_SECRET_LENGTH = 8;
 var JSON_KEYWORDS = /* @__PURE__ */ new Set(['true', 'false', 'null']);
@@ -19392,10 +19395,14 @@ function parseCharCode(source, offset2, length, onError) {
 
 // ../../node_modules/yaml/browser/dist/compose/compose-scalar.js
 function composeScalar(ctx, token, tagToken, onError) {
-  const { value, type, comment, range } =
-    token.type === 'block-scalar'
-      ? resolveBlockScalar(ctx, token, onError)
-      : resolveFlowScalar(token, ctx.options.strict, onError);
+  const {
+    value,
+    type,
+    comment,
+    range: range2,
+  } = token.type === 'block-scalar'
+    ? resolveBlockScalar(ctx, token, onError)
+    : resolveFlowScalar(token, ctx.options.strict, onError);
   const tagName = tagToken
     ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
     : null;
@@ -19418,7 +19425,7 @@ function composeScalar(ctx, token, tagToken, onError) {
     onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
     scalar = new Scalar(value);
   }
-  scalar.range = range;
+  scalar.range = range2;
   scalar.source = value;
   if (type) scalar.type = type;
   if (tagName) scalar.tag = tagName;
