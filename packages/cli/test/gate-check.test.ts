@@ -187,7 +187,12 @@ describe('rc gate check', () => {
   it.each([
     ['not JSON', 'nope', 2, 'is not valid JSON'],
     ['a JSON array', '[1]', 2, 'is not a JSON object'],
-    ['a push event', JSON.stringify({ ref: 'refs/heads/main', commits: [] }), 1, 'event: '],
+    [
+      'a push event',
+      JSON.stringify({ ref: 'refs/heads/main', commits: [] }),
+      2,
+      'rc: stdin is not an event rc gate check can decide:\n  event: ',
+    ],
   ])('handles %s', async (_name, stdin, code, message) => {
     const result = await runRc(['gate', 'check'], { stdin });
     expect(result.code).toBe(code);

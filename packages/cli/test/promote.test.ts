@@ -223,101 +223,150 @@ describe('rc promote', () => {
       1,
       async () => signals('2.0.0', { pass_rate: 0.1, error_rate: 0 }),
       ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0'],
+      [
+        'decision: decision hold for 2.0.0: pass_rate: 0.1 for 2.0.0 (expected >= 0.95): breach, hold',
+      ],
     ],
     [
       'apply with signals for another build',
       1,
       async () => signals('9.9.9'),
       ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0'],
+      ['decision: decision hold for 2.0.0: signals are for 9.9.9, not candidate 2.0.0: hold'],
     ],
     [
       'apply of the current version',
       1,
       null,
       ['--mode', 'apply', '--stage', 'canary', '--candidate', '1.0.0'],
+      ['not_current: 1.0.0 is already current in canary'],
     ],
     [
       'apply to stable before canary',
       1,
       async () => signals('2.0.0'),
       ['--mode', 'apply', '--stage', 'stable', '--candidate', '2.0.0'],
+      ['stage_order: 2.0.0 has not been promoted in canary, the stage before stable'],
     ],
     [
       'apply with a rollback intent',
       1,
       async () => signals('2.0.0'),
       ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0', '--intent', 'rollback now'],
+      ['intent: intent "rollback now" asks for rollback, not apply'],
     ],
     [
       'rollback with no earlier version',
       1,
       null,
       ['--mode', 'rollback', '--stage', 'canary', '--intent', 'rollback'],
+      ['known_good: stage canary has no earlier known-good version to roll back to'],
     ],
     [
       'rollback with a promote intent',
       1,
       null,
       ['--mode', 'rollback', '--stage', 'canary', '--intent', 'promote 3'],
+      [
+        'intent: intent "promote 3" asks for apply, not rollback',
+        'known_good: stage canary has no earlier known-good version to roll back to',
+      ],
     ],
     [
       'rollback of a version that is not current',
       1,
       null,
       ['--mode', 'rollback', '--stage', 'canary', '--candidate', '0.9.0', '--intent', 'rollback'],
+      [
+        'current: --candidate 0.9.0 is not the current version of canary (1.0.0)',
+        'known_good: stage canary has no earlier known-good version to roll back to',
+      ],
     ],
     [
       'release without a hold',
       1,
       null,
       ['--mode', 'release', '--stage', 'canary', '--intent', 'release'],
+      ['hold: stage canary is not on hold'],
     ],
     [
       'apply without an intent',
       1,
       async () => signals('2.0.0'),
       ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0', '--intent', ''],
+      ['governance: intent: an intent (--intent) is required'],
     ],
-    ['an unknown stage', 2, null, ['--mode', 'apply', '--stage', 'prod', '--candidate', '2.0.0']],
-    ['an unknown mode', 2, null, ['--mode', 'deploy', '--stage', 'canary', '--candidate', '2.0.0']],
-    ['apply without a candidate', 2, null, ['--mode', 'apply', '--stage', 'canary']],
+    [
+      'an unknown stage',
+      2,
+      null,
+      ['--mode', 'apply', '--stage', 'prod', '--candidate', '2.0.0'],
+      ['unknown stage "prod" (configured: canary, stable)'],
+    ],
+    [
+      'an unknown mode',
+      2,
+      null,
+      ['--mode', 'deploy', '--stage', 'canary', '--candidate', '2.0.0'],
+      ['--mode: unknown mode "deploy" (expected dry_run, apply, rollback, release)'],
+    ],
+    [
+      'apply without a candidate',
+      2,
+      null,
+      ['--mode', 'apply', '--stage', 'canary'],
+      ['--candidate is required with --mode apply'],
+    ],
     [
       'a malformed candidate',
       2,
       null,
       ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0@nothex'],
+      ['--candidate: candidate: digest "nothex" is not like sha256:<hex>'],
     ],
     [
       '--approvals with --approver',
       2,
       null,
       ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0', '--approvals', '2'],
+      ['--approvals and --approver cannot be used together'],
     ],
     [
       'malformed signals',
       2,
       async () => writeFile(join(repo, 'ci/signals.json'), '{"candidate":'),
       ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0'],
+      ['signals <repo>/ci/signals.json is not valid JSON'],
     ],
     [
       'a bad run id',
       2,
       null,
       ['--mode', 'apply', '--stage', 'canary', '--candidate', '2.0.0', '--run-id', 'yesterday'],
+      ['--run-id: run id: "yesterday" does not have the shape YYYY-MM-DDTHH-mm-ss-0700'],
     ],
-  ] as const)('rejects %s (exit %i), state byte-identical', async (_, code, prepare, args) => {
-    expect((await apply('1.0.0')).code).toBe(0);
-    await prepare?.();
-    const before = await state();
-    const callsBefore = (await calls()).length;
-    const intent = (args as readonly string[]).includes('--intent')
-      ? []
-      : ['--intent', args[1] === 'apply' ? 'promote' : args[1]];
-    const out = await promote(['--run-id', run(9), ...GOV, ...intent, ...args]);
-    expect(out.code).toBe(code);
-    expect(await state()).toBe(before);
-    expect((await calls()).length).toBe(callsBefore);
-  });
+  ] as const)(
+    'rejects %s (exit %i) for the reasons it names, state byte-identical',
+    async (_, code, prepare, args, reasons) => {
+      expect((await apply('1.0.0')).code).toBe(0);
+      await prepare?.();
+      const before = await state();
+      const callsBefore = (await calls()).length;
+      const intent = (args as readonly string[]).includes('--intent')
+        ? []
+        : ['--intent', args[1] === 'apply' ? 'promote' : args[1]];
+      const out = await promote(['--run-id', run(9), ...GOV, ...intent, ...args]);
+      expect(out.code).toBe(code);
+      if (code === 1) {
+        const failed = out.stdout.split('\n').filter((line) => line.startsWith('  - '));
+        expect(failed).toEqual(reasons.map((reason) => `  - ${reason}`));
+      } else {
+        expect(out.stderr.replace(repo, '<repo>')).toBe(`rc: ${reasons.join('')}\n`);
+      }
+      expect(await state()).toBe(before);
+      expect((await calls()).length).toBe(callsBefore);
+    },
+  );
 
   it('makes a repeated apply a no-op returning the recorded result', async () => {
     const first = await apply('1.0.0');

@@ -7,7 +7,7 @@ import {
   RUN_ID_PATTERN,
   writeFileAtomic,
 } from '@rc/orchestrator-core';
-import type { ArtifactWriteResult } from './write-plan-artifact';
+import type { ArtifactWriteResult } from './artifact-write-result';
 
 /** Where a run's artifact lives; the run id is checked first so it cannot escape `dir`. */
 export function _runArtifactPath(dir: string, runId: string, file: string): string {

@@ -5,17 +5,12 @@ import {
   type ValueRedactor,
 } from '@rc/orchestrator-core';
 import { _runArtifactPath, _writeArtifactOnce } from './_write-artifact-once';
+import type { ArtifactWriteResult } from './artifact-write-result';
 
 /** The file a run's plan is written to, under `<dir>/<run-id>/`. */
 export const PLAN_FILE = 'plan.json';
 
-/** What an artifact write did. */
-export interface ArtifactWriteResult {
-  /** `<dir>/<run-id>/<file>`, joined onto `dir` as given. */
-  path: string;
-  /** False when the file already held exactly these bytes. */
-  written: boolean;
-}
+export type { ArtifactWriteResult } from './artifact-write-result';
 
 /** Input of {@link writePlanArtifact}. */
 export interface WritePlanArtifactInput {

@@ -7,6 +7,7 @@ export {
 export { classifyExit, EXIT_OUTCOMES } from './classify-exit';
 export { runCommand } from './run-command';
 export { runGit } from './git/run-git';
+export { GitError } from './git/git-error';
 export { createGitClient, PULL_STRATEGIES } from './git/create-git-client';
 
 export type { AgentBackend, AgentPreset, PromptDelivery } from './agent-backend';

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitClient } from '../src/git/create-git-client';
+import { GitError } from '../src/git/git-error';
 import { runGit } from '../src/git/run-git';
 import { removeDir, tempDir } from './_fixtures';
 
@@ -83,5 +84,18 @@ describe('createGitClient', () => {
     await expect(e.push()).rejects.toThrow(/git push nowhere main failed/);
     await expect(runGit(['status'], { cwd: dir })).rejects.toThrow(/git status failed/);
     expect((await runGit(['status'], { cwd: dir, allowFailure: true })).exitCode).not.toBe(0);
+  });
+
+  it('fails with a GitError carrying the command, exit 1', async () => {
+    const e = createGitClient({ cwd: await clone('f'), env, remote: 'nowhere' });
+    for (const [attempt, args] of [
+      [() => e.fetch(), ['fetch', '--quiet', 'nowhere', 'main']],
+      [() => e.push(), ['push', 'nowhere', 'main']],
+      [() => runGit(['status'], { cwd: dir }), ['status']],
+    ] as const) {
+      const error = await attempt().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(GitError);
+      expect(error).toMatchObject({ code: 'E_GIT', exitCode: 1, args });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { RepositoryRole } from '@rc/orchestrator-core';
 import { qualifyTeam } from './_qualify-team';
 import { roleReaches } from './_role-rank';
-import type { DecisionSource } from './decide-permission';
+import type { DecisionSource } from './permission-decision';
 import type { PermissionFacts } from './gather-permission-facts';
 import type { GatePolicy } from './resolve-gate-policy';
 import type { RoleSourceName } from './role-source';

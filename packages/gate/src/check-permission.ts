@@ -1,5 +1,6 @@
 import type { GitHubEvent } from '@rc/orchestrator-core';
-import { decidePermission, type PermissionDecision } from './decide-permission';
+import { decidePermission } from './decide-permission';
+import type { PermissionDecision } from './permission-decision';
 import { gatherPermissionFacts } from './gather-permission-facts';
 import type { GatePolicy } from './resolve-gate-policy';
 import type { RoleSource } from './role-source';

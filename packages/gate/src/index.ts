@@ -14,5 +14,5 @@ export type { RoleEvidence, RoleSource, RoleSourceName, TeamEvidence } from './r
 export type { ApiRoleSourceOptions, GitHubPermissionApi } from './api-role-source';
 export type { LoadRoleSourcesOptions } from './load-role-sources';
 export type { PermissionFacts, RoleFact, TeamFact } from './gather-permission-facts';
-export type { DecisionSource, PermissionDecision } from './decide-permission';
+export type { DecisionSource, PermissionDecision } from './permission-decision';
 export type { CheckPermissionOptions } from './check-permission';

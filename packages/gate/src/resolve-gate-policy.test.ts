@@ -85,4 +85,12 @@ describe('resolveGatePolicy', () => {
       value: { requiredLabel: 'go' },
     });
   });
+
+  it('reads gate.required_label: "" as no label, like REQUIRED_LABEL=""', () => {
+    const gate = GateConfigSchema.parse({ required_label: '' });
+    expect(resolveGatePolicy(gate, {})).toMatchObject({ value: { requiredLabel: null } });
+    expect(resolveGatePolicy(gate, { REQUIRED_LABEL: 'go' })).toMatchObject({
+      value: { requiredLabel: 'go' },
+    });
+  });
 });

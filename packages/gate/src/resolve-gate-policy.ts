@@ -85,7 +85,7 @@ export function resolveGatePolicy(gate: GateConfig, env: GatePolicyEnv): Result<
   );
   const labelOverride = env['REQUIRED_LABEL'];
   const requiredLabel =
-    labelOverride === undefined ? gate.required_label : labelOverride.trim() || null;
+    (labelOverride === undefined ? gate.required_label : labelOverride.trim()) || null;
 
   if (issues.length > 0) return fail(...issues);
   return ok({

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ConflictError, OperationError } from '@rc/orchestrator-core';
-import { createGitClient, type GitClient } from '@rc/exec';
+import { createGitClient, GitError, type GitClient } from '@rc/exec';
 import { nextTurn } from './next-turn';
 import { recordTurn } from './record-turn';
 import { runTurn } from './run-turn';
@@ -20,7 +20,7 @@ export async function runRole(rt: LoopRuntime): Promise<LoopOutcome> {
   try {
     return await runRoleTurns(rt);
   } catch (error) {
-    if (!(error instanceof OperationError) || !error.message.startsWith('git ')) throw error;
+    if (!(error instanceof GitError)) throw error;
     await recordGitFailure(rt, error);
     throw error;
   }
@@ -31,7 +31,7 @@ export async function runRole(rt: LoopRuntime): Promise<LoopOutcome> {
  * status` shows it. The state file then differs from the remote's: role mode refuses to go on
  * until someone looks (commit it, or check it out again, and run with --retry).
  */
-async function recordGitFailure(rt: LoopRuntime, error: OperationError): Promise<void> {
+async function recordGitFailure(rt: LoopRuntime, error: GitError): Promise<void> {
   const local = await readState(rt.statePath, rt.config.sync.state_path).catch(() => null);
   if (local === null) return;
   const reason = error.message.split('\n')[0] ?? error.message;

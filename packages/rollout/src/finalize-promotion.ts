@@ -12,8 +12,8 @@ import { clearPromotionJournal, type PromotionJournal } from './promotion-journa
 import type { PromotionResult } from './promotion-result';
 import { renderPromotionSummary } from './render-promotion-summary';
 import { updatePromotionState } from './promotion-store';
-import type { StageState } from './promotion-state';
-import { stageState, describeVersion } from './stage-queries';
+import { classifyApplierOutcome, finishedResult, recordChange } from './classify-promotion-outcome';
+import { stageState } from './stage-queries';
 
 /** File names inside `<artifacts_dir>/<run-id>/`. */
 export const RESULT_FILE = 'promotion-orchestrate-result.json';
@@ -40,88 +40,22 @@ export interface FinalizeOptions {
  */
 export async function finalizePromotion(options: FinalizeOptions): Promise<PromotionResult> {
   const { journal, applier, paths } = options;
-  const { entry, result } = journal;
-  const status: 'succeeded' | 'failed' | 'unknown' =
-    applier === null || applier.timedOut || applier.interrupted
-      ? 'unknown'
-      : applier.spawnError !== null || applier.exitCode !== 0
-        ? applier.exitCode === null && applier.spawnError === null
-          ? 'unknown'
-          : 'failed'
-        : 'succeeded';
-  const note =
-    applier === null
-      ? 'rc stopped before it saw the applier end'
-      : applier.timedOut
-        ? 'timed out'
-        : applier.interrupted
-          ? 'interrupted'
-          : (applier.spawnError ??
-            (applier.signal === null ? null : `killed by ${applier.signal}`));
-  const reasons: string[] = [];
+  const { result } = journal;
+  const outcome = classifyApplierOutcome(applier);
   const state = await updatePromotionState(paths.state, options.owner, (current) => {
     const stage = stageState(current, result.stage);
-    if (stage.history[journal.attempt]?.idempotency_key === entry.idempotency_key) return current;
-    const recorded = { ...entry, outcome: status, applier_exit: applier?.exitCode ?? null };
-    const next: StageState = { ...stage, history: [...stage.history, recorded] };
-    if (status === 'succeeded') {
-      next.current = result.target;
-      if (result.action === 'release') next.hold = null;
-      if (result.action === 'rollback') {
-        next.hold = {
-          reason: `rolled back from ${describeVersion(result.versions.before)} to ${describeVersion(result.target)}`,
-          run_id: result.run_id,
-          phoenix_timestamp: entry.phoenix_timestamp,
-        };
-      }
-    } else if (status === 'unknown') {
-      next.hold = {
-        reason: `outcome of ${result.action} to ${describeVersion(result.target)} is unknown (${note ?? 'no exit'})`,
-        run_id: result.run_id,
-        phoenix_timestamp: entry.phoenix_timestamp,
-      };
-    }
-    return { ...current, stages: { ...current.stages, [result.stage]: next } };
+    const next = recordChange(stage, journal, outcome, applier?.exitCode ?? null);
+    return next === stage
+      ? current
+      : { ...current, stages: { ...current.stages, [result.stage]: next } };
   });
-  const after = stageState(state, result.stage).current;
-  if (status === 'succeeded') {
-    reasons.push(
-      `${result.stage}: ${describeVersion(result.versions.before)} -> ${describeVersion(after)}`,
-    );
-    if (result.action === 'rollback') {
-      reasons.push(
-        `automatic promotion of ${result.stage} is on hold until rc promote --mode release`,
-      );
-    }
-  } else if (status === 'failed') {
-    reasons.push(
-      `applier failed (${note ?? `exit ${String(applier?.exitCode)}`}); ${result.stage} stays on ${describeVersion(after)}`,
-    );
-  } else {
-    reasons.push(
-      `outcome unknown (${note ?? 'no exit'}): verify what ${result.stage} runs, then rc promote --mode release --stage ${result.stage}`,
-    );
-  }
-  const final: PromotionResult = {
-    ...result,
-    outcome:
-      status === 'succeeded' ? (result.action === 'rollback' ? 'rolled_back' : 'promoted') : status,
-    exit_code: status === 'succeeded' ? 0 : applier?.interrupted === true ? 130 : 1,
-    reasons,
-    applier:
-      result.applier === null
-        ? null
-        : {
-            ...result.applier,
-            exit_code: applier?.exitCode ?? null,
-            signal: applier?.signal ?? null,
-            timed_out: applier?.timedOut ?? false,
-            note,
-          },
-    versions: { before: result.versions.before, after },
-    recovered_by: options.recoveredBy,
-    phoenix_timestamps: { started: result.phoenix_timestamps.started, finished: options.finished },
-  };
+  const final = finishedResult(result, {
+    outcome,
+    applier,
+    after: stageState(state, result.stage).current,
+    finished: options.finished,
+    recoveredBy: options.recoveredBy,
+  });
   await writeResultArtifacts(final, paths, options.redactor);
   await clearPromotionJournal(paths.journal);
   return final;

@@ -13,22 +13,8 @@ export {
   PromotionHistoryEntrySchema,
   PromotionStateSchema,
 } from './promotion-state';
-export {
-  describeVersion,
-  findByIdempotencyKey,
-  lastKnownGood,
-  promotedIn,
-  stageState,
-} from './stage-queries';
-export { readPromotionState, updatePromotionState } from './promotion-store';
-export { acquireStageLock } from './stage-lock';
-export {
-  clearPromotionJournal,
-  parsePromotionJournal,
-  PROMOTION_JOURNAL_SCHEMA,
-  readPromotionJournal,
-  writePromotionJournal,
-} from './promotion-journal';
+export { describeVersion, lastKnownGood, promotedIn, stageState } from './stage-queries';
+export { readPromotionState } from './promotion-store';
 export { PromotionResultSchema } from './promotion-result';
 export { promotionPaths } from './promotion-paths';
 export { deriveIdempotencyKey, deriveTraceId } from './promotion-identity';
@@ -38,14 +24,7 @@ export {
   renderApplierCommand,
 } from './render-applier-command';
 export { createExecApplierRunner } from './exec-applier-runner';
-export {
-  APPLIER_LOG_FILE,
-  finalizePromotion,
-  RESULT_FILE,
-  SUMMARY_FILE,
-  writeResultArtifacts,
-} from './finalize-promotion';
-export { reconcilePromotionJournal } from './reconcile-promotion-journal';
+export { APPLIER_LOG_FILE, RESULT_FILE, SUMMARY_FILE } from './finalize-promotion';
 export { renderPromotionSummary } from './render-promotion-summary';
 export { orchestratePromotion } from './orchestrate-promotion';
 
@@ -71,14 +50,9 @@ export type {
   PromotionState,
   StageState,
 } from './promotion-state';
-export type { HeldLock, StageLockOptions } from './stage-lock';
-export type { LockOwner } from './_file-lock';
-export type { PromotionJournal } from './promotion-journal';
 export type { PromotionPaths } from './promotion-paths';
 export type { ApplierVariables } from './render-applier-command';
 export type { ApplierOutcome, ApplierRequest, ApplierRunner } from './applier-runner';
 export type { ExecApplierRunnerOptions } from './exec-applier-runner';
-export type { FinalizeOptions } from './finalize-promotion';
-export type { ReconcileOptions } from './reconcile-promotion-journal';
 export type { ApplierRecord, PromotionResult, PromotionResultOutcome } from './promotion-result';
-export type { PromotionContext, PromotionRequest, PromotionRun } from './orchestrate-promotion';
+export type { PromotionContext, PromotionRequest, PromotionRun } from './promotion-request';

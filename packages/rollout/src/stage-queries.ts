@@ -40,18 +40,6 @@ export function promotedIn(stage: StageState, candidate: Candidate): boolean {
   );
 }
 
-/** The recorded change carrying this idempotency key, in any stage, with its stage name. */
-export function findByIdempotencyKey(
-  state: PromotionState,
-  key: string,
-): { stage: string; entry: PromotionHistoryEntry } | null {
-  for (const [stage, value] of Object.entries(state.stages)) {
-    const entry = value.history.find((candidate) => candidate.idempotency_key === key);
-    if (entry !== undefined) return { stage, entry };
-  }
-  return null;
-}
-
 /** `1.4.0@sha256:...` or `(none)`, for messages. */
 export function describeVersion(candidate: Candidate | null): string {
   return candidate === null ? '(none)' : formatCandidate(candidate);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readPromotionJournal } from '../src/index';
+import { readPromotionJournal } from '../src/promotion-journal';
 import { makeFixture, type Fixture } from './_fixture';
 
 let fx: Fixture;

@@ -1427,6 +1427,80 @@ var $ZodObject = /* @__PURE__ */ $constructor('$ZodObject', (inst, def) => {
     return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
   };
 });
+function handleUnionResults(results, final, inst, ctx) {
+  for (const result of results) {
+    if (result.issues.length === 0) {
+      final.value = result.value;
+      return final;
+    }
+  }
+  const nonaborted = results.filter((r) => !aborted(r));
+  if (nonaborted.length === 1) {
+    final.value = nonaborted[0].value;
+    return nonaborted[0];
+  }
+  final.issues.push({
+    code: 'invalid_union',
+    input: final.value,
+    inst,
+    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config()))),
+  });
+  return final;
+}
+var $ZodUnion = /* @__PURE__ */ $constructor('$ZodUnion', (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, 'optin', (zod) =>
+    zod.def.options.some((o) => o._zod.optin === 'defaulted')
+      ? 'defaulted'
+      : zod.def.options.some((o) => o._zod.optin !== void 0)
+        ? 'optional'
+        : void 0,
+  );
+  defineLazyInternal(inst, 'optout', (zod) =>
+    zod.def.options.some((o) => o._zod.optout === 'optional') ? 'optional' : void 0,
+  );
+  defineLazyInternal(inst, 'values', (zod) => {
+    if (zod.def.options.every((o) => o._zod.values)) {
+      return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+    }
+    return void 0;
+  });
+  defineLazyInternal(inst, 'pattern', (zod) => {
+    if (zod.def.options.every((o) => o._zod.pattern)) {
+      const patterns = zod.def.options.map((o) => o._zod.pattern);
+      return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join('|')})$`);
+    }
+    return void 0;
+  });
+  const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+  inst._zod.parse = (payload, ctx) => {
+    if (first) {
+      return first(payload, ctx);
+    }
+    let async = false;
+    const results = [];
+    for (const option of def.options) {
+      const result = option._zod.run(
+        {
+          value: payload.value,
+          issues: [],
+        },
+        ctx,
+      );
+      if (result instanceof Promise) {
+        results.push(result);
+        async = true;
+      } else {
+        if (result.issues.length === 0) return result;
+        results.push(result);
+      }
+    }
+    if (!async) return handleUnionResults(results, payload, inst, ctx);
+    return Promise.all(results).then((results2) => {
+      return handleUnionResults(results2, payload, inst, ctx);
+    });
+  };
+});
 var $ZodRecord = /* @__PURE__ */ $constructor('$ZodRecord', (inst, def) => {
   $ZodType.init(inst, def);
   const memo = globalConfig.memoizer;
@@ -2137,6 +2211,18 @@ function looseObject(shape, params) {
     type: 'object',
     shape,
     catchall: /* @__PURE__ */ unknown(),
+    ...normalizeParams(params),
+  });
+}
+var ZodMiniUnion = /* @__PURE__ */ $constructor('ZodMiniUnion', (inst, def) => {
+  $ZodUnion.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function union(options, params) {
+  return new ZodMiniUnion({
+    type: 'union',
+    options,
     ...normalizeParams(params),
   });
 }
@@ -9244,8 +9330,18 @@ function truncate(text) {
 }
 var ORCHESTRATE_OPTIONS = ['dry-run', 'issue', 'mode', 'prompt', 'wave'];
 var ISSUE_PATTERN = /^#?([1-9][0-9]{0,9})$/;
-var PROMPT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-var WAVE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+var NUMBER_LIKE = /^#?[0-9]+$/;
+var ISSUE_RULE = 'a whole number from 1 to 9999999999 without leading zeros, like 276 or #276';
+var NAME_RULES = {
+  prompt: {
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/,
+    allowed: 'letters, digits, ".", "_", "-"',
+  },
+  wave: {
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/,
+    allowed: 'letters, digits, ".", "_", ":", "-"',
+  },
+};
 function parseOrchestrateCommand(body, options = {}) {
   const parsed = parseSlashCommand(body, {
     command: options.command ?? 'orchestrate',
@@ -9270,16 +9366,13 @@ function parseOrchestrateCommand(body, options = {}) {
     );
   }
   const named = parsed.value.named;
-  for (const [key, pattern] of [
-    ['prompt', PROMPT_PATTERN],
-    ['wave', WAVE_PATTERN],
-  ]) {
+  for (const [key, { pattern, allowed }] of Object.entries(NAME_RULES)) {
     const value = named[key];
     if (value !== void 0 && !pattern.test(value)) {
       return error2(
         'invalid_value',
         columnOf(parsed.value, key),
-        `${key}="${value}" is not a valid ${key} name (letters, digits, ".", "_", "-")`,
+        `${key}="${value}" is not a valid ${key} name (${allowed}, starting with a letter or digit)`,
       );
     }
   }
@@ -9373,6 +9466,15 @@ function collect(arg, issues, setDryRun) {
     return null;
   }
   if (ISSUE_PATTERN.test(arg.value)) return addIssue(arg.value, arg.column, issues, arg.value);
+  if (NUMBER_LIKE.test(arg.value)) return addIssue(arg.value, arg.column, issues, arg.value);
+  const option = /^([a-z-]+)=$/.exec(arg.value)?.[1];
+  if (option !== void 0 && ORCHESTRATE_OPTIONS.includes(option)) {
+    return {
+      code: 'invalid_value',
+      column: arg.column,
+      message: `${at(arg.column)}${option} has an empty value (write ${option}=<value>)`,
+    };
+  }
   return {
     code: 'unexpected_argument',
     column: arg.column,
@@ -9386,7 +9488,7 @@ function addIssue(text, column, issues, shown) {
     return {
       code: 'invalid_value',
       column,
-      message: `${at(column)}"${shown.slice(0, 40)}" is not an issue number`,
+      message: `${at(column)}"${shown.slice(0, 40)}" is not a valid issue number (${ISSUE_RULE})`,
     };
   }
   if (!issues.has(issue2)) issues.set(issue2, column);
@@ -9883,7 +9985,8 @@ var GateConfigSchema = _lazy(() =>
       ['releasecopilot-maintainers'],
     ),
     allowed_bots: _default(array(nonEmpty5), []),
-    required_label: _default(nullable(label), 'wave:wave2'),
+    // `""` means no label, as REQUIRED_LABEL="" does.
+    required_label: _default(nullable(union([label, literal('')])), 'wave:wave2'),
     allow_edited: _default(boolean2(), false),
     contexts: _default(array(_enum(['issue', 'pull_request'])).check(_minLength(1)), ['issue']),
     roles_file: _default(nullable(nonEmpty5), null),
@@ -9998,6 +10101,9 @@ var MONTH_ENDS = MONTH_LENGTHS.flatMap((lengths, index) =>
     })),
   ),
 );
+var range = (from, to) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+var WEEKDAYS2 = range(0, 6);
+var ALL_DAYS = { values: range(1, 31), star: true };
 var UTC_OFFSET_HOURS = { [PHOENIX_ZONE]: -7, UTC: 0 };
 var MIN_SECRET_LENGTH = 8;
 var JSON_KEYWORDS = /* @__PURE__ */ new Set(['true', 'false', 'null']);
@@ -10264,6 +10370,7 @@ var DeniedError = class extends RcError {
   exitCode = EXIT_CODES.failed;
 };
 var OperationError = class extends RcError {
+  // `string`, so a narrower failure (GitError in @rc/exec) can name itself.
   code = 'E_OPERATION_FAILED';
   exitCode = EXIT_CODES.failed;
 };
@@ -13993,10 +14100,18 @@ function describeError(error3) {
   }
   if (error3 instanceof SyntaxError)
     return { code: 2, message: `rc: the event is not valid JSON: ${error3.message}` };
+  const unreadable = unreadableFile(error3);
+  if (unreadable !== null) return { code: 2, message: `rc: cannot read ${unreadable}` };
   return {
     code: 1,
     message: `rc: internal error, please report it: ${error3 instanceof Error ? error3.message : String(error3)}`,
   };
+}
+function unreadableFile(error3) {
+  if (!(error3 instanceof Error)) return null;
+  const { code, path, syscall } = error3;
+  if (typeof code !== 'string' || typeof path !== 'string' || syscall === void 0) return null;
+  return `${path} (${code})`;
 }
 
 // src/action/run-action.ts
@@ -14040,7 +14155,7 @@ function resolveGatePolicy(gate, env) {
   );
   const labelOverride = env['REQUIRED_LABEL'];
   const requiredLabel =
-    labelOverride === void 0 ? gate.required_label : labelOverride.trim() || null;
+    (labelOverride === void 0 ? gate.required_label : labelOverride.trim()) || null;
   if (issues.length > 0) return fail(...issues);
   return ok({
     command: gate.command,
@@ -19382,10 +19497,14 @@ function parseCharCode(source, offset2, length, onError) {
 
 // ../../node_modules/yaml/browser/dist/compose/compose-scalar.js
 function composeScalar(ctx, token, tagToken, onError) {
-  const { value, type, comment, range } =
-    token.type === 'block-scalar'
-      ? resolveBlockScalar(ctx, token, onError)
-      : resolveFlowScalar(token, ctx.options.strict, onError);
+  const {
+    value,
+    type,
+    comment,
+    range: range2,
+  } = token.type === 'block-scalar'
+    ? resolveBlockScalar(ctx, token, onError)
+    : resolveFlowScalar(token, ctx.options.strict, onError);
   const tagName = tagToken
     ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
     : null;
@@ -19408,7 +19527,7 @@ function composeScalar(ctx, token, tagToken, onError) {
     onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
     scalar = new Scalar(value);
   }
-  scalar.range = range;
+  scalar.range = range2;
   scalar.source = value;
   if (type) scalar.type = type;
   if (tagName) scalar.tag = tagName;

@@ -186,6 +186,25 @@ describe('runAction', () => {
     expect(describeError(error).message).toContain(message);
   });
 
+  it('tells an unreadable event from one that is not JSON (exit 2 both)', async () => {
+    const api = await github('maintain');
+    const missing = await act({}, api.url, join(repo, 'no-such-event.json')).catch(
+      (caught: unknown) => caught,
+    );
+    expect(describeError(missing)).toEqual({
+      code: 2,
+      message: `rc: cannot read ${join(repo, 'no-such-event.json')} (ENOENT)`,
+    });
+    await writeFile(join(repo, 'not-json.json'), 'nope');
+    const garbled = await act({}, api.url, join(repo, 'not-json.json')).catch(
+      (caught: unknown) => caught,
+    );
+    expect(describeError(garbled)).toMatchObject({
+      code: 2,
+      message: expect.stringMatching(/^rc: the event is not valid JSON: /),
+    });
+  });
+
   it('describes unknown errors as internal, and bad JSON as invalid input', () => {
     expect(describeError(new Error('boom')).code).toBe(1);
     expect(describeError(new SyntaxError('bad')).code).toBe(2);

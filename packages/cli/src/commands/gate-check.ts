@@ -44,12 +44,13 @@ export async function gateCheck(options: GateCheckOptions, io: CliIo): Promise<n
     throw new InvalidInputError(`${input.source} is not a JSON object`);
   }
   const event = parseGitHubEvent(input.payload, input.name);
-  const decision = event.ok
-    ? await decide(event.value, policy.value, io)
-    : denial(
-        input.payload,
-        event.issues.map((issue) => `event: ${issue}`),
-      );
+  // A payload that is no comment (or dispatch) event is invalid input, not a denial.
+  if (!event.ok) {
+    throw new InvalidInputError(`${input.source} is not an event rc gate check can decide:`, {
+      issues: event.issues.map((issue) => `event: ${issue}`),
+    });
+  }
+  const decision = await decide(event.value, policy.value, io);
   await report(decision, options, io);
   return decision.allowed ? 0 : 1;
 }
@@ -80,18 +81,6 @@ async function decide(
   });
   if (!sources.ok) throw new InvalidInputError('invalid roles:', { issues: sources.issues });
   return checkPermission({ event, policy, sources: sources.value });
-}
-
-function denial(payload: object, reasons: string[]): PermissionDecision {
-  const login = (payload as { comment?: { user?: { login?: unknown } } }).comment?.user?.login;
-  return {
-    allowed: false,
-    actor: typeof login === 'string' ? login : null,
-    role: null,
-    source: null,
-    reasons,
-    ignored: false,
-  };
 }
 
 async function report(

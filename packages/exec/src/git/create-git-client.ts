@@ -1,4 +1,4 @@
-import { OperationError } from '@rc/orchestrator-core';
+import { GitError } from './git-error';
 import { runGit } from './run-git';
 
 /** How to bring the local branch up to date with the remote. */
@@ -41,7 +41,7 @@ export interface GitClient {
 
 const REJECTED = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|cannot lock ref/i;
 
-/** Creates a {@link GitClient}. Every failure is an OperationError that names the git command. */
+/** Creates a {@link GitClient}. Every failure is a GitError that names the git command. */
 export function createGitClient(options: GitClientOptions): GitClient {
   const remote = options.remote ?? 'origin';
   const branch = options.branch ?? 'main';
@@ -60,7 +60,8 @@ export function createGitClient(options: GitClientOptions): GitClient {
         const pulled = await git(['pull', '--rebase', '--quiet', remote, branch], true);
         if (pulled.exitCode === 0) return;
         await git(['rebase', '--abort'], true);
-        throw new OperationError(
+        throw new GitError(
+          ['pull', '--rebase', remote, branch],
           `git pull --rebase ${remote} ${branch} failed: ${pulled.stderr.trim().split('\n')[0] ?? ''}`,
         );
       }
@@ -85,7 +86,8 @@ export function createGitClient(options: GitClientOptions): GitClient {
       const pushed = await git(['push', '--quiet', remote, `HEAD:refs/heads/${branch}`], true);
       if (pushed.exitCode === 0) return 'pushed';
       if (REJECTED.test(pushed.stderr)) return 'rejected';
-      throw new OperationError(
+      throw new GitError(
+        ['push', remote, branch],
         `git push ${remote} ${branch} failed: ${pushed.stderr.trim().split('\n')[0] ?? ''}`,
       );
     },

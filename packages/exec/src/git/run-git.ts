@@ -1,4 +1,4 @@
-import { OperationError } from '@rc/orchestrator-core';
+import { GitError } from './git-error';
 import { execa } from 'execa';
 
 /** The result of one git command. */
@@ -17,7 +17,7 @@ export interface RunGitOptions {
   allowFailure?: boolean;
 }
 
-/** Runs `git <args>` (no shell, no prompts); a failure is an OperationError naming the command. */
+/** Runs `git <args>` (no shell, no prompts); a failure is a GitError naming the command. */
 export async function runGit(args: readonly string[], options: RunGitOptions): Promise<GitOutput> {
   const env = { ...(options.env ?? process.env), GIT_TERMINAL_PROMPT: '0' };
   const result = await execa('git', [...args], {
@@ -39,7 +39,7 @@ export async function runGit(args: readonly string[], options: RunGitOptions): P
       .split('\n')
       .slice(0, 3)
       .join(' | ');
-    throw new OperationError(`git ${args.join(' ')} failed: ${detail}`);
+    throw new GitError(args, `git ${args.join(' ')} failed: ${detail}`);
   }
   return output;
 }

@@ -37,6 +37,13 @@ describe('loadOrchestrationConfig', () => {
     });
   });
 
+  it('accepts gate.required_label: "" (no label) and null', () => {
+    for (const text of ['gate:\n  required_label: ""\n', 'gate:\n  required_label: null\n']) {
+      const result = load(text);
+      expect(result.ok && result.value.gate.required_label).toBe(text.includes('""') ? '' : null);
+    }
+  });
+
   it('reports every problem as path: message', () => {
     const result = load(
       'gate:\n  allowed_roles: [owner]\n  allow_edited: "yes"\ndispatchh: {}\ndispatch:\n  prompt_map:\n    abc: x\n',

@@ -26,7 +26,8 @@ export const GateConfigSchema = z.lazy(() =>
       ['releasecopilot-maintainers'],
     ),
     allowed_bots: z._default(z.array(nonEmpty), []),
-    required_label: z._default(z.nullable(label), 'wave:wave2'),
+    // `""` means no label, as REQUIRED_LABEL="" does.
+    required_label: z._default(z.nullable(z.union([label, z.literal('')])), 'wave:wave2'),
     allow_edited: z._default(z.boolean(), false),
     contexts: z._default(z.array(z.enum(['issue', 'pull_request'])).check(z.minLength(1)), [
       'issue',

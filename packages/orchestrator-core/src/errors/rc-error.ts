@@ -35,7 +35,8 @@ export class DeniedError extends RcError {
 
 /** An operation failed: an agent, a git command, an API call (exit 1). */
 export class OperationError extends RcError {
-  readonly code = 'E_OPERATION_FAILED';
+  // `string`, so a narrower failure (GitError in @rc/exec) can name itself.
+  readonly code: string = 'E_OPERATION_FAILED';
   readonly exitCode = EXIT_CODES.failed;
 }
 

@@ -80,8 +80,26 @@ describe('parseOrchestrateCommand', () => {
     ['/orchestrate #1 wave="a b"', 'invalid_value', 'wave="a b" is not a valid wave name'],
     ['/orchestrate #1 mode=yolo', 'invalid_value', 'mode="yolo" is not one of plan, dispatch'],
     ['/orchestrate #1 dry-run=maybe', 'invalid_value', 'dry-run="maybe" is not true or false'],
-    ['/orchestrate issue=abc', 'invalid_value', '"issue=abc" is not an issue number'],
-    ['/orchestrate #0', 'unexpected_argument', 'unexpected argument "#0"'],
+    ['/orchestrate issue=abc', 'invalid_value', '"issue=abc" is not a valid issue number'],
+    ['/orchestrate issue=0', 'invalid_value', '"issue=0" is not a valid issue number'],
+    [
+      '/orchestrate #0',
+      'invalid_value',
+      'column 14: "#0" is not a valid issue number (a whole number from 1 to 9999999999 without leading zeros, like 276 or #276)',
+    ],
+    ['/orchestrate 01', 'invalid_value', '"01" is not a valid issue number'],
+    ['/orchestrate 99999999999', 'invalid_value', '"99999999999" is not a valid issue number'],
+    [
+      '/orchestrate 276 prompt=""',
+      'invalid_value',
+      'column 18: prompt has an empty value (write prompt=<value>)',
+    ],
+    ['/orchestrate 276 wave=', 'invalid_value', 'wave has an empty value'],
+    [
+      '/orchestrate #1 wave=-x',
+      'invalid_value',
+      'wave="-x" is not a valid wave name (letters, digits, ".", "_", ":", "-", starting with a letter or digit)',
+    ],
     ['/orchestrate', 'missing_issue', 'no issue'],
     ['/orchestrated #1', 'not_a_command', 'expected /orchestrate'],
   ])('rejects %s (%s)', (body, code, message) => {

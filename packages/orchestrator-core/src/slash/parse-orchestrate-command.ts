@@ -10,8 +10,19 @@ import type { SlashCommandError } from './slash-command-error';
 export const ORCHESTRATE_OPTIONS = ['dry-run', 'issue', 'mode', 'prompt', 'wave'] as const;
 
 const ISSUE_PATTERN = /^#?([1-9][0-9]{0,9})$/;
-const PROMPT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const WAVE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+// Anything that looks like an issue number but is not one (`#0`, `01`, eleven digits).
+const NUMBER_LIKE = /^#?[0-9]+$/;
+const ISSUE_RULE = 'a whole number from 1 to 9999999999 without leading zeros, like 276 or #276';
+const NAME_RULES = {
+  prompt: {
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/,
+    allowed: 'letters, digits, ".", "_", "-"',
+  },
+  wave: {
+    pattern: /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/,
+    allowed: 'letters, digits, ".", "_", ":", "-"',
+  },
+} as const;
 
 /** Options of {@link parseOrchestrateCommand}. */
 export interface ParseOrchestrateCommandOptions {
@@ -57,16 +68,13 @@ export function parseOrchestrateCommand(
     );
   }
   const named = parsed.value.named;
-  for (const [key, pattern] of [
-    ['prompt', PROMPT_PATTERN],
-    ['wave', WAVE_PATTERN],
-  ] as const) {
+  for (const [key, { pattern, allowed }] of Object.entries(NAME_RULES)) {
     const value = named[key];
     if (value !== undefined && !pattern.test(value)) {
       return error(
         'invalid_value',
         columnOf(parsed.value, key),
-        `${key}="${value}" is not a valid ${key} name (letters, digits, ".", "_", "-")`,
+        `${key}="${value}" is not a valid ${key} name (${allowed}, starting with a letter or digit)`,
       );
     }
   }
@@ -178,6 +186,16 @@ function collect(
     return null;
   }
   if (ISSUE_PATTERN.test(arg.value)) return addIssue(arg.value, arg.column, issues, arg.value);
+  if (NUMBER_LIKE.test(arg.value)) return addIssue(arg.value, arg.column, issues, arg.value);
+  // The slash parser reads `prompt=` and `prompt=""` as a bare word: an option with no value.
+  const option = /^([a-z-]+)=$/.exec(arg.value)?.[1];
+  if (option !== undefined && (ORCHESTRATE_OPTIONS as readonly string[]).includes(option)) {
+    return {
+      code: 'invalid_value',
+      column: arg.column,
+      message: `${at(arg.column)}${option} has an empty value (write ${option}=<value>)`,
+    };
+  }
   return {
     code: 'unexpected_argument',
     column: arg.column,
@@ -197,7 +215,7 @@ function addIssue(
     return {
       code: 'invalid_value',
       column,
-      message: `${at(column)}"${shown.slice(0, 40)}" is not an issue number`,
+      message: `${at(column)}"${shown.slice(0, 40)}" is not a valid issue number (${ISSUE_RULE})`,
     };
   }
   if (!issues.has(issue)) issues.set(issue, column);

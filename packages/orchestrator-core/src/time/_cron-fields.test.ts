@@ -36,6 +36,10 @@ describe('parseCronFields', () => {
     ['dayOfWeek', '5-7', [0, 5, 6]],
     ['dayOfWeek', 'mon-FRI/2', [1, 3, 5]],
     ['dayOfWeek', '0,7,sun', [0]],
+    ['minute', '0/15', [0, 15, 30, 45]],
+    ['hour', '20/2', [20, 22]],
+    ['dayOfWeek', '1/3', [1, 4]],
+    ['dayOfWeek', '*/3', [0, 3, 6]],
   ] as const)('reads %s %j as %j', (key, text, values) => {
     const texts = ['0', '0', '1', '1', '*'];
     texts[POSITIONS.indexOf(key)] = text;

@@ -83,16 +83,21 @@ function parseValue(token: string, spec: FieldSpec): number | string {
 function addItem(item: string, spec: FieldSpec, into: Set<number>): string[] {
   const where = `cron: field "${spec.label}"`;
   const match = ITEM.exec(item);
-  if (
-    match === null ||
-    (match[2] !== undefined && match[3] === undefined && match[4] !== undefined)
-  ) {
-    return [`${where} item "${item}" is not *, a value, a range a-b, or a step */n or a-b/n`];
+  if (match === null) {
+    return [`${where} item "${item}" is not *, a value, a range a-b, or a step */n, a/n or a-b/n`];
   }
   const [, star, fromText, toText, stepText] = match;
   const from = star === undefined ? parseValue(fromText ?? '', spec) : spec.min;
+  // `a/n` steps from a to the end of the field, as croner reads it; open-ended day-of-week steps
+  // end on Saturday, so `1/3` is 1,4 and not 1,4,7 (Sunday).
   const to =
-    star === undefined ? (toText === undefined ? from : parseValue(toText, spec)) : spec.max;
+    star !== undefined || (toText === undefined && stepText !== undefined)
+      ? spec.key === 'dayOfWeek'
+        ? 6
+        : spec.max
+      : toText === undefined
+        ? from
+        : parseValue(toText, spec);
   const step = stepText === undefined ? 1 : Number(stepText);
   const issues = [...new Set([from, to])].filter(
     (bound): bound is string => typeof bound === 'string',
@@ -114,12 +119,32 @@ function parseField(text: string, spec: FieldSpec): Result<CronField> {
   return ok({ values: [...new Set(folded)].sort((a, b) => a - b), star: text.startsWith('*') });
 }
 
-/** Parses a standard five-field cron expression, collecting every problem. Never throws. */
+// The shorthands cron implementations share; `@reboot` has no time, so it has no conversion.
+const MACROS: Readonly<Record<string, string>> = {
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+  '@monthly': '0 0 1 * *',
+  '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
+};
+
+/**
+ * Parses a standard five-field cron expression or one of the shorthands `@yearly`, `@annually`,
+ * `@monthly`, `@weekly`, `@daily`, `@midnight` and `@hourly`, collecting every problem. Never throws.
+ */
 export function parseCronFields(expression: string): Result<CronFields> {
-  const texts = expression
-    .trim()
-    .split(/\s+/)
-    .filter((text) => text !== '');
+  const trimmed = expression.trim();
+  if (trimmed.startsWith('@')) {
+    const macro = MACROS[trimmed.toLowerCase()];
+    return macro === undefined
+      ? fail(
+          `cron: shorthand ${JSON.stringify(trimmed)} is not one of ${Object.keys(MACROS).join(', ')}`,
+        )
+      : parseCronFields(macro);
+  }
+  const texts = trimmed.split(/\s+/).filter((text) => text !== '');
   if (texts.length !== FIELD_SPECS.length) {
     return fail(
       `cron: expected 5 fields (minute hour day-of-month month day-of-week), got ${texts.length} in ${JSON.stringify(expression)}`,

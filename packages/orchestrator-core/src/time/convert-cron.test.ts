@@ -14,6 +14,14 @@ describe('convertCron', () => {
     ['0 22 * * 6,7', ['0 5 * * 0,1']],
     ['0 * * * 1-5', ['0 7-23 * * 1-5', '0 0-6 * * 2-6']],
     ['*/15 * * * *', ['0,15,30,45 * * * *']],
+    ['0/15 * * * *', ['0,15,30,45 * * * *']],
+    ['@daily', ['0 7 * * *']],
+    ['@MIDNIGHT', ['0 7 * * *']],
+    ['@hourly', ['0 * * * *']],
+    ['@weekly', ['0 7 * * 0']],
+    ['@monthly', ['0 7 1 * *']],
+    ['@yearly', ['0 7 1 1 *']],
+    ['@annually', ['0 7 1 1 *']],
     ['0 17-23 * * *', ['0 0-6 * * *']],
     ['0 16,17 * * *', ['0 0,23 * * *']],
     ['0 9 * jan,JUL *', ['0 16 * 1,7 *']],
@@ -64,62 +72,73 @@ describe('convertCron', () => {
   });
 
   it.each([
+    ['0 20 * 1 *', ['0 3 2-31 1 *', '0 3 1 2 *']],
+    ['0 20 * 1-6 *', ['0 3 2-31 1 *', '0 3 * 2-6 *', '0 3 1 7 *']],
+    ['0 20 * 12 *', ['0 3 1 1 *', '0 3 2-31 12 *']],
+    ['0 20 * 2-11 *', ['0 3 2-31 2 *', '0 3 * 3-11 *', '0 3 1 12 *']],
+    ['30 18 31 * *', ['30 1 1 1,2,4,6,8,9,11 *']],
+    ['0 23 31 12 *', ['0 6 1 1 *']],
+    ['0 20 15-31 * *', ['0 3 1,16-31 * *']],
+    ['0 20 31 * 0-6', ['0 3 * * *']],
+    ['0 20,23 1,31 * *', ['0 3,6 1,2 1,2,4,6,8,9,11 *', '0 3,6 2 3,5,7,10,12 *']],
+    ['0 22 31 * 1', ['0 5 1 1,2,4,6,8,9,11 2', '0 5 * 3,5,7,10,12 2']],
+    ['0 9,22 * 3 *', ['0 16 * 3 *', '0 5 2-31 3 *', '0 5 1 4 *']],
+  ])(
+    'converts Phoenix %j, whose moved days differ by month, to one UTC expression per group of months: %j',
+    (expression, expected) => {
+      expect(convertCron(expression, PHOENIX_TO_UTC)).toEqual({ ok: true, value: expected });
+    },
+  );
+
+  it.each([
+    ['0 5 1 * 0-6', ['0 22 * * *']],
+    ['0 2 31 * *', ['0 19 30 1,3,5,7,8,10,12 *']],
+  ])('converts UTC %j to Phoenix %j across month ends', (expression, expected) => {
+    expect(convertCron(expression, UTC_TO_PHOENIX)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
     [
       '0 22 28 * *',
       PHOENIX_TO_UTC,
-      'cron: field "day-of-month" value 28 cannot move to the next day exactly because hours 22 cross midnight and that day can be in another month',
-    ],
-    [
-      '0 20,23 1,31 * *',
-      PHOENIX_TO_UTC,
-      'cron: field "day-of-month" value 31 cannot move to the next day exactly because hours 20,23 cross midnight and that day can be in another month',
+      'cron: no exact conversion because hours 22 cross midnight: whether a run lands on March 1 depends on whether February has 29 days, which cron cannot express',
     ],
     [
       '5 22 */3 * *',
       PHOENIX_TO_UTC,
-      'cron: field "day-of-month" value 31 cannot move to the next day exactly because hours 22 cross midnight and that day can be in another month',
-    ],
-    [
-      '0 2 1 * *',
-      UTC_TO_PHOENIX,
-      'cron: field "day-of-month" value 1 cannot move to the previous day exactly because hours 2 cross midnight and that day can be in another month',
-    ],
-    [
-      '0 2 31 * *',
-      UTC_TO_PHOENIX,
-      'cron: field "day-of-month" value 31 cannot move to the previous day exactly because hours 2 cross midnight and that day can be in another month',
+      'cron: no exact conversion because hours 22 cross midnight: whether a run lands on March 1 depends on whether February has 29 days, which cron cannot express',
     ],
     [
       '0 22 29 2 *',
       PHOENIX_TO_UTC,
-      'cron: field "day-of-month" value 29 cannot move to the next day exactly because hours 22 cross midnight and that day can be in another month',
+      'cron: no exact conversion because hours 22 cross midnight: whether a run lands on March 1 depends on whether February has 29 days, which cron cannot express',
     ],
     [
-      '0 22 * 3 *',
-      PHOENIX_TO_UTC,
-      'cron: field "month" cannot stay as written because hours 22 cross midnight: a run on the last day of a month would move to the 1st of the next',
-    ],
-    [
-      '0 22 15 3 1',
-      PHOENIX_TO_UTC,
-      'cron: field "month" cannot stay as written because hours 22 cross midnight: a run on the last day of a month would move to the 1st of the next',
+      '0 2 1 * *',
+      UTC_TO_PHOENIX,
+      'cron: no exact conversion because hours 2 cross midnight: whether a run lands on February 28 depends on whether February has 29 days, which cron cannot express',
     ],
     [
       '0 2 * 3 *',
       UTC_TO_PHOENIX,
-      'cron: field "month" cannot stay as written because hours 2 cross midnight: a run on the 1st would move to the last day of the month before',
+      'cron: no exact conversion because hours 2 cross midnight: whether a run lands on February 28 depends on whether February has 29 days, which cron cannot express',
+    ],
+    [
+      '0 22 15 3 1',
+      PHOENIX_TO_UTC,
+      'cron: no exact conversion because hours 22 cross midnight: runs would land on March 2 when it is a Tuesday, but not on every March 2 nor on every Tuesday in March',
     ],
     [
       '0 22 31 2 *',
       PHOENIX_TO_UTC,
-      'cron: field "day-of-month" has no days left after shifting, so the expression never fires',
+      'cron: fields "day-of-month", "month" and "day-of-week" match no real day, so the expression never fires',
     ],
     [
       '0 9 */2 * 1',
       PHOENIX_TO_UTC,
       'cron: fields "day-of-month" and "day-of-week" mix a "*/n" step with a restricted day; cron implementations disagree on whether both or either must match, so write the stepped field as a list',
     ],
-  ])('fails for %j when the days cannot move exactly', (expression, options, issue) => {
+  ])('fails for %j when no set of expressions can be exact', (expression, options, issue) => {
     expect(convertCron(expression, options)).toEqual({ ok: false, issues: [issue] });
   });
 
@@ -137,8 +156,8 @@ describe('convertCron', () => {
     ],
     ['', 'cron: expected 5 fields (minute hour day-of-month month day-of-week), got 0 in ""'],
     [
-      '@daily',
-      'cron: expected 5 fields (minute hour day-of-month month day-of-week), got 1 in "@daily"',
+      '@reboot',
+      'cron: shorthand "@reboot" is not one of @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly',
     ],
     ['0 24 * * *', 'cron: field "hour" value 24 is out of range 0-23'],
     ['60 0 * * *', 'cron: field "minute" value 60 is out of range 0-59'],
@@ -149,15 +168,15 @@ describe('convertCron', () => {
     ['JAN 0 * * *', 'cron: field "minute" value "JAN" is not a number'],
     [
       '1,,2 0 * * *',
-      'cron: field "minute" item "" is not *, a value, a range a-b, or a step */n or a-b/n',
+      'cron: field "minute" item "" is not *, a value, a range a-b, or a step */n, a/n or a-b/n',
     ],
     [
-      '5/15 0 * * *',
-      'cron: field "minute" item "5/15" is not *, a value, a range a-b, or a step */n or a-b/n',
+      '5/ 0 * * *',
+      'cron: field "minute" item "5/" is not *, a value, a range a-b, or a step */n, a/n or a-b/n',
     ],
     [
       '0 -1 * * *',
-      'cron: field "hour" item "-1" is not *, a value, a range a-b, or a step */n or a-b/n',
+      'cron: field "hour" item "-1" is not *, a value, a range a-b, or a step */n, a/n or a-b/n',
     ],
     ['*/0 0 * * *', 'cron: field "minute" step 0 in "*/0" must be at least 1'],
     ['0 5-1 * * *', 'cron: field "hour" range 5-1 in "5-1" runs backwards'],

@@ -7,6 +7,7 @@ import {
   type CronFields,
 } from './_cron-fields';
 import { shiftCronDays } from './_shift-cron-days';
+import { splitShiftedDays } from './_split-shifted-days';
 import { PHOENIX_ZONE } from './phoenix';
 
 /** A zone convertCron can read or write cron expressions in; both have fixed offsets. */
@@ -49,10 +50,13 @@ function hourField(values: readonly number[]): CronField {
  *
  * Hours move by the offset between the zones (7 between Phoenix and UTC). Hours that cross
  * midnight also move day-of-week and day-of-month by one day, so the answer is one expression, or
- * two when only some hours cross: the hours that stay on the same day first. Fails, naming the
- * field, when the days cannot move exactly (a day-of-month at a month boundary, or a restricted
- * month that runs would spill out of) or the expression is invalid. Output is normalised: `*` for
- * wildcards, otherwise ascending numbers with runs of three or more written `a-b`. Never throws.
+ * more when only some hours cross (the hours that stay on the same day first) or when the moved
+ * days differ by month (`30 18 31 * *` becomes `30 1 1 1,2,4,6,8,9,11 *`). Exact whenever an exact
+ * answer exists; fails, naming the day, when none does (runs that depend on February's length, or
+ * that land on some but not all of a date and a weekday) or the expression is invalid. Reads the
+ * five fields with `a/n` steps, and the shorthands `@yearly` ... `@hourly`. Output is normalised:
+ * `*` for wildcards, otherwise ascending numbers with runs of three or more written `a-b`. Never
+ * throws.
  *
  * @example convertCron('0 9 * * 1-5', { from: 'America/Phoenix', to: 'UTC' }) // ok: ['0 16 * * 1-5']
  */
@@ -78,8 +82,11 @@ export function convertCron(expression: string, options: ConvertCronOptions): Re
   }
   const sameDayText = formatCronFields({ ...fields, hour: hourField(sameDay.to) });
   if (otherDay.from.length === 0) return ok([sameDayText]);
-  const shifted = shiftCronDays({ ...fields, hour: hourField(otherDay.from) }, shift > 0 ? 1 : -1);
-  if (!shifted.ok) return shifted;
+  const delta = shift > 0 ? 1 : -1;
+  const crossing = { ...fields, hour: hourField(otherDay.from) };
+  const shifted = shiftCronDays(crossing, delta);
+  if (!shifted.ok)
+    return splitDays(crossing, delta, sameDay.from.length > 0 ? [sameDayText] : [], otherDay.to);
   const otherDayText = formatCronFields({ ...shifted.value, hour: hourField(otherDay.to) });
   if (sameDay.from.length === 0) return ok([otherDayText]);
   // When the day fields survive the shift unchanged, one expression covers every hour.
@@ -88,4 +95,23 @@ export function convertCron(expression: string, options: ConvertCronOptions): Re
   return daysOf(sameDayText) === daysOf(otherDayText)
     ? ok([merged])
     : ok([sameDayText, otherDayText]);
+}
+
+// When one shifted expression cannot be exact, months whose runs land on different days get an
+// expression each.
+function splitDays(
+  crossing: CronFields,
+  delta: 1 | -1,
+  sameDay: readonly string[],
+  hours: readonly number[],
+): Result<string[]> {
+  const split = splitShiftedDays(crossing, delta);
+  if (!split.ok) return split;
+  const texts = split.value.map((days) => formatCronFields({ ...days, hour: hourField(hours) }));
+  if (sameDay.length + texts.length === 0) {
+    return fail(
+      'cron: fields "day-of-month", "month" and "day-of-week" match no real day, so the expression never fires',
+    );
+  }
+  return ok([...sameDay, ...texts]);
 }

@@ -8,8 +8,18 @@ export function describeError(error: unknown): { code: number; message: string }
   }
   if (error instanceof SyntaxError)
     return { code: 2, message: `rc: the event is not valid JSON: ${error.message}` };
+  const unreadable = unreadableFile(error);
+  if (unreadable !== null) return { code: 2, message: `rc: cannot read ${unreadable}` };
   return {
     code: 1,
     message: `rc: internal error, please report it: ${error instanceof Error ? error.message : String(error)}`,
   };
+}
+
+// A file rc was pointed at (the event) that is missing or unreadable: invalid input, not a bug.
+function unreadableFile(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || typeof path !== 'string' || syscall === undefined) return null;
+  return `${path} (${code})`;
 }
