@@ -6,17 +6,15 @@ import * as z from 'zod';
 import type { Severity } from './_rule';
 import { SECURITY_RULES } from './security-rules';
 
-const ruleId = z
-  .string()
-  .check(
-    z.refine(
-      (id) =>
-        (SECURITY_RULES as readonly string[]).includes(id) || /^actionlint(\/[\w-]+)?$/.test(id),
-      {
-        message: `unknown rule (one of ${SECURITY_RULES.join(', ')}, actionlint, actionlint/<kind>)`,
-      },
-    ),
-  );
+const ruleId = z.string().check(
+  z.refine(
+    (id) =>
+      (SECURITY_RULES as readonly string[]).includes(id) || /^actionlint(\/[\w-]+)?$/.test(id),
+    {
+      message: `unknown rule (one of ${SECURITY_RULES.join(', ')}, actionlint, actionlint/<kind>)`,
+    },
+  ),
+);
 
 /** `.github/rc-lint.yaml`, or the `lint:` section of orchestration.yaml. */
 export const LintConfigSchema = z.strictObject({
