@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { InvalidInputError } from '@rc/orchestrator-core';
 import { parse } from 'yaml';
 import * as z from 'zod';
@@ -48,11 +48,12 @@ export const LINT_CONFIG_FILES = [
  * A file that does not parse or validate is an InvalidInputError naming `file: path: message`.
  */
 export async function loadLintConfig(cwd: string, file?: string): Promise<LintConfig> {
-  const candidates = file === undefined ? LINT_CONFIG_FILES.map((name) => join(cwd, name)) : [file];
+  const candidates =
+    file === undefined ? LINT_CONFIG_FILES.map((name) => join(cwd, name)) : [resolve(cwd, file)];
   for (const path of candidates) {
     let text: string;
     try {
-      text = await readFile(join(cwd, relative(cwd, path)), 'utf8');
+      text = await readFile(path, 'utf8');
     } catch (error) {
       if (file !== undefined)
         throw new InvalidInputError(`cannot read lint config ${file}`, { cause: error });
