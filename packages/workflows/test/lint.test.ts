@@ -358,6 +358,13 @@ describe('taint: what the old linter called wrong', () => {
       job(`      - run: echo "\${{ github.event.issue.title }}"\n`, 'workflow_dispatch'),
     ],
     [
+      'a diff against the PR head in pull_request_target (no checkout of its code)',
+      job(
+        `      - run: git diff --name-only \${{ github.event.pull_request.base.sha }} \${{ github.event.pull_request.head.sha }}\n`,
+        'pull_request_target',
+      ),
+    ],
+    [
       'a checkout of the base branch in pull_request_target',
       job(
         `      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683\n        with:\n          persist-credentials: false\n          ref: \${{ github.event.pull_request.base.sha }}\n`,

@@ -7,6 +7,10 @@ const PRIVILEGED = new Set(['pull_request_target', 'workflow_run', 'issue_commen
 const PR_HEAD =
   /refs\/pull\/|\bpull\/[^\s'"]*\/(head|merge)|gh pr checkout|git (fetch|checkout|switch)[^\n]*(pr-?head|FETCH_HEAD)/;
 
+/** Shell commands that bring another ref's code into the workspace (not `git diff` or `git log`). */
+const FETCHES =
+  /\bgit\s+(fetch|checkout|switch|clone|worktree|pull|reset)\b|\bgh\s+pr\s+checkout\b/;
+
 /**
  * In a privileged trigger, checking out the pull request's head runs untrusted code with the
  * workflow's secrets ("pwn request"). The head may be named directly, computed in an earlier
@@ -42,13 +46,14 @@ export const prHeadCheckout: Rule = (workflow) => {
       if (run === null) return;
       const vars = taint.env(job, step);
       run.value.split('\n').forEach((text, at) => {
+        const fetches = FETCHES.test(text);
         const viaExpression =
-          /\bgit\b|\bgh\b/.test(text) &&
+          fetches &&
           expressionsOf(text).some((item) =>
             taint.expression(item.expression, job, index).has('head'),
           );
         const viaEnv =
-          /\bgit\s+(fetch|checkout|switch|clone|worktree)\b/.test(text) &&
+          fetches &&
           [...vars].some(
             ([name, value]) => value.has('head') && new RegExp(`\\$\\{?${name}\\b`).test(text),
           );
