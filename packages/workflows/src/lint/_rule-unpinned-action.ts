@@ -1,11 +1,12 @@
 import type { Located } from './_workflow-model';
-import type { Rule, RuleFinding } from './_rule';
+import type { Rule, RuleFinding, Severity } from './_rule';
 
 const FULL_SHA = /^[0-9a-f]{40}$/;
 
 /**
  * A tag or branch can be moved to other code after review; a full commit SHA cannot. Local
- * actions (`./`) are part of the reviewed repository; Docker images need a digest.
+ * actions (`./`) are part of the reviewed repository; Docker images need a digest. Actions
+ * GitHub itself publishes (actions/*, github/*) are a note, any other owner a warning.
  */
 export const unpinnedAction: Rule = (workflow) => {
   const findings: RuleFinding[] = [];
@@ -13,7 +14,13 @@ export const unpinnedAction: Rule = (workflow) => {
     if (uses === null) return;
     const problem = pinProblem(uses.value);
     if (problem !== null)
-      findings.push({ line: uses.line, rule: 'unpinned-action', message: `${where}: ${problem}` });
+      findings.push({
+        line: uses.line,
+        rule: 'unpinned-action',
+        severity: problem.severity,
+        confidence: 'high',
+        message: `${where}: ${problem.message}`,
+      });
   };
   for (const job of workflow.jobs) {
     check(job.uses, `job "${job.id}"`);
@@ -22,14 +29,20 @@ export const unpinnedAction: Rule = (workflow) => {
   return findings;
 };
 
-function pinProblem(uses: string): string | null {
-  if (uses.startsWith('./')) return null;
+function pinProblem(uses: string): { severity: Severity; message: string } | null {
+  if (uses.startsWith('./') || uses.includes('${{')) return null;
   if (uses.startsWith('docker://'))
     return uses.includes('@sha256:')
       ? null
-      : `"${uses}" is not pinned by image digest (@sha256:...)`;
+      : {
+          severity: 'warning',
+          message: `"${uses}" is not pinned by image digest (@sha256:...)`,
+        };
   const at = uses.lastIndexOf('@');
   const ref = at === -1 ? '' : uses.slice(at + 1);
   if (FULL_SHA.test(ref)) return null;
-  return `"${uses}" is not pinned to a full commit SHA (use owner/repo@<40-hex sha> # tag)`;
+  return {
+    severity: /^(actions|github)\//.test(uses) ? 'note' : 'warning',
+    message: `"${uses}" is not pinned to a full commit SHA (use owner/repo@<40-hex sha> # tag)`,
+  };
 }

@@ -1,4 +1,14 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /** A scalar value as written, with the line it starts on and its source offsets. */
 export interface Located {
@@ -8,34 +18,55 @@ export interface Located {
   readonly end: number;
 }
 
-/** One step of a job, reduced to what the rules read. */
+/** One step of a job (or of a composite action), reduced to what the rules read. */
 export interface StepModel {
   readonly line: number;
+  readonly id: string | null;
   readonly uses: Located | null;
   readonly run: Located | null;
+  readonly if: Located | null;
+  readonly continueOnError: Located | null;
   readonly with: ReadonlyMap<string, Located>;
   readonly env: ReadonlyMap<string, Located>;
 }
 
-/** One job: its permissions, a reusable workflow it calls, its env and steps. */
+export type Permissions = Located | ReadonlyMap<string, Located> | null;
+
+/** One job: its permissions, runner, needs, outputs, a reusable workflow it calls, env, steps. */
 export interface JobModel {
   readonly id: string;
   readonly line: number;
-  readonly permissions: Located | ReadonlyMap<string, Located> | null;
+  readonly permissions: Permissions;
   readonly uses: Located | null;
+  readonly if: Located | null;
+  /** Every scalar under `runs-on:` (a label, a list of labels, or `group`/`labels`). */
+  readonly runsOn: readonly Located[];
+  readonly needs: readonly string[];
+  readonly outputs: ReadonlyMap<string, Located>;
+  readonly secrets: Located | ReadonlyMap<string, Located> | null;
   readonly env: ReadonlyMap<string, Located>;
   readonly steps: readonly StepModel[];
 }
 
-/** A workflow file reduced to what rc's rules read, with 1-based line numbers. */
+/**
+ * A workflow file (or a composite action's action.yml, as one job named "(composite)") reduced
+ * to what rc's rules read, with 1-based line numbers. YAML anchors, aliases and `<<` merge keys
+ * are followed, so a `run:` behind an alias is seen where the anchor defines it.
+ */
 export interface WorkflowModel {
+  readonly kind: 'workflow' | 'action';
   readonly text: string;
   readonly triggers: readonly string[];
-  readonly permissions: Located | ReadonlyMap<string, Located> | null;
-  readonly permissionsLine: number;
+  readonly permissions: Permissions;
+  readonly env: ReadonlyMap<string, Located>;
   readonly jobs: readonly JobModel[];
   /** The 1-based line of a source offset. */
   lineAt(offset: number): number;
+}
+
+interface Entry {
+  node: unknown;
+  line: number;
 }
 
 /** Parses a workflow; YAML errors come back as `{ line, message }` instead of a model. */
@@ -49,94 +80,140 @@ export function parseWorkflowModel(
   if (error !== undefined) {
     return { ok: false, line: lineAt(error.pos[0]), message: error.message.split('\n')[0] ?? '' };
   }
-  const root = doc.contents;
+  const reader = new Reader(doc, lineAt);
+  const root = reader.deref(doc.contents);
   if (!isMap(root)) return { ok: false, line: 1, message: 'a workflow must be a mapping' };
-  const top = entries(root, lineAt);
-  const locate = (node: unknown) => located(node, lineAt);
-  const jobsNode = top.get('jobs')?.node;
-  const jobs = isMap(jobsNode)
-    ? [...entries(jobsNode, lineAt)].map(([id, { node, line }]) => {
-        const job = isMap(node) ? entries(node, lineAt) : new Map();
-        const stepsNode = job.get('steps')?.node;
-        const steps = isSeq(stepsNode)
-          ? stepsNode.items.map((item) => {
-              const step = isMap(item) ? entries(item, lineAt) : new Map<string, Entry>();
-              return {
-                line: lineAt(nodeStart(item)),
-                uses: locate(step.get('uses')?.node),
-                run: locate(step.get('run')?.node),
-                with: scalars(step.get('with')?.node, lineAt),
-                env: scalars(step.get('env')?.node, lineAt),
-              };
-            })
-          : [];
-        return {
-          id,
-          line,
-          permissions: permissionsOf(job.get('permissions')?.node, lineAt),
-          uses: locate(job.get('uses')?.node),
-          env: scalars(job.get('env')?.node, lineAt),
-          steps,
-        };
-      })
-    : [];
+  const top = reader.entries(root);
+  const runs = reader.entries(top.get('runs')?.node);
+  const kind = !top.has('jobs') && runs.size > 0 ? 'action' : 'workflow';
+  const jobs =
+    kind === 'action'
+      ? [
+          reader.job('(composite)', {
+            node: top.get('runs')?.node,
+            line: top.get('runs')?.line ?? 1,
+          }),
+        ]
+      : [...reader.entries(top.get('jobs')?.node)].map(([id, entry]) => reader.job(id, entry));
   const on = top.get('on') ?? top.get('true');
   return {
     ok: true,
     value: {
+      kind,
       text,
-      triggers: triggersOf(on?.node),
-      permissions: permissionsOf(top.get('permissions')?.node, lineAt),
-      permissionsLine: top.get('permissions')?.line ?? 1,
+      triggers: reader.keysOrScalars(on?.node),
+      permissions: reader.permissions(top.get('permissions')?.node),
+      env: reader.scalars(top.get('env')?.node),
       jobs,
       lineAt,
     },
   };
 }
 
-interface Entry {
-  node: unknown;
-  line: number;
-}
+class Reader {
+  constructor(
+    private readonly doc: Document,
+    readonly lineAt: (offset: number) => number,
+  ) {}
 
-function entries(map: { items: unknown[] }, lineAt: (offset: number) => number) {
-  const result = new Map<string, Entry>();
-  for (const pair of map.items) {
-    if (!isPair(pair) || !isScalar(pair.key)) continue;
-    result.set(String(pair.key.value), { node: pair.value, line: lineAt(nodeStart(pair.key)) });
+  deref(node: unknown, depth = 0): unknown {
+    return isAlias(node) && depth < 20 ? this.deref(node.resolve(this.doc), depth + 1) : node;
   }
-  return result;
-}
 
-function scalars(node: unknown, lineAt: (offset: number) => number): Map<string, Located> {
-  const result = new Map<string, Located>();
-  if (!isMap(node)) return result;
-  for (const [key, entry] of entries(node, lineAt)) {
-    const value = located(entry.node, lineAt);
-    if (value !== null) result.set(key, value);
+  entries(node: unknown, depth = 0): Map<string, Entry> {
+    const result = new Map<string, Entry>();
+    const map = this.deref(node);
+    if (!isMap(map) || depth > 20) return result;
+    for (const pair of map.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (key === '<<') {
+        const sources = isSeq(this.deref(pair.value))
+          ? (this.deref(pair.value) as { items: unknown[] }).items
+          : [pair.value];
+        for (const source of sources)
+          for (const [name, entry] of this.entries(source, depth + 1))
+            if (!result.has(name)) result.set(name, entry);
+        continue;
+      }
+      result.set(key, { node: pair.value, line: this.lineAt(nodeStart(pair.key)) });
+    }
+    return result;
   }
-  return result;
-}
 
-function located(node: unknown, lineAt: (offset: number) => number): Located | null {
-  if (!isScalar(node) || node.range == null) return null;
-  const [start, end] = node.range;
-  return { value: String(node.value), line: lineAt(start), start, end };
-}
+  located(node: unknown): Located | null {
+    const scalar = this.deref(node);
+    if (!isScalar(scalar) || scalar.range == null) return null;
+    const [start, end] = scalar.range;
+    return { value: String(scalar.value), line: this.lineAt(start), start, end };
+  }
 
-function permissionsOf(node: unknown, lineAt: (offset: number) => number) {
-  if (node === undefined) return null;
-  return isMap(node) ? scalars(node, lineAt) : located(node, lineAt);
-}
+  scalars(node: unknown): Map<string, Located> {
+    const result = new Map<string, Located>();
+    for (const [key, entry] of this.entries(node)) {
+      const value = this.located(entry.node);
+      if (value !== null) result.set(key, value);
+    }
+    return result;
+  }
 
-function triggersOf(node: unknown): string[] {
-  if (isScalar(node)) return [String(node.value)];
-  if (isSeq(node)) return node.items.filter(isScalar).map((item) => String(item.value));
-  if (isMap(node))
-    return node.items
-      .filter(isPair)
-      .map((pair) => String(isScalar(pair.key) ? pair.key.value : ''));
-  return [];
+  /** Every scalar in a node, depth first. */
+  allScalars(node: unknown, depth = 0): Located[] {
+    const value = this.deref(node);
+    if (depth > 20) return [];
+    if (isScalar(value)) return [this.located(value)].filter((item) => item !== null);
+    if (isSeq(value)) return value.items.flatMap((item) => this.allScalars(item, depth + 1));
+    if (isMap(value))
+      return [...this.entries(value).values()].flatMap((entry) =>
+        this.allScalars(entry.node, depth + 1),
+      );
+    return [];
+  }
+
+  keysOrScalars(node: unknown): string[] {
+    const value = this.deref(node);
+    if (isMap(value)) return [...this.entries(value).keys()];
+    return this.allScalars(value).map((item) => item.value);
+  }
+
+  permissions(node: unknown): Permissions {
+    if (node === undefined) return null;
+    return isMap(this.deref(node)) ? this.scalars(node) : this.located(node);
+  }
+
+  job(id: string, { node, line }: Entry): JobModel {
+    const job = this.entries(node);
+    const stepsNode = this.deref(job.get('steps')?.node);
+    const steps = isSeq(stepsNode) ? stepsNode.items.map((item) => this.step(item)) : [];
+    const secrets = job.get('secrets')?.node;
+    return {
+      id,
+      line,
+      permissions: this.permissions(job.get('permissions')?.node),
+      uses: this.located(job.get('uses')?.node),
+      if: this.located(job.get('if')?.node),
+      runsOn: this.allScalars(job.get('runs-on')?.node),
+      needs: this.allScalars(job.get('needs')?.node).map((item) => item.value),
+      outputs: this.scalars(job.get('outputs')?.node),
+      secrets: secrets === undefined ? null : (this.permissions(secrets) ?? null),
+      env: this.scalars(job.get('env')?.node),
+      steps,
+    };
+  }
+
+  step(item: unknown): StepModel {
+    const step = this.entries(item);
+    return {
+      line: this.lineAt(nodeStart(this.deref(item))),
+      id: this.located(step.get('id')?.node)?.value ?? null,
+      uses: this.located(step.get('uses')?.node),
+      run: this.located(step.get('run')?.node),
+      if: this.located(step.get('if')?.node),
+      continueOnError: this.located(step.get('continue-on-error')?.node),
+      with: this.scalars(step.get('with')?.node),
+      env: this.scalars(step.get('env')?.node),
+    };
+  }
 }
 
 function nodeStart(node: unknown): number {
