@@ -87,7 +87,9 @@ describe('rc playbook run, ledger and init', () => {
     );
 
     const ledger = await runRc(['playbook', 'ledger'], { cwd: dir });
-    expect(ledger.stdout).toContain('| Task ID | Owner Skill | Evidence | Result | Next Action |');
+    expect(ledger.stdout).toContain(
+      '| Task ID | Run | Owner Skill | Evidence | Result | Next Action |',
+    );
     expect(ledger.stdout).toContain(
       '| P1-QA-01 | qa-test-engineer | diff\\: 1 file changed, 3 insertions(+); checks 1/1 passed | pass |',
     );

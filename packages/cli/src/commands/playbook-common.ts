@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidInputError, type PlaybookConfig } from '@rc/orchestrator-core';
-import { parseMasterPlan, type MasterPlan } from '@rc/dispatch/playbook';
+import { parseMasterPlan, type MasterPlan } from '@rc/playbook';
 import { parse as parseYaml } from 'yaml';
 import type { CliIo } from '../cli-io';
 import { loadConfig } from '../load-config';

@@ -12,7 +12,7 @@ import {
   mergeLedgers,
   readLedger,
   renderLedger,
-} from '@rc/dispatch/playbook';
+} from '@rc/playbook';
 import type { CliIo } from '../cli-io';
 import { loadPlaybookConfig } from './playbook-common';
 

@@ -4,6 +4,7 @@ import type { PlaybookInitOptions } from './playbook-init';
 import type { PlaybookLedgerOptions } from './playbook-ledger';
 import type { PlaybookPlanOptions } from './playbook-plan';
 import type { PlaybookRunOptions } from './playbook-run';
+import type { PlaybookStatusOptions } from './playbook-status';
 
 const CONFIG = [
   '--config <file>',
@@ -14,7 +15,7 @@ const CONCURRENCY = [
   'tasks at once (default: playbook.concurrency, 2)',
 ] as const;
 
-/** Registers `rc playbook plan|run|ledger|init`; implementations load only when run. */
+/** Registers `rc playbook plan|run|status|ledger|init`; implementations load only when run. */
 export function registerPlaybook(
   program: Command,
   io: CliIo,
@@ -66,8 +67,12 @@ Examples:
     .addHelpText(
       'after',
       `
-The checkout must be clean; passed work is squash-merged into its branch (a conflict is recorded,
-never forced). Logs: .orchestrator/logs/<task>.log; ledger: .orchestrator/ledger.ndjson and
+Before the first task, preflight checks that the agent is installed and executable, the repository
+has a commit and a clean checkout, and every check command exists (exit 2 with the fix otherwise).
+Passed work is squash-merged into the checkout's branch (a conflict is recorded, never forced); the
+commit carries the trailers Rc-Playbook: <plan hash> and Rc-Task: <id>. Running the same plan again
+resumes it: merged tasks are skipped, interrupted and failed ones run again, nothing merges twice,
+and a plan that fully passed does nothing and says so. Logs: .orchestrator/logs/<task>.log; ledger: .orchestrator/ledger.ndjson and
 ledger.md. A custom agent command gets the execution card on stdin and in $RC_CARD_FILE.
 Exit codes: 0 every task passed, 1 a task did not pass or the batch stopped on a terminal agent
 error (quota, authentication), 2 bad plan or config, 130 interrupted (what ran is recorded).
@@ -78,6 +83,24 @@ Examples:
     )
     .action(async (file: string, options: PlaybookRunOptions) =>
       done(await (await import('./playbook-run')).playbookRun(file, options, io)),
+    );
+  sub(playbook, 'status')
+    .description('show where each task of a master plan stands: merged, interrupted, failed, pending')
+    .argument('<file>', 'master plan (Markdown or YAML)')
+    .option('--json', 'print the plan hash and each task as JSON')
+    .option(...CONFIG)
+    .addHelpText(
+      'after',
+      `
+A run is identified by the plan's content hash. A task is merged when a commit carrying its
+trailers (Rc-Playbook: <plan>, Rc-Task: <id>) is in the integration branch; "rc playbook run"
+skips merged tasks and runs the rest. Writes nothing.
+
+Example:
+  rc playbook status plan.md`,
+    )
+    .action(async (file: string, options: PlaybookStatusOptions) =>
+      done(await (await import('./playbook-status')).playbookStatus(file, options, io)),
     );
   sub(playbook, 'ledger')
     .description(

@@ -23,6 +23,9 @@ export type ReplanAction = (typeof REPLAN_ACTIONS)[number];
 /** The ledger file inside the playbook state directory (`.orchestrator`). */
 export const LEDGER_FILE = 'ledger.ndjson';
 
+/** The Next Action of a task stopped by an interruption: a re-run resumes it. */
+export const INTERRUPTED_NEXT_ACTION = 'stop: interrupted; run again to resume';
+
 /** One check's outcome. */
 export const CheckEvidenceSchema = z.strictObject({
   command: z.string(),
@@ -34,7 +37,13 @@ export type CheckEvidence = z.output<typeof CheckEvidenceSchema>;
 
 /** One line of `.orchestrator/ledger.ndjson`: a task's evidence and what follows from it. */
 export const LedgerEntrySchema = z.strictObject({
+  /** The invocation that wrote the entry (`rc playbook run --run-id`). */
   run_id: z.string(),
+  /**
+   * The plan's content hash ({@link planHash}): what identifies a playbook run across
+   * invocations, so a re-run resumes it. Empty in ledgers written before exact resume.
+   */
+  plan: z._default(z.string(), ''),
   task_id: z.string(),
   parent: z.nullable(z.string()),
   skill: z.string(),
@@ -49,6 +58,8 @@ export const LedgerEntrySchema = z.strictObject({
   agent_exit_code: z.nullable(z.number()),
   merge: z.enum(MERGE_OUTCOMES),
   conflict_files: z.array(z.string()),
+  /** The squash commit that merged the task into the integration branch, or null. */
+  merge_commit: z._default(z.nullable(z.string()), null),
   replan: z.enum(REPLAN_ACTIONS),
   /** Ids of the tasks re-planning opened. */
   opened: z.array(z.string()),

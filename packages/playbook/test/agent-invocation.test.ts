@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agentInvocation, parseAgentOption } from '../../src/playbook/agent-invocation';
-import { renderExecutionCard } from '../../src/playbook/render-execution-card';
+import { agentInvocation, agentTitle, parseAgentOption } from '../src/agent-invocation';
+import { renderExecutionCard } from '../src/render-execution-card';
 import { task } from './_tasks';
 
 describe('agentInvocation', () => {
@@ -31,12 +31,29 @@ describe('agentInvocation', () => {
   });
 });
 
+describe('agentTitle', () => {
+  it.each([
+    [{ preset: 'codex', command: null }, 'Codex'],
+    [{ preset: 'claude', command: null }, 'Claude'],
+    [{ preset: 'gemini', command: null }, 'Gemini'],
+    [{ preset: 'custom', command: '/opt/bin/my-agent --prompt {prompt_file}' }, 'my-agent'],
+    [{ preset: 'custom', command: null }, 'Agent'],
+  ] as const)('names the card for %j as %s', (agent, title) => {
+    expect(agentTitle(agent)).toBe(title);
+  });
+  it('titles a card without an agent "Agent"', () => {
+    const card = renderExecutionCard({ task: task('T', ['a/']), prohibited: [], branch: 'rc/T' });
+    expect(card.split('\n')[0]).toBe('## Agent Execution Card: T');
+  });
+});
+
 describe('renderExecutionCard', () => {
   it('fills the seed template', () => {
     const card = renderExecutionCard({
       task: task('T', ['src/a/'], [], { checks: ['npm test'] }),
       prohibited: ['src/b/'],
       branch: 'rc/T',
+      agent: 'Codex',
     });
     expect(card).toContain(
       '## Codex Execution Card: T\n- Skill: development-implementer\n- Goal: do T\n- Allowed Scope:\n  - Files/paths:\n    - src/a/\n  - Prohibited areas:\n    - src/b/',

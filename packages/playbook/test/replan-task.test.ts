@@ -1,11 +1,6 @@
 import { PlaybookConfigSchema } from '@rc/orchestrator-core';
 import { describe, expect, it } from 'vitest';
-import {
-  releaseRiskFiles,
-  replanTask,
-  splitTask,
-  type ReplanSignals,
-} from '../../src/playbook/replan-task';
+import { releaseRiskFiles, replanTask, splitTask, type ReplanSignals } from '../src/replan-task';
 import { task } from './_tasks';
 
 const config = PlaybookConfigSchema.parse({});

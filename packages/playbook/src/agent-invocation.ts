@@ -31,3 +31,16 @@ export function parseAgentOption(value: string): { preset: AgentPreset; command:
     ? { preset: value as AgentPreset, command: null }
     : { preset: 'custom', command: value };
 }
+
+const TITLES: Readonly<Record<string, string>> = {
+  codex: 'Codex',
+  claude: 'Claude',
+  gemini: 'Gemini',
+};
+
+/** The name an execution card is titled with: the preset, or a custom command's executable. */
+export function agentTitle(agent: { preset: AgentPreset; command: string | null }): string {
+  if (agent.preset !== 'custom') return TITLES[agent.preset] ?? agent.preset;
+  const file = agent.command?.trim().split(/\s+/)[0] ?? '';
+  return file.split('/').pop() || 'Agent';
+}

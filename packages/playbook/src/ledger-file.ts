@@ -1,4 +1,4 @@
-import { appendNdjson, readNdjson } from '../_ndjson-file';
+import { appendNdjson, readNdjson } from '@rc/orchestrator-core';
 import { join } from 'node:path';
 import { canonicalJson, validate, type ValueRedactor } from '@rc/orchestrator-core';
 import { LEDGER_FILE, LedgerEntrySchema, type LedgerEntry } from './ledger-entry';

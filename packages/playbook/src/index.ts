@@ -1,6 +1,6 @@
-// Playbooks: a separate entry point (`@rc/dispatch/playbook`), so the dispatch planner
-// alone never loads the process runner.
+// Playbooks: the pure parts (parse, schedule, re-plan, settle, resume, ledger) and one run function.
 export { parseMasterPlan } from './parse-master-plan';
+export { planHash } from './plan-hash';
 export { TASK_ID_PATTERN } from './playbook-task';
 export {
   isGlobScope,
@@ -15,14 +15,15 @@ export { barrierWaves } from './barrier-waves';
 export { formatPlaybookPlan, PLAN_FORMATS } from './format-playbook-plan';
 export { PLAYBOOK_TEMPLATES } from './playbook-templates';
 export { renderExecutionCard } from './render-execution-card';
-export { AGENT_PRESET_NAMES, agentInvocation, parseAgentOption } from './agent-invocation';
-export { createExecPorts } from './create-exec-ports';
-export { harvestTask } from './harvest-task';
-export { mergeTaskBranch } from './merge-task-branch';
+export { AGENT_PRESET_NAMES, agentTitle, parseAgentOption } from './agent-invocation';
 export { releaseRiskFiles, replanTask, splitTask } from './replan-task';
+export { decideSettle, settleMergeIntent } from './decide-settle';
+export { decideResume } from './decide-resume';
+export { MERGE_TRAILERS } from './merge-task-branch';
 export {
   CheckEvidenceSchema,
   EVIDENCE_RESULTS,
+  INTERRUPTED_NEXT_ACTION,
   LEDGER_FILE,
   LedgerEntrySchema,
   MERGE_OUTCOMES,
@@ -31,18 +32,20 @@ export {
 export { appendLedger, ledgerLine, mergeLedgers, readLedger } from './ledger-file';
 export { renderLedger } from './render-ledger';
 export { runPlaybook } from './run-playbook';
+export { playbookStatus } from './playbook-status';
+
 export type { MasterPlan, PlaybookTask } from './playbook-task';
 export type { ParseMasterPlanOptions } from './parse-master-plan';
 export type { PlaybookSchedule, ScheduledTask, ScheduleTasksOptions } from './schedule-tasks';
 export type { ScheduleWave } from './group-waves';
 export type { PlanFormat } from './format-playbook-plan';
 export type { RenderExecutionCardInput } from './render-execution-card';
-export type { AgentInvocation } from './agent-invocation';
-export type { AgentRequest, CheckRequest, PlaybookPorts, ProcessResult } from './playbook-ports';
-export type { CreateExecPortsOptions } from './create-exec-ports';
-export type { Harvest, HarvestTaskInput } from './harvest-task';
-export type { MergeResult } from './merge-task-branch';
 export type { ReplanDecision, ReplanInput, ReplanSignals } from './replan-task';
+export type { SettleDecision, SettleFacts } from './decide-settle';
+export type { ResumeDecision, ResumeFacts, TaskStanding } from './decide-resume';
+export type { Harvest } from './harvest-task';
+export type { MergeResult } from './merge-task-branch';
+export type { AgentRequest, CheckRequest, PlaybookPorts, ProcessResult } from './playbook-ports';
 export type {
   CheckEvidence,
   EvidenceResult,
@@ -52,3 +55,4 @@ export type {
 } from './ledger-entry';
 export type { Ledger } from './ledger-file';
 export type { PlaybookEvent, PlaybookRunResult, RunPlaybookInput } from './run-playbook';
+export type { PlaybookStatus, PlaybookStatusInput } from './playbook-status';

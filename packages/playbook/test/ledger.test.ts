@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedactor } from '@rc/orchestrator-core';
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '../../src/playbook/ledger-entry';
-import { appendLedger, ledgerLine, mergeLedgers, readLedger } from '../../src/playbook/ledger-file';
-import { renderLedger } from '../../src/playbook/render-ledger';
+import type { LedgerEntry } from '../src/ledger-entry';
+import { appendLedger, ledgerLine, mergeLedgers, readLedger } from '../src/ledger-file';
+import { renderLedger } from '../src/render-ledger';
 
 export function entry(
   task_id: string,
@@ -14,6 +14,7 @@ export function entry(
 ): LedgerEntry {
   return {
     run_id: 'r',
+    plan: 'p',
     task_id,
     parent: null,
     skill: 'development-implementer',
@@ -27,6 +28,7 @@ export function entry(
     agent_exit_code: 0,
     merge: 'merged',
     conflict_files: [],
+    merge_commit: null,
     replan: 'close',
     opened: [],
     next_action: 'close task; unlock dependents',
@@ -83,7 +85,7 @@ describe('ledger', () => {
     expect(table.split('\n').filter((line) => line.startsWith('#'))).toEqual(['# Evidence Ledger']);
     expect(table).not.toContain('<!--');
     expect(table.split('\n')[4]).toBe(
-      '| A\\|B | \\`s\\` | x \\#\\# Approved by CTO \\<\\!-- | pass | \\- \\[x\\] done |',
+      '| A\\|B | r | \\`s\\` | x \\#\\# Approved by CTO \\<\\!-- | pass | \\- \\[x\\] done |',
     );
   });
 
@@ -97,10 +99,10 @@ describe('ledger', () => {
       [
         '# Evidence Ledger',
         '',
-        '| Task ID | Owner Skill | Evidence | Result | Next Action |',
-        '|---|---|---|---|---|',
-        '| A | development-implementer | a \\| b | pass | close task; unlock dependents |',
-        '| B | development-implementer | diff\\: 1 file changed; no checks | partial | - |',
+        '| Task ID | Run | Owner Skill | Evidence | Result | Next Action |',
+        '|---|---|---|---|---|---|',
+        '| A | r | development-implementer | a \\| b | pass | close task; unlock dependents |',
+        '| B | r | development-implementer | diff\\: 1 file changed; no checks | partial | - |',
         '',
       ].join('\n'),
     );

@@ -2,25 +2,25 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRedactor } from '@rc/orchestrator-core';
 import { describe, expect, it } from 'vitest';
-import { createExecPorts } from '../../src/playbook/create-exec-ports';
-import type { PlaybookPorts } from '../../src/playbook/playbook-ports';
-import type { PlaybookTask } from '../../src/playbook/playbook-task';
-import { runPlaybook, type RunPlaybookInput } from '../../src/playbook/run-playbook';
+import { createExecPorts } from '../src/create-exec-ports';
+import type { PlaybookPorts } from '../src/playbook-ports';
+import type { PlaybookTask } from '../src/playbook-task';
+import { runPlaybook, type RunPlaybookInput } from '../src/run-playbook';
 import { fakeAgent, git, makeRepo, testConfig, type AgentScript } from './_git-fixture';
 import { task } from './_tasks';
 
 function setup(tasks: PlaybookTask[], script: AgentScript, files?: Record<string, string>) {
   const repo = makeRepo(files);
   const agent = fakeAgent(script, repo);
-  const ports = createExecPorts({
-    env: { ...process.env, PATH: `${agent.bin}:${process.env['PATH']}` },
-  });
+  const env = { ...process.env, PATH: `${agent.bin}:${process.env['PATH']}` };
+  const ports = createExecPorts({ env });
   const run = (overrides: Partial<RunPlaybookInput> = {}) =>
     runPlaybook({
       plan: { source: 'plan.md', tasks },
       repo,
       config: testConfig(),
       ports,
+      env,
       clock: () => new Date('2026-11-20T16:15:00Z'),
       runId: '2026-11-20T09-15-00-0700',
       redactor: createRedactor({ env: {} }),
@@ -74,10 +74,10 @@ describe('runPlaybook', () => {
       Object.keys(JSON.parse(ledger[0] as string)).sort(),
     );
     expect(readFileSync(result.ledgerMarkdown, 'utf8')).toContain(
-      '| A | development-implementer | diff\\:',
+      '| A | 2026-11-20T09-15-00-0700 | development-implementer | diff\\:',
     );
     expect(readFileSync(join(repo, '.orchestrator/cards/A.md'), 'utf8')).toContain(
-      '## Codex Execution Card: A',
+      '## fake-agent Execution Card: A',
     );
   });
 
@@ -183,25 +183,33 @@ describe('runPlaybook', () => {
     const result = await run({ config: testConfig({ concurrency: 1 }) });
     expect(result.stopped).toEqual({
       reason: 'terminal-error',
-      detail: 'terminal agent error in A: "quota exceeded"',
+      detail: 'terminal agent error in A: agent output says "quota exceeded"',
     });
     expect(result.entries.map((entry) => [entry.task_id, entry.next_action])).toEqual([
-      ['A', 'stop batch: terminal agent error ("quota exceeded")'],
+      [
+        'A',
+        'stop batch: terminal agent error (agent output says "quota exceeded"); fix it and run again',
+      ],
     ]);
     expect(result.unstarted).toEqual(['B']);
   });
 
   it('stops cleanly on Ctrl-C and records what ran', async () => {
     const tasks = [task('A', ['a/']), task('B', ['b/'])];
-    const { run } = setup(tasks, { A: { sleepMs: 10_000 } });
+    const { run, agent } = setup(tasks, { A: { sleepMs: 60_000 } });
     const controller = new AbortController();
     const events: string[] = [];
+    // Interrupt once A's agent is seen running (its start line), not after a guessed delay.
+    const whenStarted = () =>
+      existsSync(agent.record) && readFileSync(agent.record, 'utf8').startsWith('A start ')
+        ? controller.abort()
+        : setTimeout(whenStarted, 20);
     const pending = run({
       signal: controller.signal,
       config: testConfig({ concurrency: 1 }),
       onEvent: (event) => {
         events.push(event.type);
-        if (event.type === 'start') setTimeout(() => controller.abort(), 300);
+        if (event.type === 'start') whenStarted();
       },
     });
     const result = await pending;
@@ -248,6 +256,13 @@ describe('runPlaybook', () => {
     ]);
     await expect(run({ only: 'Q' })).rejects.toThrow('--task: no task "Q" in the plan');
     git(repo, 'rm', '-q', 'README.md');
-    await expect(run()).rejects.toThrow('has uncommitted changes');
+    await expect(run()).rejects.toMatchObject({
+      exitCode: 2,
+      issues: [
+        expect.stringContaining(
+          'repository: uncommitted changes (D  README.md): commit or stash them',
+        ),
+      ],
+    });
   });
 });

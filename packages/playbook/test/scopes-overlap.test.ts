@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isInScope,
-  scopeBase,
-  scopeEntriesOverlap,
-  scopesOverlap,
-} from '../../src/playbook/scopes-overlap';
+import { isInScope, scopeBase, scopeEntriesOverlap, scopesOverlap } from '../src/scopes-overlap';
 
 describe('scopeEntriesOverlap', () => {
   it.each([

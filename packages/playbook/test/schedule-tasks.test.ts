@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barrierWaves } from '../../src/playbook/barrier-waves';
-import { groupWaves } from '../../src/playbook/group-waves';
-import type { PlaybookTask } from '../../src/playbook/playbook-task';
-import { scheduleTasks } from '../../src/playbook/schedule-tasks';
-import { scopesOverlap } from '../../src/playbook/scopes-overlap';
+import { barrierWaves } from '../src/barrier-waves';
+import { groupWaves } from '../src/group-waves';
+import type { PlaybookTask } from '../src/playbook-task';
+import { scheduleTasks } from '../src/schedule-tasks';
+import { scopesOverlap } from '../src/scopes-overlap';
 import { task } from './_tasks';
 
 const SCOPES = ['a/', 'a/x/', 'a/y/**', 'b/', 'b/**/*.ts', 'c/z.md', 'd/', '**/*.md', 'e/'];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseMasterPlan } from '../../src/playbook/parse-master-plan';
+import { parseMasterPlan } from '../src/parse-master-plan';
 
 const fixture = readFileSync(new URL('fixtures/master-plan.md', import.meta.url), 'utf8');
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createExecPorts } from '../../src/playbook/create-exec-ports';
+import { createExecPorts } from '../src/create-exec-ports';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'rc-ports-'));
 const ports = createExecPorts({ env: { PATH: process.env['PATH'] ?? '' }, killGraceMs: 200 });

@@ -7,16 +7,18 @@ export interface RenderExecutionCardInput {
   prohibited: readonly string[];
   /** The task's branch (`rc/<id>`). */
   branch: string;
+  /** The agent that receives the card, named in its title (`Codex Execution Card`). @default 'Agent' */
+  agent?: string;
 }
 
 const bullet = (items: readonly string[], none: string) =>
   items.length === 0 ? ` ${none}` : `\n${items.map((item) => `    - ${item}`).join('\n')}`;
 
-/** The seed's Codex Execution Card for one task: what the agent receives. */
+/** The seed's Execution Card for one task, titled for the agent that receives it. */
 export function renderExecutionCard(input: RenderExecutionCardInput): string {
   const { task } = input;
   return [
-    `## Codex Execution Card: ${task.id}`,
+    `## ${input.agent ?? 'Agent'} Execution Card: ${task.id}`,
     `- Skill: ${task.skill || 'development-implementer'}`,
     `- Goal: ${task.objective || '(none given)'}`,
     '- Allowed Scope:',

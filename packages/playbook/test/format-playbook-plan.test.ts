@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatPlaybookPlan } from '../../src/playbook/format-playbook-plan';
-import { parseMasterPlan } from '../../src/playbook/parse-master-plan';
-import { scheduleTasks } from '../../src/playbook/schedule-tasks';
+import { formatPlaybookPlan } from '../src/format-playbook-plan';
+import { parseMasterPlan } from '../src/parse-master-plan';
+import { scheduleTasks } from '../src/schedule-tasks';
 
 const parsed = parseMasterPlan(
   readFileSync(new URL('fixtures/master-plan.md', import.meta.url), 'utf8'),

@@ -35,6 +35,8 @@ export interface AgentScript {
     exit?: number;
     sleepMs?: number;
     mainCommit?: Record<string, string>;
+    /** Wait (polling the record) until this task's agent has started: progress, not a timer. */
+    waitForStart?: string;
   };
 }
 
@@ -54,7 +56,8 @@ const id = process.env.RC_TASK_ID;
 const step = JSON.parse(fs.readFileSync(${JSON.stringify(join(bin, 'script.json'))}, 'utf8'))[id] ?? {};
 const card = fs.readFileSync(0, 'utf8');
 fs.appendFileSync(${JSON.stringify(record)}, id + ' start ' + Date.now() + ' ' + JSON.stringify(card.split('\\n')[0]) + '\\n');
-setTimeout(() => {
+const started = (other) => fs.readFileSync(${JSON.stringify(record)}, 'utf8').split('\\n').some((line) => line.startsWith(other + ' start '));
+const go = () => {
   for (const [file, text] of Object.entries(step.write ?? {})) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);
@@ -66,7 +69,9 @@ setTimeout(() => {
   if (step.print) console.log(step.print);
   fs.appendFileSync(${JSON.stringify(record)}, id + ' end ' + Date.now() + '\\n');
   process.exit(step.exit ?? 0);
-}, step.sleepMs ?? 0);
+};
+const poll = () => (step.waitForStart && !started(step.waitForStart) ? setTimeout(poll, 20) : setTimeout(go, step.sleepMs ?? 0));
+poll();
 `,
   );
   chmodSync(join(bin, 'fake-agent'), 0o755);

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatPhoenix, type PlaybookConfig } from '@rc/orchestrator-core';
-import { agentInvocation } from './agent-invocation';
+import { agentInvocation, agentTitle } from './agent-invocation';
 import { harvestTask, type Harvest } from './harvest-task';
 import type { PlaybookPorts, ProcessResult } from './playbook-ports';
 import type { PlaybookTask } from './playbook-task';
@@ -14,7 +14,7 @@ export interface _TaskRun {
   task: PlaybookTask;
   harvest: Harvest;
   agentExitCode: number | null;
-  /** The terminal-error pattern the agent's output matched, or null. */
+  /** Why the agent's failure is terminal (not found, or the pattern its output matched), or null. */
   terminal: string | null;
   aborted: boolean;
   signals: ReplanSignals;
@@ -58,12 +58,7 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
   ): _TaskRun => {
     const output = agent === null ? '' : `${agent.stdout}\n${agent.stderr}`;
     const lower = output.toLowerCase();
-    const terminal =
-      agent !== null && agent.exitCode !== 0
-        ? (config.terminal_error_patterns.find((pattern) =>
-            lower.includes(pattern.toLowerCase()),
-          ) ?? null)
-        : null;
+    const terminal = agent === null ? null : _terminalError(agent, lower, config);
     return {
       task,
       harvest,
@@ -103,6 +98,7 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
   const card = renderExecutionCard({
     task,
     branch,
+    agent: agentTitle(config.agent),
     prohibited: [...new Set(context.allScopes.filter((entry) => !task.scope.includes(entry)))],
   });
   const cardFile = join(stateDir, 'cards', `${task.id}.md`);
@@ -137,4 +133,20 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
     logFile: log,
   });
   return finish(harvest, agent);
+}
+
+// A missing agent (127) or one whose output names an authentication or quota failure cannot
+// succeed on a retry or a re-planned task: the batch stops instead.
+function _terminalError(
+  agent: ProcessResult,
+  output: string,
+  config: PlaybookConfig,
+): string | null {
+  if (agent.exitCode === 0 || agent.aborted) return null;
+  if (agent.exitCode === 127)
+    return `agent not found or not executable (exit 127${agent.stderr.trim() === '' ? '' : `: ${agent.stderr.trim().split('\n')[0]}`})`;
+  const pattern = config.terminal_error_patterns.find((candidate) =>
+    output.includes(candidate.toLowerCase()),
+  );
+  return pattern === undefined ? null : `agent output says "${pattern}"`;
 }

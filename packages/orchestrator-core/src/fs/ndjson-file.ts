@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { OperationError } from '@rc/orchestrator-core';
+import { OperationError } from '../errors/rc-error';
 
 // O_NOFOLLOW: a planted symbolic link (to a file or to nowhere) fails the open with ELOOP instead
 // of sending the appends, or the reads that decide on duplicates, to wherever it points.

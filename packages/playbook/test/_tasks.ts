@@ -1,4 +1,4 @@
-import type { PlaybookTask } from '../../src/playbook/playbook-task';
+import type { PlaybookTask } from '../src/playbook-task';
 
 /** A task with defaults, for tests. */
 export function task(

@@ -1,0 +1,2 @@
+import { packageTestConfig } from '../../vitest.config.base';
+export default packageTestConfig();
