@@ -1,3 +1,5 @@
+import MarkdownIt from 'markdown-it';
+
 /** A Markdown table row with the 1-based line it came from. */
 export interface _TableRow {
   line: number;
@@ -11,56 +13,49 @@ export interface _Table {
   rows: _TableRow[];
 }
 
-const isRow = (text: string) => text.trim().startsWith('|');
-const isDelimiter = (cells: string[]) => cells.every((cell) => /^:?-{1,}:?$/.test(cell.trim()));
-
-/** Splits `| a | b \| c |` into cells, honouring `\|` escapes. */
-export function _splitRow(text: string): string[] {
-  const body = text.trim().replace(/^\|/, '').replace(/\|$/, '');
-  const cells: string[] = [];
-  let current = '';
-  for (let index = 0; index < body.length; index++) {
-    const char = body[index];
-    if (char === '\\' && body[index + 1] === '|') {
-      current += '|';
-      index++;
-    } else if (char === '|') {
-      cells.push(current.trim());
-      current = '';
-    } else current += char;
-  }
-  cells.push(current.trim());
-  return cells;
-}
+// CommonMark with GFM tables. HTML blocks are recognised (a `<style>` or `<!--` block hides what it
+// holds, as CommonMark says); cells are read from their source, so `<br>` reaches the plan as written.
+const markdown = new MarkdownIt('commonmark', { html: true }).enable('table');
 
 /**
- * Finds the tables in Markdown text (header row, delimiter row, data rows). Fenced code blocks
- * are skipped so a template quoted in the plan is not read as the plan.
+ * Finds the GFM tables of Markdown text with markdown-it, so fences, indented code, HTML blocks
+ * and tables without leading pipes follow CommonMark: a template quoted in a fence is never read
+ * as the plan. Cells keep their source text (a glob's `*` is not emphasis), with `\|` unescaped.
  */
-export function _findTables(lines: readonly string[]): _Table[] {
+export function _findTables(text: string): _Table[] {
   const tables: _Table[] = [];
-  let fenced = false;
-  for (let index = 0; index < lines.length; index++) {
-    const text = lines[index] as string;
-    if (/^\s*(```|~~~)/.test(text)) {
-      fenced = !fenced;
-      continue;
+  let table: _Table | null = null;
+  let row: _TableRow | null = null;
+  let inHead = false;
+  for (const token of markdown.parse(text, {})) {
+    switch (token.type) {
+      case 'table_open':
+        table = { headerLine: (token.map?.[0] ?? 0) + 1, header: [], rows: [] };
+        break;
+      case 'thead_open':
+        inHead = true;
+        break;
+      case 'thead_close':
+        inHead = false;
+        break;
+      case 'tr_open':
+        row = { line: (token.map?.[0] ?? 0) + 1, cells: [] };
+        break;
+      case 'inline':
+        row?.cells.push(token.content.trim());
+        break;
+      case 'tr_close':
+        if (table !== null && row !== null) {
+          if (inHead) table.header = row.cells.map((cell) => cell.toLowerCase());
+          else table.rows.push(row);
+        }
+        row = null;
+        break;
+      case 'table_close':
+        if (table !== null) tables.push(table);
+        table = null;
+        break;
     }
-    if (fenced || !isRow(text)) continue;
-    const next = lines[index + 1];
-    if (next === undefined || !isRow(next) || !isDelimiter(_splitRow(next))) continue;
-    const table: _Table = {
-      headerLine: index + 1,
-      header: _splitRow(text).map((cell) => cell.toLowerCase()),
-      rows: [],
-    };
-    index += 2;
-    while (index < lines.length && isRow(lines[index] as string)) {
-      table.rows.push({ line: index + 1, cells: _splitRow(lines[index] as string) });
-      index++;
-    }
-    index--;
-    tables.push(table);
   }
   return tables;
 }

@@ -1,3 +1,4 @@
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import * as z from 'zod/mini';
 import { fail, ok, validate, type Result } from '@rc/orchestrator-core';
 import { _checkTaskGraph } from './_check-task-graph';
@@ -8,11 +9,6 @@ import { TASK_ID_PATTERN, type MasterPlan, type PlaybookTask } from './playbook-
 export interface ParseMasterPlanOptions {
   /** Name used in messages (`plan.md:12: ...`). @default 'master plan' */
   source?: string;
-  /**
-   * Turns YAML text into data (for example `parse` from the `yaml` package). Needed only for
-   * YAML plans; without it a YAML plan is an error.
-   */
-  parseYaml?: (text: string) => unknown;
 }
 
 const COLUMNS = {
@@ -26,22 +22,20 @@ const COLUMNS = {
 } as const;
 
 /**
- * Parses a master plan: Markdown with a Branch Backlog table (Branch ID, Objective, Owner Skill,
- * Dependencies, Done Criteria, Scope and optional Checks columns), or YAML (`tasks:` list) when
- * the text does not look like Markdown. Every problem names its line: duplicate id, unknown
- * dependency, dependency cycle, missing scope. Never throws.
+ * Parses a master plan: Markdown (CommonMark with GFM tables, by markdown-it) with a Branch
+ * Backlog table (Branch ID, Objective, Owner Skill, Dependencies, Done Criteria, Scope and
+ * optional Checks columns), or YAML (`tasks:` list, by `yaml`) when the text has no table. Every
+ * problem names its line, taken from the parsers: duplicate id, unknown dependency, dependency
+ * cycle, missing scope. Never throws.
  */
 export function parseMasterPlan(
   text: string,
   options: ParseMasterPlanOptions = {},
 ): Result<MasterPlan> {
   const source = options.source ?? 'master plan';
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const tables = _findTables(lines);
+  const tables = _findTables(text);
   const looksYaml = tables.length === 0 && /^\s*tasks\s*:/m.test(text);
-  const parsed = looksYaml
-    ? _fromYaml(text, lines, source, options)
-    : _fromMarkdown(tables, source);
+  const parsed = looksYaml ? _fromYaml(text, source) : _fromMarkdown(tables, source);
   if (!parsed.ok) return parsed;
   const problems = _checkTaskGraph(parsed.value, source);
   if (problems.length > 0) return fail(...problems);
@@ -105,29 +99,26 @@ const YamlTaskSchema = z.strictObject({
 });
 const YamlPlanSchema = z.looseObject({ tasks: z.array(z.unknown()) });
 
-function _fromYaml(
-  text: string,
-  lines: string[],
-  source: string,
-  options: ParseMasterPlanOptions,
-): Result<PlaybookTask[]> {
-  if (options.parseYaml === undefined) return fail(`${source}: YAML plans need a YAML parser`);
-  let data: unknown;
-  try {
-    data = options.parseYaml(text);
-  } catch (error) {
-    return fail(`${source}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const plan = validate(YamlPlanSchema, data);
+function _fromYaml(text: string, source: string): Result<PlaybookTask[]> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? 0 : lineCounter.linePos(offset).line;
+  const [error] = document.errors;
+  if (error !== undefined)
+    return fail(
+      `${source}:${lineOf(error.pos[0])}: not valid YAML: ${error.message.split('\n')[0]}`,
+    );
+  const plan = validate(YamlPlanSchema, document.toJS());
   if (!plan.ok) return fail(`${source}: expected a mapping with a "tasks" list`);
+  const list = isMap(document.contents) ? document.contents.get('tasks', true) : undefined;
+  const items = isSeq(list) ? list.items : [];
   const problems: string[] = [];
   const tasks: PlaybookTask[] = [];
-  let searchFrom = 0;
   plan.value.tasks.forEach((raw, position) => {
+    const node = items[position] as { range?: [number, number, number] } | undefined;
+    const line = lineOf(node?.range?.[0]);
     const entry = validate(YamlTaskSchema, raw, `tasks.${position}`);
-    const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : '';
-    const line = _lineOfId(lines, id, searchFrom);
-    if (line > 0) searchFrom = line;
     if (!entry.ok) {
       for (const issue of entry.issues) problems.push(`${source}:${line}: ${issue}`);
       return;
@@ -158,15 +149,6 @@ function _taskProblems(task: PlaybookTask, source: string): string[] {
   if (task.scope.length === 0)
     problems.push(`${source}:${task.line}: task "${task.id}" has no scope`);
   return problems;
-}
-
-// The line of `id: X` (as a list item or a key), searched from the previous task on.
-function _lineOfId(lines: string[], id: string, from: number): number {
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^\\s*(-\\s*)?id\\s*:\\s*['"]?${escaped}['"]?\\s*(#.*)?$`);
-  for (let index = from; index < lines.length; index++)
-    if (pattern.test(lines[index] as string)) return index + 1;
-  return 0;
 }
 
 function _plain(cell: string): string {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseMasterPlan } from '../src/parse-master-plan';
 
@@ -107,7 +106,7 @@ describe('parseMasterPlan', () => {
       '    dependencies: A',
       '    scope: [src/b/, docs/b.md]',
     ].join('\n');
-    const result = parseMasterPlan(yaml, { source: 'plan.yaml', parseYaml: parse });
+    const result = parseMasterPlan(yaml, { source: 'plan.yaml' });
     if (!result.ok) throw new Error(result.issues.join('\n'));
     expect(
       result.value.tasks.map((task) => [task.id, task.line, task.scope, task.dependencies]),
@@ -117,10 +116,7 @@ describe('parseMasterPlan', () => {
     ]);
     const bad = parseMasterPlan(
       'tasks:\n  - id: A\n    scope: a/\n  - id: B\n    dependencies: [Z]\n    scope: b/\n',
-      {
-        source: 'plan.yaml',
-        parseYaml: parse,
-      },
+      { source: 'plan.yaml' },
     );
     expect(!bad.ok && bad.issues).toEqual(['plan.yaml:4: task "B" depends on unknown task "Z"']);
   });
@@ -130,17 +126,84 @@ describe('parseMasterPlan', () => {
       'tasks:\n  - id: A\n    colour: red\n    scope: a/',
       'plan.yaml:2: tasks.0: Unrecognized key: "colour"',
     ],
-    ['tasks: [', 'plan.yaml: not valid YAML'],
+    ['tasks: [', 'plan.yaml:1: not valid YAML'],
     ['tasks: 3', 'plan.yaml: expected a mapping with a "tasks" list'],
     ['tasks: []', 'plan.yaml: the plan has no tasks'],
     ['tasks:\n  - id: A', 'plan.yaml:2: task "A" has no scope'],
   ])('rejects the YAML %j', (yaml, message) => {
-    const result = parseMasterPlan(yaml, { source: 'plan.yaml', parseYaml: parse });
+    const result = parseMasterPlan(yaml, { source: 'plan.yaml' });
     expect(!result.ok && result.issues.join('\n')).toContain(message);
   });
+});
 
-  it('needs a YAML parser for a YAML plan', () => {
-    const result = parseMasterPlan('tasks: []');
-    expect(!result.ok && result.issues).toEqual(['master plan: YAML plans need a YAML parser']);
+// The three plans the hand-written parser got wrong (issue 14).
+describe('parseMasterPlan on ordinary Markdown', () => {
+  const ids = (text: string) => {
+    const result = parseMasterPlan(text, { source: 'plan.md' });
+    if (!result.ok) throw new Error(result.issues.join('\n'));
+    return result.value.tasks.map((task) => [task.id, task.line]);
+  };
+
+  it('skips a template quoted in a four-backtick fence (which holds a three-backtick line) and reads the real table', () => {
+    const text = [
+      '# Plan', // 1
+      '', // 2
+      '````markdown', // 3
+      '```', // 4
+      '| Branch ID | Scope |', // 5
+      '|---|---|', // 6
+      '| TEMPLATE-01 | x/ |', // 7
+      '```', // 8
+      '````', // 9
+      '', // 10
+      '| Branch ID | Scope |', // 11
+      '|---|---|', // 12
+      '| REAL-01 | src/ |', // 13
+    ].join('\n');
+    expect(ids(text)).toEqual([['REAL-01', 13]]);
+  });
+
+  it('reads the table after a ~~~ fence holding a stray ``` line', () => {
+    const text = [
+      '~~~text',
+      'a stray fence:',
+      '```',
+      '~~~',
+      '',
+      '| Branch ID | Scope |',
+      '|---|---|',
+      '| A | a/ |',
+    ].join('\n');
+    expect(ids(text)).toEqual([['A', 8]]);
+  });
+
+  it('reads a GFM table without leading or trailing pipes', () => {
+    const text = [
+      'Branch ID | Scope | Dependencies',
+      '--- | --- | ---',
+      'A | a/ |',
+      'B | b/ | A',
+    ].join('\n');
+    expect(ids(text)).toEqual([
+      ['A', 3],
+      ['B', 4],
+    ]);
+  });
+
+  it('keeps a glob in a cell as written (no emphasis) and reads <br> as a separator', () => {
+    const result = parseMasterPlan(
+      '| Branch ID | Scope |\n|---|---|\n| A | `src/**/*.ts`<br>docs/*.md |\n',
+    );
+    expect(result.ok && result.value.tasks[0]?.scope).toEqual(['src/**/*.ts', 'docs/*.md']);
+  });
+
+  it('names the line of a flow-style YAML task', () => {
+    const yaml = 'tasks:\n  - {id: A, scope: a/}\n  - {id: B, scope: b/, dependencies: [Z]}\n';
+    const result = parseMasterPlan(yaml, { source: 'p.yaml' });
+    expect(!result.ok && result.issues).toEqual(['p.yaml:3: task "B" depends on unknown task "Z"']);
+    const flow = parseMasterPlan('tasks: [{id: A, scope: a/}, {id: B, scope: b/}]', {
+      source: 'p.yaml',
+    });
+    expect(flow.ok && flow.value.tasks.map((task) => task.line)).toEqual([1, 1]);
   });
 });
