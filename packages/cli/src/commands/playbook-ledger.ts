@@ -6,13 +6,7 @@ import {
   InvalidInputError,
   writeFileAtomic,
 } from '@rc/orchestrator-core';
-import {
-  LEDGER_FILE,
-  ledgerLine,
-  mergeLedgers,
-  readLedger,
-  renderLedger,
-} from '@rc/playbook';
+import { LEDGER_FILE, ledgerLine, mergeLedgers, readLedger, renderLedger } from '@rc/playbook';
 import type { CliIo } from '../cli-io';
 import { loadPlaybookConfig } from './playbook-common';
 

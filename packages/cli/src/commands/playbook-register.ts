@@ -85,7 +85,9 @@ Examples:
       done(await (await import('./playbook-run')).playbookRun(file, options, io)),
     );
   sub(playbook, 'status')
-    .description('show where each task of a master plan stands: merged, interrupted, failed, pending')
+    .description(
+      'show where each task of a master plan stands: merged, interrupted, failed, pending',
+    )
     .argument('<file>', 'master plan (Markdown or YAML)')
     .option('--json', 'print the plan hash and each task as JSON')
     .option(...CONFIG)
