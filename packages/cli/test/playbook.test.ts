@@ -117,7 +117,7 @@ describe('rc playbook run, ledger and init', () => {
       ['playbook', 'run', 'master-plan.md', '--agent', agent, '--task', 'P1-DOC-01'],
       { cwd: dir, env },
     );
-    expect(text.stderr).toMatch(/skip   P1-DOC-01: merged as [0-9a-f]{12} by an earlier run/);
+    expect(text.stderr).toMatch(/skip {3}P1-DOC-01: merged as [0-9a-f]{12} by an earlier run/);
     expect(text.stdout).toContain('every task already passed and merged; nothing to do');
     expect(text.code).toBe(0);
 

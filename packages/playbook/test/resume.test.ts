@@ -154,7 +154,9 @@ describe('resuming a playbook run', () => {
     await run('2026-11-20T09-15-00-0700');
     const changed = [task('A', ['a/'], [], { objective: 'do A better' })];
     expect(planHash({ tasks: changed })).not.toBe(planHash({ tasks }));
-    expect(planHash({ tasks: [{ ...tasks[0]!, line: 42 }] })).toBe(planHash({ tasks }));
+    expect(planHash({ tasks: tasks.map((one) => ({ ...one, line: 42 })) })).toBe(
+      planHash({ tasks }),
+    );
     const merged = await findMergedTasks(createExecPorts(), repo, planHash({ tasks: changed }));
     expect(merged.size).toBe(0);
   });
