@@ -33,6 +33,8 @@ export { appendLedger, ledgerLine, mergeLedgers, readLedger } from './ledger-fil
 export { renderLedger } from './render-ledger';
 export { runPlaybook } from './run-playbook';
 export { playbookStatus } from './playbook-status';
+export { mergePlaybook } from './merge-playbook';
+export { decideFanIn } from './decide-fan-in';
 
 export type { MasterPlan, PlaybookTask } from './playbook-task';
 export type { ParseMasterPlanOptions } from './parse-master-plan';
@@ -56,3 +58,5 @@ export type {
 export type { Ledger } from './ledger-file';
 export type { PlaybookEvent, PlaybookRunResult, RunPlaybookInput } from './run-playbook';
 export type { PlaybookStatus, PlaybookStatusInput } from './playbook-status';
+export type { MergePlaybookInput, MergePlaybookResult } from './merge-playbook';
+export type { FanInStep } from './decide-fan-in';

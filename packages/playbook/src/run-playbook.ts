@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import {
   formatPhoenix,
   InvalidInputError,
+  OperationError,
   writeFileAtomic,
   type PlaybookConfig,
   type TextRedactor,
@@ -41,7 +42,11 @@ export interface RunPlaybookInput {
   redactor: TextRedactor & ValueRedactor;
   /** Aborting (Ctrl-C) kills running agents, starts nothing more and records what ran. */
   signal?: AbortSignal;
-  /** Run only this task, its dependencies taken as done (one GitHub matrix runner). @default null */
+  /**
+   * Run only this task (one fan-out runner). Its dependencies' branches `rc/<id>` that exist in
+   * the checkout are squash-merged first (idempotently, by trailer), so it starts from their
+   * work; a dependency without a branch is taken as done. @default null
+   */
   only?: string | null;
   /** Merge passed tasks into the checkout's branch; a fan-out runner only pushes. @default true */
   merge?: boolean;
@@ -110,6 +115,8 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
   if (config.integration_branch !== null)
     await _git(ports, ['checkout', '-q', config.integration_branch], repo);
   const plan = planHash(input.plan);
+  if (input.only !== null && input.only !== undefined)
+    await _bringDependencies(ports, repo, plan, input.plan.tasks, input.only);
   const ledgerPath = join(stateDir, LEDGER_FILE);
   const before = await readLedger(ledgerPath);
   const resume = decideResume({
@@ -281,4 +288,32 @@ function _selectTasks(tasks: readonly PlaybookTask[], only: string | null): Play
   const task = tasks.find((candidate) => candidate.id === only);
   if (task === undefined) throw new InvalidInputError(`--task: no task "${only}" in the plan`);
   return [{ ...task, dependencies: [] }];
+}
+
+// A fan-out runner starts from its dependencies' work: their branches, merged as the fan-in will.
+async function _bringDependencies(
+  ports: PlaybookPorts,
+  repo: string,
+  plan: string,
+  tasks: readonly PlaybookTask[],
+  only: string,
+): Promise<void> {
+  const task = tasks.find((candidate) => candidate.id === only) as PlaybookTask;
+  for (const dependency of tasks.filter((candidate) => task.dependencies.includes(candidate.id))) {
+    const branch = `rc/${dependency.id}`;
+    const exists = await ports.git(['rev-parse', '--verify', '-q', `refs/heads/${branch}`], repo);
+    if (exists.exitCode !== 0) continue;
+    const merged = await mergeTaskBranch({
+      ports,
+      repo,
+      branch,
+      subject: `rc: ${dependency.id}: ${dependency.objective}`,
+      plan,
+      task: dependency.id,
+    });
+    if (merged.outcome === 'conflict')
+      throw new OperationError(
+        `--task ${only}: the branch of its dependency ${dependency.id} conflicts in ${merged.conflict_files.join(', ')}`,
+      );
+  }
 }

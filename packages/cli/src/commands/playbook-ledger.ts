@@ -50,8 +50,8 @@ export async function playbookLedger(options: PlaybookLedgerOptions, io: CliIo):
   return 0;
 }
 
-// A runner's artifact may be the ledger file, the state dir, or a checkout holding .orchestrator.
-async function _ledgerIn(path: string): Promise<string> {
+/** A runner's artifact may be the ledger file, the state dir, or a checkout holding .orchestrator. */
+export async function _ledgerIn(path: string): Promise<string> {
   for (const candidate of [
     path,
     join(path, LEDGER_FILE),

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import type { PlaybookInitOptions } from './playbook-init';
 import type { PlaybookLedgerOptions } from './playbook-ledger';
+import type { PlaybookMergeOptions } from './playbook-merge';
 import type { PlaybookPlanOptions } from './playbook-plan';
 import type { PlaybookRunOptions } from './playbook-run';
 import type { PlaybookStatusOptions } from './playbook-status';
@@ -59,7 +60,14 @@ Examples:
       '--agent <preset|command>',
       'codex, claude, gemini, or a command template, no shell (default: playbook.agent)',
     )
-    .option('--task <id>', 'run only this task, its dependencies taken as done (one matrix runner)')
+    .option(
+      '--task <id>',
+      "run only this task (one fan-out runner): its dependencies' rc/<id> branches are merged first",
+    )
+    .option(
+      '--no-merge',
+      'leave passed branches unmerged (a fan-out runner pushes rc/<id> instead)',
+    )
     .option('--run-id <id>', 'run id for the ledger (default: $PHOENIX_RUN_ID, then now)')
     .option('--runner <name>', 'who ran it, recorded in the ledger (default: $RUNNER_NAME)')
     .option('--json', 'print the ledger entries and paths as JSON')
@@ -103,6 +111,34 @@ Example:
     )
     .action(async (file: string, options: PlaybookStatusOptions) =>
       done(await (await import('./playbook-status')).playbookStatus(file, options, io)),
+    );
+  sub(playbook, 'merge')
+    .description(
+      "fan-in of a fan-out run: fold the runners' ledgers in and squash-merge passed rc/<id> branches in dependency order",
+    )
+    .argument('<file>', 'master plan (Markdown or YAML)')
+    .option(
+      '--ledgers <dir...>',
+      "the runners' ledgers (a ledger.ndjson, a state dir, or a checkout)",
+    )
+    .option('--run-id <id>', 'run id for the ledger (default: $PHOENIX_RUN_ID, then now)')
+    .option('--runner <name>', 'who merged, recorded in the ledger (default: $RUNNER_NAME)')
+    .option(...CONFIG)
+    .addHelpText(
+      'after',
+      `
+The checkout must be clean, with the runners' branches fetched
+(git fetch origin '+refs/heads/rc/*:refs/heads/rc/*'). A task is merged when its runner's last
+ledger entry passed and its dependencies are merged; a task already merged (its Rc-Task trailer is
+in the branch) is left alone, so running it again changes nothing. Prints the merged ledger
+(Markdown, for $GITHUB_STEP_SUMMARY). Exit 0 when every task is merged, 1 otherwise, 1 on a
+merge conflict (the checkout is reset).
+
+Example:
+  rc playbook merge plan.md --ledgers evidence/*/`,
+    )
+    .action(async (file: string, options: PlaybookMergeOptions) =>
+      done(await (await import('./playbook-merge')).playbookMerge(file, options, io)),
     );
   sub(playbook, 'ledger')
     .description(

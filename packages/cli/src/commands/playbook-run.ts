@@ -19,6 +19,8 @@ export interface PlaybookRunOptions {
   config?: string;
   runId?: string;
   runner?: string;
+  /** `--no-merge` sets false: leave passed branches unmerged (a fan-out runner pushes them). */
+  merge?: boolean;
   json?: boolean;
 }
 
@@ -52,6 +54,7 @@ export async function playbookRun(
     redactor: createRedactor({ env: io.env }),
     signal: io.signal,
     only: options.task ?? null,
+    merge: options.merge ?? true,
     runner: options.runner ?? (io.env['RUNNER_NAME'] || null),
     onEvent: (event) => {
       if (event.type === 'skip')
