@@ -3,42 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedactor } from '@rc/orchestrator-core';
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '../src/ledger-entry';
 import { appendLedger, ledgerLine, mergeLedgers, readLedger } from '../src/ledger-file';
 import { renderLedger } from '../src/render-ledger';
-
-export function entry(
-  task_id: string,
-  finished_at: string,
-  extra: Partial<LedgerEntry> = {},
-): LedgerEntry {
-  return {
-    run_id: 'r',
-    plan: 'p',
-    task_id,
-    parent: null,
-    skill: 'development-implementer',
-    branch: `rc/${task_id}`,
-    result: 'pass',
-    evidence: 'diff: 1 file changed; no checks',
-    diff_stat: '1 file changed',
-    changed_files: ['a'],
-    out_of_scope: [],
-    checks: [],
-    agent_exit_code: 0,
-    merge: 'merged',
-    conflict_files: [],
-    merge_commit: null,
-    replan: 'close',
-    opened: [],
-    next_action: 'close task; unlock dependents',
-    log: `.orchestrator/logs/${task_id}.log`,
-    started_at: finished_at,
-    finished_at,
-    runner: null,
-    ...extra,
-  };
-}
+import { entry } from './_entry';
 
 describe('ledger', () => {
   it('appends canonical redacted lines, repairs a torn last line and reads them back', async () => {
