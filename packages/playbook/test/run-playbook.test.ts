@@ -177,6 +177,26 @@ describe('runPlaybook', () => {
     expect(existsSync(agent.record)).toBe(false);
   });
 
+  it('stops the batch when the agent exits 127 (not found), opening no re-planning task', async () => {
+    const tasks = [task('A', ['a/']), task('B', ['b/']), task('C', ['c/'])];
+    const { run, agent } = setup(tasks, { A: { print: 'sh: 1: codex: not found', exit: 127 } });
+    const events: string[] = [];
+    const result = await run({
+      config: testConfig({ concurrency: 1 }),
+      onEvent: (event) => {
+        if (event.type === 'stop') events.push(event.reason);
+      },
+    });
+    expect(events).toEqual([
+      'terminal agent error in A: agent not found or not executable (exit 127)',
+    ]);
+    expect(result.entries.map((entry) => [entry.task_id, entry.replan, entry.opened])).toEqual([
+      ['A', 'stop', []],
+    ]);
+    expect(result.unstarted).toEqual(['B', 'C']);
+    expect(readFileSync(agent.record, 'utf8')).not.toContain('A-rca');
+  });
+
   it('stops the batch on a terminal agent error', async () => {
     const tasks = [task('A', ['a/']), task('B', ['b/'])];
     const { run } = setup(tasks, { A: { print: 'Error: quota exceeded for this month', exit: 1 } });
