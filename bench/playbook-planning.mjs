@@ -2,7 +2,7 @@
 // the same for 20,000 tasks. Pass: 10k under 1 s and time(20k) / time(10k) <= 2.5 (near-linear).
 // Quick mode: 500 and 1,000 tasks, one round each.
 import { performance } from 'node:perf_hooks';
-import { parseMasterPlan, scheduleTasks } from '../packages/dispatch/dist/playbook.js';
+import { parseMasterPlan, scheduleTasks } from '../packages/playbook/dist/index.js';
 import { quick, report } from './_measure.mjs';
 
 function masterPlan(size) {

@@ -2,7 +2,7 @@
 // makespan / max(critical path, total work / slots), averaged over many inputs; the makespan of
 // barrier waves (the hand-run playbook: each group waits for the whole previous one) beside it.
 // Quick mode: 10 DAGs.
-import { barrierWaves, scheduleTasks } from '../packages/dispatch/dist/playbook.js';
+import { barrierWaves, scheduleTasks } from '../packages/playbook/dist/index.js';
 import { quick, report } from './_measure.mjs';
 
 // A small deterministic PRNG (mulberry32), so every run measures the same inputs.

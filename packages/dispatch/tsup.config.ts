@@ -1,4 +1,2 @@
 import { libraryConfig } from '../../tsup.config.base';
-export default libraryConfig({
-  entry: { index: 'src/index.ts', playbook: 'src/playbook/index.ts' },
-});
+export default libraryConfig();

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,9 +88,11 @@ describe('rc playbook run, ledger and init', () => {
     );
 
     const ledger = await runRc(['playbook', 'ledger'], { cwd: dir });
-    expect(ledger.stdout).toContain('| Task ID | Owner Skill | Evidence | Result | Next Action |');
     expect(ledger.stdout).toContain(
-      '| P1-QA-01 | qa-test-engineer | diff\\: 1 file changed, 3 insertions(+); checks 1/1 passed | pass |',
+      '| Task ID | Run | Owner Skill | Evidence | Result | Next Action |',
+    );
+    expect(ledger.stdout).toContain(
+      `| P1-QA-01 | ${result.run_id} | qa-test-engineer | diff\\: 1 file changed, 3 insertions(+); checks 1/1 passed | pass |`,
     );
 
     const other = mkdtempSync(join(tmpdir(), 'rc-cli-runner-'));
@@ -114,8 +117,54 @@ describe('rc playbook run, ledger and init', () => {
       ['playbook', 'run', 'master-plan.md', '--agent', agent, '--task', 'P1-DOC-01'],
       { cwd: dir, env },
     );
-    expect(text.stdout).toContain('  P1-DOC-01      partial  skipped');
-    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(/skip {3}P1-DOC-01: merged as [0-9a-f]{12} by an earlier run/);
+    expect(text.stdout).toContain('every task already passed and merged; nothing to do');
+    expect(text.code).toBe(0);
+
+    // Re-running the fully passed plan does nothing and says so; status agrees.
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' });
+    const again = await runRc(['playbook', 'run', 'master-plan.md', '--agent', agent], {
+      cwd: dir,
+      env,
+    });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(
+      /^playbook master-plan\.md \(plan [0-9a-f]{16}\): every task already passed and merged; nothing to do/,
+    );
+    expect(again.stderr).not.toContain('start ');
+    expect(execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' })).toBe(head);
+    const status = await runRc(['playbook', 'status', 'master-plan.md'], { cwd: dir });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('4/4 tasks merged; a run would do nothing');
+    expect(status.stdout).toMatch(/P1-QA-01 +merged +[0-9a-f]{12} +\d{4}-/);
+    const json = JSON.parse(
+      (await runRc(['playbook', 'status', 'master-plan.md', '--json'], { cwd: dir })).stdout,
+    );
+    expect(json.complete).toBe(true);
+  });
+
+  it('exits 2 before running anything when the agent is not installed, naming the fix', async () => {
+    const dir = gitRepo();
+    // PATH has git and node (the checks) but no codex.
+    const bin = mkdtempSync(join(tmpdir(), 'rc-cli-path-'));
+    for (const tool of ['git', 'node'])
+      symlinkSync(
+        execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(),
+        join(bin, tool),
+      );
+    const missing = await runRc(['playbook', 'run', 'master-plan.md', '--agent', 'codex'], {
+      cwd: dir,
+      env: { PATH: bin },
+    });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      'agent: "codex" was not found on PATH: install it (npm install -g @openai/codex), or pass --agent',
+    );
+    expect(missing.stderr).not.toContain('rca');
+    expect(existsSync(join(dir, '.orchestrator'))).toBe(false);
+    expect(execFileSync('git', ['branch', '--list', 'rc/*'], { cwd: dir, encoding: 'utf8' })).toBe(
+      '',
+    );
   });
 
   it('exits 130 when interrupted and 2 for a bad run id or a custom preset without a command', async () => {

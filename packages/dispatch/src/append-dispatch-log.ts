@@ -1,6 +1,10 @@
-import { appendNdjson } from './_ndjson-file';
 import { join } from 'node:path';
-import { canonicalJson, InvalidInputError, type TextRedactor } from '@rc/orchestrator-core';
+import {
+  appendNdjson,
+  canonicalJson,
+  InvalidInputError,
+  type TextRedactor,
+} from '@rc/orchestrator-core';
 import {
   _dispatchLogEntryProblems,
   DISPATCH_LOG_FILE,

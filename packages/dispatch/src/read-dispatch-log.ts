@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readNdjson } from './_ndjson-file';
+import { readNdjson } from '@rc/orchestrator-core';
 import {
   _dispatchLogEntryProblems,
   DISPATCH_LOG_FILE,

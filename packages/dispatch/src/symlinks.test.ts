@@ -1,10 +1,9 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRedactor, OperationError } from '@rc/orchestrator-core';
+import { appendNdjson, createRedactor, OperationError } from '@rc/orchestrator-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandOf, dispatchConfig, issueCommentEvent, NOW, RUN_ID } from '../test/fixtures/events';
-import { appendNdjson } from './_ndjson-file';
 import { appendDispatchLog } from './append-dispatch-log';
 import { buildEnvelope } from './build-envelope';
 import { DISPATCH_LOG_FILE } from './dispatch-log-entry';

@@ -87,6 +87,7 @@ export {
 export { writeFileAtomic } from './fs/write-file-atomic';
 export { writeJsonArtifact } from './fs/write-json-artifact';
 export { assertNoSymlinks } from './fs/assert-no-symlinks';
+export { appendNdjson, readNdjson } from './fs/ndjson-file';
 export { escapeMarkdown } from './markdown/escape-markdown';
 export { markdownCodeSpan } from './markdown/markdown-code-span';
 
@@ -133,3 +134,4 @@ export type { ExitCode } from './errors/exit-codes';
 export type { RcErrorOptions } from './errors/rc-error';
 export type { TextRedactor, WriteFileAtomicOptions } from './fs/write-file-atomic';
 export type { ValueRedactor } from './fs/write-json-artifact';
+export type { NdjsonProblem, NdjsonRecord } from './fs/ndjson-file';

@@ -9130,6 +9130,7 @@ function friendlyDateTime(dateTimeish) {
 // ../orchestrator-core/dist/index.js
 import { lstat, mkdir, open, rename, rm } from 'fs/promises';
 import { resolve, join, relative, sep, isAbsolute, dirname, basename } from 'path';
+import { constants } from 'fs';
 function canonicalJson(value) {
   return `${JSON.stringify(sortKeys(value, /* @__PURE__ */ new Set()), null, 2)}
 `;
@@ -10475,6 +10476,62 @@ async function syncDirectory(dir) {
   } catch {
   } finally {
     await handle?.close();
+  }
+}
+var APPEND = constants.O_APPEND | constants.O_CREAT | constants.O_RDWR | constants.O_NOFOLLOW;
+var READ = constants.O_RDONLY | constants.O_NOFOLLOW;
+async function appendNdjson(path, text, options = {}) {
+  await mkdir(dirname(path), { recursive: true });
+  const handle = await openNoFollow(path, APPEND);
+  try {
+    const { size } = await handle.stat();
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] !== 10) prefix = '\n';
+    }
+    await handle.write(`${prefix}${text}`);
+    if (options.sync) await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+async function readNdjson(path) {
+  let handle;
+  try {
+    handle = await openNoFollow(path, READ);
+  } catch (error22) {
+    if (error22.code === 'ENOENT') return null;
+    throw error22;
+  }
+  let text;
+  try {
+    text = await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+  const records = [];
+  const problems = [];
+  text.split('\n').forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    try {
+      records.push({ line: index + 1, raw, value: JSON.parse(raw) });
+    } catch (error22) {
+      problems.push({ line: index + 1, raw, error: error22.message });
+    }
+  });
+  return { records, problems };
+}
+async function openNoFollow(path, flags) {
+  try {
+    return await open(path, flags, 420);
+  } catch (error22) {
+    if (error22.code !== 'ELOOP') throw error22;
+    throw new OperationError(
+      `${path} is a symbolic link; rc does not read or append through symbolic links (remove it and run again)`,
+      { cause: error22 },
+    );
   }
 }
 function markdownCodeSpan(text) {
@@ -14552,67 +14609,6 @@ async function checkPermission(options) {
   return decidePermission(event, policy, facts);
 }
 
-// ../dispatch/dist/chunk-E5KQY4Q2.js
-import { constants } from 'fs';
-import { mkdir as mkdir2, open as open2 } from 'fs/promises';
-import { dirname as dirname2 } from 'path';
-var APPEND = constants.O_APPEND | constants.O_CREAT | constants.O_RDWR | constants.O_NOFOLLOW;
-var READ = constants.O_RDONLY | constants.O_NOFOLLOW;
-async function appendNdjson(path, text, options = {}) {
-  await mkdir2(dirname2(path), { recursive: true });
-  const handle = await openNoFollow(path, APPEND);
-  try {
-    const { size } = await handle.stat();
-    let prefix = '';
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 10) prefix = '\n';
-    }
-    await handle.write(`${prefix}${text}`);
-    if (options.sync) await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-async function readNdjson(path) {
-  let handle;
-  try {
-    handle = await openNoFollow(path, READ);
-  } catch (error3) {
-    if (error3.code === 'ENOENT') return null;
-    throw error3;
-  }
-  let text;
-  try {
-    text = await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
-  const records = [];
-  const problems = [];
-  text.split('\n').forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    try {
-      records.push({ line: index + 1, raw, value: JSON.parse(raw) });
-    } catch (error3) {
-      problems.push({ line: index + 1, raw, error: error3.message });
-    }
-  });
-  return { records, problems };
-}
-async function openNoFollow(path, flags) {
-  try {
-    return await open2(path, flags, 420);
-  } catch (error3) {
-    if (error3.code !== 'ELOOP') throw error3;
-    throw new OperationError(
-      `${path} is a symbolic link; rc does not read or append through symbolic links (remove it and run again)`,
-      { cause: error3 },
-    );
-  }
-}
-
 // ../dispatch/dist/index.js
 import { readdir, readFile } from 'fs/promises';
 import { join as join2 } from 'path';
@@ -14750,7 +14746,7 @@ function decodeReferences(value) {
 function elementEnd(text, name2, attributes, from) {
   if (VOID.has(name2) || (FOREIGN.has(name2) && attributes.trimEnd().endsWith('/'))) return from;
   if (RAW_TEXT.has(name2)) return rawTextEnd(text, name2, from);
-  const open3 = new _OpenElements(name2);
+  const open2 = new _OpenElements(name2);
   const tags = new RegExp(ANY_TAG.source, 'g');
   tags.lastIndex = from;
   for (let match2 = tags.exec(text); match2 !== null; match2 = tags.exec(text)) {
@@ -14758,12 +14754,12 @@ function elementEnd(text, name2, attributes, from) {
     if (!match2[0].startsWith('</')) {
       if (RAW_TEXT.has(tag)) tags.lastIndex = rawTextEnd(text, tag, tags.lastIndex);
       else if (!VOID.has(tag) && !(FOREIGN.has(tag) && (match2[2] ?? '').trimEnd().endsWith('/')))
-        open3.push(tag);
+        open2.push(tag);
       continue;
     }
-    const at2 = open3.lastIndexOf(tag);
-    if (at2 < 0 || (!SPECIAL.has(tag) && open3.hasSpecialAbove(at2))) continue;
-    open3.popTo(at2);
+    const at2 = open2.lastIndexOf(tag);
+    if (at2 < 0 || (!SPECIAL.has(tag) && open2.hasSpecialAbove(at2))) continue;
+    open2.popTo(at2);
     if (at2 === 0) return tags.lastIndex;
   }
   return text.length;

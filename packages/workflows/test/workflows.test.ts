@@ -148,7 +148,7 @@ describe('ops-manager-promotion-rollout.yml', () => {
 });
 
 describe('reusable-playbook.yml', () => {
-  it('plans a matrix, runs one task per runner, uploads evidence and merges the ledger', async () => {
+  it('plans a matrix, runs one task per runner with its agent, honours dependencies and fans in', async () => {
     const workflow = await loadWorkflow('reusable-playbook.yml');
     expectCommon(workflow);
     expect(Object.keys(workflow.on)).toEqual(['workflow_call']);
@@ -156,24 +156,49 @@ describe('reusable-playbook.yml', () => {
     expect(plan[stepIndex(plan, /rc playbook plan "\$RC_PLAN" --format github-matrix/)]?.id).toBe(
       'plan',
     );
+    expect(workflow.jobs['plan']?.permissions).toEqual({ contents: 'read' });
+
     const task = workflow.jobs['task'];
     expect(task?.strategy?.matrix).toBe('${{ fromJSON(needs.plan.outputs.matrix) }}');
+    expect(task?.permissions).toEqual({ contents: 'write' });
     const taskSteps = steps(task);
-    expect(stepIndex(taskSteps, /rc playbook run "\$RC_PLAN" --task "\$RC_TASK"/)).toBeGreaterThan(
-      0,
+    const install = stepIndex(taskSteps, /RC_AGENT_INSTALL/);
+    const wait = stepIndex(
+      taskSteps,
+      /ls-remote --exit-code origin "refs\/heads\/rc\/\$dependency"/,
     );
+    const run = stepIndex(
+      taskSteps,
+      /rc playbook run "\$RC_PLAN" --task "\$RC_TASK" --no-merge --agent "\$RC_AGENT"/,
+    );
+    const push = stepIndex(taskSteps, /push --force origin "rc\/\$RC_TASK"/);
+    expect(install).toBeGreaterThan(0);
+    expect(wait).toBeGreaterThan(install);
+    expect(run).toBeGreaterThan(wait);
+    expect(push).toBeGreaterThan(run);
+    // The agent gets its secret and no token; only the git steps that fetch or push get the token.
+    expect(taskSteps[run]?.env?.['OPENAI_API_KEY']).toBe('${{ secrets.OPENAI_API_KEY }}');
+    for (const step of taskSteps) {
+      const hasToken = step.env?.['GH_TOKEN'] !== undefined;
+      expect(hasToken).toBe(/extraheader/.test(step.run ?? ''));
+      if (hasToken) expect(step.run).not.toContain('rc playbook');
+    }
     expectUpload(taskSteps, '.orchestrator/');
-    const ledger = workflow.jobs['ledger'];
-    expect(ledger?.needs).toEqual(['plan', 'task']);
-    const ledgerSteps = steps(ledger);
-    const download = ledgerSteps.findIndex((step) =>
+
+    const fanIn = workflow.jobs['merge'];
+    expect(fanIn?.needs).toEqual(['plan', 'task']);
+    const fanInSteps = steps(fanIn);
+    const download = fanInSteps.findIndex((step) =>
       step.uses?.startsWith('actions/download-artifact@'),
     );
-    const merge = stepIndex(ledgerSteps, /rc playbook ledger --merge evidence/);
+    const merge = stepIndex(fanInSteps, /rc playbook merge "\$RC_PLAN" --ledgers evidence/);
     expect(download).toBeGreaterThan(0);
     expect(merge).toBeGreaterThan(download);
-    expect(ledgerSteps[merge]?.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
-    expectUpload(ledgerSteps, 'artifacts/playbook/');
+    expect(fanInSteps[merge]?.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    expect(
+      stepIndex(fanInSteps, /push origin "HEAD:refs\/heads\/\$GITHUB_REF_NAME"/),
+    ).toBeGreaterThan(merge);
+    expectUpload(fanInSteps, 'artifacts/playbook/');
   });
 });
 

@@ -32,6 +32,7 @@ describe('the packed packages', () => {
         '@rc/cli',
         '@rc/gate',
         '@rc/dispatch',
+        '@rc/playbook',
         '@rc/github',
       ]),
     );

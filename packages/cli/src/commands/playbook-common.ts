@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidInputError, type PlaybookConfig } from '@rc/orchestrator-core';
-import { parseMasterPlan, type MasterPlan } from '@rc/dispatch/playbook';
-import { parse as parseYaml } from 'yaml';
+import { parseMasterPlan, type MasterPlan } from '@rc/playbook';
 import type { CliIo } from '../cli-io';
 import { loadConfig } from '../load-config';
 
@@ -16,7 +15,7 @@ export async function loadPlaybookPlan(file: string, io: CliIo): Promise<MasterP
       cause: error,
     });
   }
-  const parsed = parseMasterPlan(text, { source: file, parseYaml });
+  const parsed = parseMasterPlan(text, { source: file });
   if (!parsed.ok)
     throw new InvalidInputError(`invalid master plan ${file}:`, { issues: parsed.issues });
   return parsed.value;

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { OperationError, writeFileAtomic } from '@rc/orchestrator-core';
-import { PLAYBOOK_TEMPLATES } from '@rc/dispatch/playbook';
+import { PLAYBOOK_TEMPLATES } from '@rc/playbook';
 import type { CliIo } from '../cli-io';
 
 /** Options of `rc playbook init`. */

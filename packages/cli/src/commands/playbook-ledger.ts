@@ -6,13 +6,7 @@ import {
   InvalidInputError,
   writeFileAtomic,
 } from '@rc/orchestrator-core';
-import {
-  LEDGER_FILE,
-  ledgerLine,
-  mergeLedgers,
-  readLedger,
-  renderLedger,
-} from '@rc/dispatch/playbook';
+import { LEDGER_FILE, ledgerLine, mergeLedgers, readLedger, renderLedger } from '@rc/playbook';
 import type { CliIo } from '../cli-io';
 import { loadPlaybookConfig } from './playbook-common';
 
@@ -56,8 +50,8 @@ export async function playbookLedger(options: PlaybookLedgerOptions, io: CliIo):
   return 0;
 }
 
-// A runner's artifact may be the ledger file, the state dir, or a checkout holding .orchestrator.
-async function _ledgerIn(path: string): Promise<string> {
+/** A runner's artifact may be the ledger file, the state dir, or a checkout holding .orchestrator. */
+export async function _ledgerIn(path: string): Promise<string> {
   for (const candidate of [
     path,
     join(path, LEDGER_FILE),

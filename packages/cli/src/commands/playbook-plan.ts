@@ -1,4 +1,4 @@
-import { formatPlaybookPlan, scheduleTasks, type PlanFormat } from '@rc/dispatch/playbook';
+import { formatPlaybookPlan, scheduleTasks, type PlanFormat } from '@rc/playbook';
 import type { CliIo } from '../cli-io';
 import { loadPlaybookConfig, loadPlaybookPlan } from './playbook-common';
 

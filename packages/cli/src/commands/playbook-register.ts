@@ -2,8 +2,10 @@ import { Option, type Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import type { PlaybookInitOptions } from './playbook-init';
 import type { PlaybookLedgerOptions } from './playbook-ledger';
+import type { PlaybookMergeOptions } from './playbook-merge';
 import type { PlaybookPlanOptions } from './playbook-plan';
 import type { PlaybookRunOptions } from './playbook-run';
+import type { PlaybookStatusOptions } from './playbook-status';
 
 const CONFIG = [
   '--config <file>',
@@ -14,7 +16,7 @@ const CONCURRENCY = [
   'tasks at once (default: playbook.concurrency, 2)',
 ] as const;
 
-/** Registers `rc playbook plan|run|ledger|init`; implementations load only when run. */
+/** Registers `rc playbook plan|run|status|ledger|init`; implementations load only when run. */
 export function registerPlaybook(
   program: Command,
   io: CliIo,
@@ -58,7 +60,14 @@ Examples:
       '--agent <preset|command>',
       'codex, claude, gemini, or a command template, no shell (default: playbook.agent)',
     )
-    .option('--task <id>', 'run only this task, its dependencies taken as done (one matrix runner)')
+    .option(
+      '--task <id>',
+      "run only this task (one fan-out runner): its dependencies' rc/<id> branches are merged first",
+    )
+    .option(
+      '--no-merge',
+      'leave passed branches unmerged (a fan-out runner pushes rc/<id> instead)',
+    )
     .option('--run-id <id>', 'run id for the ledger (default: $PHOENIX_RUN_ID, then now)')
     .option('--runner <name>', 'who ran it, recorded in the ledger (default: $RUNNER_NAME)')
     .option('--json', 'print the ledger entries and paths as JSON')
@@ -66,8 +75,12 @@ Examples:
     .addHelpText(
       'after',
       `
-The checkout must be clean; passed work is squash-merged into its branch (a conflict is recorded,
-never forced). Logs: .orchestrator/logs/<task>.log; ledger: .orchestrator/ledger.ndjson and
+Before the first task, preflight checks that the agent is installed and executable, the repository
+has a commit and a clean checkout, and every check command exists (exit 2 with the fix otherwise).
+Passed work is squash-merged into the checkout's branch (a conflict is recorded, never forced); the
+commit carries the trailers Rc-Playbook: <plan hash> and Rc-Task: <id>. Running the same plan again
+resumes it: merged tasks are skipped, interrupted and failed ones run again, nothing merges twice,
+and a plan that fully passed does nothing and says so. Logs: .orchestrator/logs/<task>.log; ledger: .orchestrator/ledger.ndjson and
 ledger.md. A custom agent command gets the execution card on stdin and in $RC_CARD_FILE.
 Exit codes: 0 every task passed, 1 a task did not pass or the batch stopped on a terminal agent
 error (quota, authentication), 2 bad plan or config, 130 interrupted (what ran is recorded).
@@ -78,6 +91,54 @@ Examples:
     )
     .action(async (file: string, options: PlaybookRunOptions) =>
       done(await (await import('./playbook-run')).playbookRun(file, options, io)),
+    );
+  sub(playbook, 'status')
+    .description(
+      'show where each task of a master plan stands: merged, interrupted, failed, pending',
+    )
+    .argument('<file>', 'master plan (Markdown or YAML)')
+    .option('--json', 'print the plan hash and each task as JSON')
+    .option(...CONFIG)
+    .addHelpText(
+      'after',
+      `
+A run is identified by the plan's content hash. A task is merged when a commit carrying its
+trailers (Rc-Playbook: <plan>, Rc-Task: <id>) is in the integration branch; "rc playbook run"
+skips merged tasks and runs the rest. Writes nothing.
+
+Example:
+  rc playbook status plan.md`,
+    )
+    .action(async (file: string, options: PlaybookStatusOptions) =>
+      done(await (await import('./playbook-status')).playbookStatus(file, options, io)),
+    );
+  sub(playbook, 'merge')
+    .description(
+      "fan-in of a fan-out run: fold the runners' ledgers in and squash-merge passed rc/<id> branches in dependency order",
+    )
+    .argument('<file>', 'master plan (Markdown or YAML)')
+    .option(
+      '--ledgers <dir...>',
+      "the runners' ledgers (a ledger.ndjson, a state dir, or a checkout)",
+    )
+    .option('--run-id <id>', 'run id for the ledger (default: $PHOENIX_RUN_ID, then now)')
+    .option('--runner <name>', 'who merged, recorded in the ledger (default: $RUNNER_NAME)')
+    .option(...CONFIG)
+    .addHelpText(
+      'after',
+      `
+The checkout must be clean, with the runners' branches fetched
+(git fetch origin '+refs/heads/rc/*:refs/heads/rc/*'). A task is merged when its runner's last
+ledger entry passed and its dependencies are merged; a task already merged (its Rc-Task trailer is
+in the branch) is left alone, so running it again changes nothing. Prints the merged ledger
+(Markdown, for $GITHUB_STEP_SUMMARY). Exit 0 when every task is merged, 1 otherwise, 1 on a
+merge conflict (the checkout is reset).
+
+Example:
+  rc playbook merge plan.md --ledgers evidence/*/`,
+    )
+    .action(async (file: string, options: PlaybookMergeOptions) =>
+      done(await (await import('./playbook-merge')).playbookMerge(file, options, io)),
     );
   sub(playbook, 'ledger')
     .description(

@@ -7,7 +7,7 @@ import {
   RUN_ID_PATTERN,
   InvalidInputError,
 } from '@rc/orchestrator-core';
-import { createExecPorts, parseAgentOption, runPlaybook } from '@rc/dispatch/playbook';
+import { parseAgentOption, runPlaybook } from '@rc/playbook';
 import type { CliIo } from '../cli-io';
 import { loadPlaybookConfig, loadPlaybookPlan } from './playbook-common';
 
@@ -19,6 +19,8 @@ export interface PlaybookRunOptions {
   config?: string;
   runId?: string;
   runner?: string;
+  /** `--no-merge` sets false: leave passed branches unmerged (a fan-out runner pushes them). */
+  merge?: boolean;
   json?: boolean;
 }
 
@@ -46,19 +48,25 @@ export async function playbookRun(
     plan,
     repo: io.cwd,
     config: { ...config, agent },
-    ports: createExecPorts({ env: io.env }),
+    env: io.env,
     clock: io.clock,
     runId,
     redactor: createRedactor({ env: io.env }),
     signal: io.signal,
     only: options.task ?? null,
+    merge: options.merge ?? true,
     runner: options.runner ?? (io.env['RUNNER_NAME'] || null),
     onEvent: (event) => {
-      if (event.type === 'start') io.stderr.write(`start  ${event.task} on ${event.branch}\n`);
+      if (event.type === 'skip')
+        io.stderr.write(
+          `skip   ${event.task}: ${event.standing.state}${event.standing.commit === null ? '' : ` as ${event.standing.commit.slice(0, 12)}`} by an earlier run\n`,
+        );
+      else if (event.type === 'start') io.stderr.write(`start  ${event.task} on ${event.branch}\n`);
       else if (event.type === 'finish')
         io.stderr.write(
           `${event.entry.result.padEnd(6)} ${event.entry.task_id}: ${event.entry.evidence} -> ${event.entry.next_action}\n`,
         );
+      // A terminal error (a missing agent, authentication, quota) is said here, not only in a log.
       else io.stderr.write(`stop   ${event.reason}\n`);
     },
   });
@@ -66,6 +74,9 @@ export async function playbookRun(
     io.stdout.write(
       canonicalJson({
         run_id: runId,
+        plan: result.plan,
+        skipped: result.skipped,
+        up_to_date: result.upToDate,
         succeeded: result.succeeded,
         stopped: result.stopped,
         unstarted: result.unstarted,
@@ -83,7 +94,13 @@ export async function playbookRun(
     );
     io.stdout.write(
       [
-        `playbook ${plan.source} (run ${runId}): ${result.succeeded ? 'every task passed' : 'not every task passed'}`,
+        result.upToDate
+          ? `playbook ${plan.source} (plan ${result.plan}): every task already passed and merged; nothing to do`
+          : `playbook ${plan.source} (plan ${result.plan}, run ${runId}): ${result.succeeded ? 'every task passed' : 'not every task passed'}`,
+        ...(result.skipped.length > 0 && !result.upToDate
+          ? [`  already merged by an earlier run: ${result.skipped.join(', ')}`]
+          : []),
+        ...(result.stopped === null ? [] : [`  stopped: ${result.stopped.detail}`]),
         ...lines,
         ...(result.unstarted.length > 0 ? [`  not started: ${result.unstarted.join(', ')}`] : []),
         ...(result.held.length > 0

@@ -1,7 +1,16 @@
 import { offsetsOf, runsRc, type Rule, type RuleFinding } from './_rule';
 
-/** The only secrets rc's workflows read. */
-export const DEFAULT_ALLOWED_SECRETS = ['ORCHESTRATOR_BOT_TOKEN', 'GITHUB_TOKEN'] as const;
+/**
+ * The only secrets rc's workflows read: the bot token, and the agent API keys the playbook
+ * fan-out hands to each task runner's agent step (and to nothing else).
+ */
+export const DEFAULT_ALLOWED_SECRETS = [
+  'ORCHESTRATOR_BOT_TOKEN',
+  'GITHUB_TOKEN',
+  'OPENAI_API_KEY',
+  'ANTHROPIC_API_KEY',
+  'GEMINI_API_KEY',
+] as const;
 
 /**
  * rc policy, for workflows that run rc only: every secret such a workflow can read widens what a

@@ -29,13 +29,19 @@ concurrency:
 
 jobs:
   playbook:
+    # Task runners push rc/<task-id>; the fan-in pushes the merges to this branch.
     permissions:
-      contents: read
+      contents: write
     uses: ${options.uses}
     with:
       plan: \${{ inputs.plan }}
       rc-repository: ${options.rcRepository}
       rc-ref: ${options.rcRef}
+      # The agent and how each task runner installs its CLI (pin the version you tested).
+      agent: codex
+      agent-install: npm install --global --ignore-scripts --no-audit --no-fund @openai/codex
+    secrets:
+      OPENAI_API_KEY: \${{ secrets.OPENAI_API_KEY }}
 `;
 }
 
