@@ -3269,14 +3269,14 @@ function parseDigits(str) {
   if (isNaN(value)) {
     value = '';
     for (let i = 0; i < str.length; i++) {
-      const code = str.charCodeAt(i);
+      const code2 = str.charCodeAt(i);
       if (str[i].search(numberingSystems.hanidec) !== -1) {
         value += hanidecChars.indexOf(str[i]);
       } else {
         for (const key in numberingSystemsUTF16) {
           const [min, max] = numberingSystemsUTF16[key];
-          if (code >= min && code <= max) {
-            value += code - min;
+          if (code2 >= min && code2 <= max) {
+            value += code2 - min;
           }
         }
       }
@@ -9070,8 +9070,8 @@ function toArgument(token, column) {
   }
   return { kind: 'positional', value: text, column };
 }
-function failure2(code, column, message) {
-  return { ok: false, error: { code, column, message } };
+function failure2(code2, column, message) {
+  return { ok: false, error: { code: code2, column, message } };
 }
 function truncate(text) {
   return text.length > 40 ? `${text.slice(0, 40)}\u2026` : text;
@@ -9235,10 +9235,14 @@ function columnOf(parsed, name2) {
 function at(column) {
   return column === null ? 'static arguments: ' : `column ${column}: `;
 }
-function error2(code, column, message) {
+function error2(code2, column, message) {
   return {
     ok: false,
-    error: { code, column, message: column === null ? message : `column ${column}: ${message}` },
+    error: {
+      code: code2,
+      column,
+      message: column === null ? message : `column ${column}: ${message}`,
+    },
   };
 }
 function commandFromEvent(event, options = {}) {
@@ -9942,8 +9946,8 @@ function copyError(error22, redact, path) {
     name: redact(String(read(error22, 'name'))),
     message: redact(String(read(error22, 'message'))),
   };
-  const code = read(error22, 'code');
-  if (code !== void 0) out.code = copy(code, redact, path);
+  const code2 = read(error22, 'code');
+  if (code2 !== void 0) out.code = copy(code2, redact, path);
   const cause = read(error22, 'cause');
   if (cause !== void 0) out.cause = copy(cause, redact, path);
   return out;
@@ -10199,17 +10203,17 @@ async function syncDirectory(dir) {
   }
 }
 function markdownCodeSpan(text) {
-  const code = text.replace(/\r\n|\r|\n/g, ' ').replace(/\0/g, '\uFFFD');
-  if (code === '') return '';
-  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const code2 = text.replace(/\r\n|\r|\n/g, ' ').replace(/\0/g, '\uFFFD');
+  if (code2 === '') return '';
+  const longest = Math.max(0, ...(code2.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad =
-    code.startsWith('`') ||
-    code.endsWith('`') ||
-    (code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '')
+    code2.startsWith('`') ||
+    code2.endsWith('`') ||
+    (code2.startsWith(' ') && code2.endsWith(' ') && code2.trim() !== '')
       ? ' '
       : '';
-  return `${fence}${pad}${code}${pad}${fence}`;
+  return `${fence}${pad}${code2}${pad}${fence}`;
 }
 
 // ../../node_modules/universal-user-agent/index.js
@@ -10682,20 +10686,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function () {};
@@ -10714,8 +10718,8 @@ function parse4(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -10725,7 +10729,7 @@ function parse4(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= (code & NON_ASCII) | flags;
+    typeFlags |= (code2 & NON_ASCII) | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -10747,13 +10751,13 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0) break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -10765,8 +10769,8 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped
                   ? unescapeQuotedPairs(header, quotedStart, index)
@@ -10775,8 +10779,8 @@ function parseParameters(header, type, index, len, stopFlags) {
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -10786,7 +10790,7 @@ function parseParameters(header, type, index, len, stopFlags) {
               if (stop2 !== 0) break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -10799,8 +10803,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -10824,7 +10828,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= (code & NON_ASCII) | flags;
+      keyFlags |= (code2 & NON_ASCII) | flags;
       index++;
     }
   }
@@ -13924,6 +13928,25 @@ async function getIssueLabels(client, options) {
   }
   return { number: issueNumber, labels: names };
 }
+var REACTION_CONTENTS = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'];
+async function addReaction(client, options) {
+  const { owner, repo, commentId, content } = options;
+  requireText('addReaction', { owner, repo });
+  const issues = [];
+  if (!Number.isSafeInteger(commentId) || commentId <= 0) {
+    issues.push('commentId: must be a positive integer');
+  }
+  if (!REACTION_CONTENTS.includes(content)) {
+    issues.push(`content: must be one of ${REACTION_CONTENTS.join(', ')}`);
+  }
+  if (issues.length > 0) throw new InvalidInputError('addReaction: invalid arguments', { issues });
+  await requestGitHub(client, 'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+    owner,
+    repo,
+    comment_id: commentId,
+    content,
+  });
+}
 function formatWorkflowCommand(command, data) {
   const escaped = data.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   return `::${command}::${escaped}${EOL}`;
@@ -14011,7 +14034,7 @@ function describeError(error3) {
 
 // src/action/run-action.ts
 import { readFile as readFile2 } from 'node:fs/promises';
-import { resolve as resolve2 } from 'node:path';
+import { resolve as resolve4 } from 'node:path';
 
 // ../gate/dist/index.js
 function isRepositoryRole(value) {
@@ -14504,9 +14527,9 @@ async function openNoFollow(path, flags) {
 
 // ../dispatch/dist/index.js
 import { readdir, readFile } from 'fs/promises';
-import { join as join2 } from 'path';
-function _planFailure(code, message, lookedFor = [], found = []) {
-  return { ok: false, error: { code, message, lookedFor, found } };
+import { join as join2, resolve as resolve2 } from 'path';
+function _planFailure(code2, message, lookedFor = [], found = []) {
+  return { ok: false, error: { code: code2, message, lookedFor, found } };
 }
 var ATTRIBUTES = String.raw`(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*\s*\/?`;
 var ANY_TAG = new RegExp(String.raw`<\/?([A-Za-z][A-Za-z0-9-]*)(${ATTRIBUTES})>`, 'g');
@@ -14631,8 +14654,8 @@ function decodeReferences(value) {
     /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));?/g,
     (reference, decimal, hex, named) => {
       if (named !== void 0) return NAMED_REFERENCES[named.toLowerCase()] ?? reference;
-      const code = decimal === void 0 ? Number.parseInt(hex ?? '', 16) : Number(decimal);
-      return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : '\uFFFD';
+      const code2 = decimal === void 0 ? Number.parseInt(hex ?? '', 16) : Number(decimal);
+      return code2 > 0 && code2 <= 1114111 ? String.fromCodePoint(code2) : '\uFFFD';
     },
   );
 }
@@ -14735,8 +14758,8 @@ function cleanOnce(text) {
 }
 function truncate2(text, maxLength) {
   if (text.length <= maxLength) return text;
-  const code = text.charCodeAt(maxLength - 1);
-  const cut = code >= 55296 && code <= 56319 ? maxLength - 1 : maxLength;
+  const code2 = text.charCodeAt(maxLength - 1);
+  const cut = code2 >= 55296 && code2 <= 56319 ? maxLength - 1 : maxLength;
   return `${text.slice(0, cut)}${TRUNCATION_MARKER}`;
 }
 function _resolveLabels(input) {
@@ -14999,9 +15022,9 @@ async function listPromptFiles(dir) {
       .map((entry) => entry.name)
       .sort();
   } catch (error3) {
-    const code = error3.code;
-    if (code === 'ENOENT') return [];
-    if (code === 'ENOTDIR') {
+    const code2 = error3.code;
+    if (code2 === 'ENOENT') return [];
+    if (code2 === 'ENOTDIR') {
       throw new InvalidInputError(`prompts directory ${dir} is not a directory`, { cause: error3 });
     }
     throw error3;
@@ -15156,6 +15179,188 @@ function findPriorDispatch(entries, idempotencyKey) {
     ) ?? null
   );
 }
+var PLAN_ONLY_REASON = 'mode=plan: planned and recorded; nothing triggered';
+function decideDispatch(input) {
+  const { plan, envelope } = input;
+  const prior = findPriorDispatch(input.log, envelope.idempotency_key);
+  if (input.dryRun === true || plan.command.dry_run) {
+    return {
+      kind: 'dry_run',
+      duplicateOf: prior?.run_id ?? null,
+      wouldWrite: [
+        `${plan.run_id}/${PLAN_FILE}`,
+        `${plan.run_id}/${ENVELOPE_FILE}`,
+        DISPATCH_LOG_FILE,
+      ],
+    };
+  }
+  const pending = {
+    run_id: plan.run_id,
+    idempotency_key: envelope.idempotency_key,
+    issue_number: plan.issue.number,
+    prompt: plan.prompt.name,
+    workflow: plan.workflow.name,
+    trigger: input.trigger,
+    phoenix_timestamp: plan.phoenix_timestamp,
+  };
+  if (prior !== null) {
+    const reason = `duplicate of run ${prior.run_id} (same comment); nothing triggered`;
+    return {
+      kind: 'duplicate',
+      duplicateOf: prior.run_id,
+      entry: { ...pending, outcome: 'duplicate', reason },
+    };
+  }
+  if (plan.command.mode === 'plan') {
+    return {
+      kind: 'plan_only',
+      entry: { ...pending, outcome: 'recorded', reason: PLAN_ONLY_REASON },
+    };
+  }
+  return { kind: 'trigger', pending };
+}
+async function planFromEvent(input) {
+  const { event, config: config2 } = input;
+  const command = commandFromEvent(event, {
+    command: config2.command,
+    staticArgs: config2.static_args,
+  });
+  if (!command.ok)
+    throw new InvalidInputError(
+      `not a valid /${config2.command} command: ${command.error.message}`,
+    );
+  const issueNumber = command.value.issue_number;
+  const commented = event.name === 'issue_comment' ? event.payload.issue.number : null;
+  const lookup =
+    commented === issueNumber || config2.required_label === null ? void 0 : input.fetchTargetIssue;
+  let targetIssue = null;
+  if (lookup !== void 0) {
+    try {
+      targetIssue = await lookup(issueNumber);
+    } catch (error3) {
+      throw new OperationError(
+        `cannot read the labels of issue #${issueNumber}: ${error3.message}`,
+        { cause: error3 },
+      );
+    }
+  }
+  const planned = planDispatch({
+    ...toDispatchEvent(event),
+    command: command.value,
+    config: config2,
+    prompts: await listPromptFiles(resolve2(input.cwd, config2.prompts_dir)),
+    now: input.now,
+    runId: input.runId ?? null,
+    targetIssue,
+  });
+  if (!planned.ok) throw planErrorToRcError(planned.error);
+  return planned.value;
+}
+async function runDispatch(input) {
+  const { plan, dir, redactor } = input;
+  const envelope = buildEnvelope({ ...input, deliveryId: input.deliveryId ?? null });
+  const log = await readDispatchLog(dir);
+  for (const bad of log.malformed)
+    input.warn?.('skipped a malformed dispatch-log line', { line: bad.line });
+  const decision = decideDispatch({
+    plan,
+    envelope,
+    log: log.entries,
+    trigger: input.trigger,
+    dryRun: input.dryRun === true,
+  });
+  const files = { plan: null, envelope: null, log: null };
+  if (decision.kind === 'dry_run')
+    return { decision, envelope, outcome: 'dry_run', reason: null, files };
+  if (decision.kind === 'duplicate') {
+    files.log = (await appendDispatchLog({ dir, entry: decision.entry, redactor })).path;
+    return { decision, envelope, outcome: 'duplicate', reason: decision.entry.reason, files };
+  }
+  files.plan = (await writePlanArtifact({ dir, plan, redactor })).path;
+  files.envelope = (await writeEnvelopeArtifact({ dir, envelope, redactor })).path;
+  const entry =
+    decision.kind === 'plan_only'
+      ? decision.entry
+      : {
+          ...decision.pending,
+          ...(input.trigger === 'none'
+            ? { outcome: 'recorded', reason: null }
+            : await fire(input, envelope, files.envelope)),
+        };
+  files.log = (await appendDispatchLog({ dir, entry, redactor })).path;
+  return { decision, envelope, outcome: entry.outcome, reason: entry.reason, files };
+}
+async function fire(input, envelope, envelopePath) {
+  const react = async (content) => {
+    if (input.react === void 0 || envelope.comment_id === 0) return;
+    try {
+      await input.react(content, envelope.comment_id);
+    } catch (error3) {
+      input.warn?.('reaction failed', { content, error: errorText(error3) });
+    }
+  };
+  await react('eyes');
+  let reason;
+  try {
+    reason = await input.fire({
+      plan: input.plan,
+      envelope,
+      envelopePath,
+      inputs: {
+        ...input.redactor.redactValue(input.plan.workflow.inputs),
+        envelope: envelopeWorkflowInput(envelope, input.redactor),
+      },
+    });
+  } catch (error3) {
+    reason = errorText(error3);
+  }
+  await react(reason === null ? 'rocket' : 'confused');
+  return reason === null ? { outcome: 'dispatched', reason } : { outcome: 'failed', reason };
+}
+function errorText(error3) {
+  return error3 instanceof Error ? error3.message : String(error3);
+}
+
+// src/action/action-inputs.ts
+function readActionInputs(env) {
+  const input = (name2) => (env[`INPUT_${name2.toUpperCase()}`] ?? '').trim();
+  const optional2 = (name2) => input(name2) || null;
+  const mode = input('mode') || 'dispatch';
+  const trigger = input('trigger') || 'github';
+  if (mode !== 'gate' && mode !== 'dispatch')
+    throw new InvalidInputError(`input mode: "${mode}" is not one of gate, dispatch`);
+  if (trigger !== 'github' && trigger !== 'none')
+    throw new InvalidInputError(`input trigger: "${trigger}" is not one of github, none`);
+  const eventPath = input('event-path') || env['GITHUB_EVENT_PATH'] || '';
+  if (eventPath === '')
+    throw new InvalidInputError('input event-path: no event (GITHUB_EVENT_PATH is unset)');
+  return {
+    token: input('token'),
+    eventPath,
+    config: input('config'),
+    mode,
+    trigger,
+    runId: input('run-id'),
+    allowedRoles: optional2('allowed-roles'),
+    allowedUsers: optional2('allowed-users'),
+    allowedTeams: optional2('allowed-teams'),
+    requiredLabel: optional2('required-label'),
+    allowEdits: flag(input('allow-edits'), 'allow-edits', null),
+    reactions: flag(input('reactions'), 'reactions', true) ?? true,
+    dryRun: flag(input('dry-run'), 'dry-run', false) ?? false,
+  };
+}
+function flag(text, name2, empty) {
+  const value = text.toLowerCase();
+  if (value === '') return empty;
+  if (value === 'true' || value === 'on' || value === 'yes') return true;
+  if (value === 'false' || value === 'off' || value === 'no') return false;
+  throw new InvalidInputError(`input ${name2}: "${text}" is not true or false`);
+}
+
+// src/action/load-action-config.ts
+import { readFileSync } from 'node:fs';
+import { resolve as resolve3 } from 'node:path';
 
 // ../../node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for('yaml.alias');
@@ -16120,8 +16325,8 @@ function doubleQuotedString(value, ctx) {
         case 'u':
           {
             str += json.slice(start, i);
-            const code = json.substr(i + 2, 4);
-            switch (code) {
+            const code2 = json.substr(i + 2, 4);
+            switch (code2) {
               case '0000':
                 str += '\\0';
                 break;
@@ -16147,7 +16352,7 @@ function doubleQuotedString(value, ctx) {
                 str += '\\P';
                 break;
               default:
-                if (code.substr(0, 2) === '00') str += '\\x' + code.substr(2);
+                if (code2.substr(0, 2) === '00') str += '\\x' + code2.substr(2);
                 else str += json.substr(i, 6);
             }
             i += 5;
@@ -18298,22 +18503,22 @@ function assertCollection(contents) {
 
 // ../../node_modules/yaml/browser/dist/errors.js
 var YAMLError = class extends Error {
-  constructor(name2, pos, code, message) {
+  constructor(name2, pos, code2, message) {
     super();
     this.name = name2;
-    this.code = code;
+    this.code = code2;
     this.message = message;
     this.pos = pos;
   }
 };
 var YAMLParseError = class extends YAMLError {
-  constructor(pos, code, message) {
-    super('YAMLParseError', pos, code, message);
+  constructor(pos, code2, message) {
+    super('YAMLParseError', pos, code2, message);
   }
 };
 var YAMLWarning = class extends YAMLError {
-  constructor(pos, code, message) {
-    super('YAMLWarning', pos, code, message);
+  constructor(pos, code2, message) {
+    super('YAMLWarning', pos, code2, message);
   }
 };
 var prettifyError = (src, lc) => (error3) => {
@@ -19194,7 +19399,7 @@ function resolveFlowScalar(scalar, strict, onError) {
   const { offset: offset2, type, source, end } = scalar;
   let _type;
   let value;
-  const _onError = (rel, code, msg) => onError(offset2 + rel, code, msg);
+  const _onError = (rel, code2, msg) => onError(offset2 + rel, code2, msg);
   switch (type) {
     case 'scalar':
       _type = Scalar.PLAIN;
@@ -19380,9 +19585,9 @@ var escapeCodes = {
 function parseCharCode(source, offset2, length, onError) {
   const cc = source.substr(offset2, length);
   const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-  const code = ok3 ? parseInt(cc, 16) : NaN;
+  const code2 = ok3 ? parseInt(cc, 16) : NaN;
   try {
-    return String.fromCodePoint(code);
+    return String.fromCodePoint(code2);
   } catch {
     const raw = source.substr(offset2 - 2, length + 2);
     onError(offset2 - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
@@ -19665,10 +19870,10 @@ var Composer = class {
     this.prelude = [];
     this.errors = [];
     this.warnings = [];
-    this.onError = (source, code, message, warning) => {
+    this.onError = (source, code2, message, warning) => {
       const pos = getErrorPos(source);
-      if (warning) this.warnings.push(new YAMLWarning(pos, code, message));
-      else this.errors.push(new YAMLParseError(pos, code, message));
+      if (warning) this.warnings.push(new YAMLWarning(pos, code2, message));
+      else this.errors.push(new YAMLParseError(pos, code2, message));
     };
     this.directives = new Directives({ version: options.version || '1.2' });
     this.options = options;
@@ -21371,161 +21576,150 @@ function parse5(src, reviver, options) {
   return doc.toJS(Object.assign({ reviver: _reviver }, options));
 }
 
-// src/action/action-inputs.ts
-function readActionInputs(env) {
-  const input = (name2) => (env[`INPUT_${name2.toUpperCase()}`] ?? '').trim();
-  const mode = input('mode') || 'dispatch';
-  const trigger = input('trigger') || 'github';
-  if (mode !== 'gate' && mode !== 'dispatch')
-    throw new InvalidInputError(`input mode: "${mode}" is not one of gate, dispatch`);
-  if (trigger !== 'github' && trigger !== 'none')
-    throw new InvalidInputError(`input trigger: "${trigger}" is not one of github, none`);
-  const eventPath = input('event-path') || env['GITHUB_EVENT_PATH'] || '';
-  if (eventPath === '')
-    throw new InvalidInputError('input event-path: no event (GITHUB_EVENT_PATH is unset)');
-  return {
-    token: input('token'),
-    eventPath,
-    config: input('config'),
-    mode,
-    trigger,
-    runId: input('run-id'),
-  };
+// src/action/load-action-config.ts
+function loadActionConfig(path, cwd) {
+  const shown = path || 'orchestration.yaml';
+  let text;
+  try {
+    text = readFileSync(resolve3(cwd, shown), 'utf8');
+  } catch (error3) {
+    if (path === '' && error3.code === 'ENOENT') {
+      const defaults = parseOrchestrationConfig({});
+      if (defaults.ok) return defaults.value;
+    }
+    throw new InvalidInputError(`cannot read config ${shown}: ${error3.message}`, {
+      cause: error3,
+    });
+  }
+  const result = loadOrchestrationConfig(text, { parseYaml: parse5, source: shown });
+  if (!result.ok)
+    throw new InvalidInputError(`invalid config ${shown}:`, { issues: result.issues });
+  return result.value;
 }
 
 // src/action/run-action.ts
 async function runAction(io) {
   const inputs = readActionInputs(io.env);
-  const env = { ...io.env, ORCHESTRATOR_BOT_TOKEN: inputs.token };
+  const env = { ...io.env, ...overrides(inputs), ORCHESTRATOR_BOT_TOKEN: inputs.token };
   const redactor = createRedactor({ env });
-  const say = (text) =>
-    io.stderr.write(`${redactor.redact(text)}
+  const say = (text2) =>
+    io.stderr.write(`${redactor.redact(text2)}
 `);
   const actions = createActionsIo({ env, redactor, stdout: io.stdout });
   if (inputs.token !== '') actions.mask(inputs.token);
-  const config2 = await loadConfig(inputs.config, io.cwd);
-  const payload = JSON.parse(await readFile2(resolve2(io.cwd, inputs.eventPath), 'utf8'));
-  const parsed = parseGitHubEvent(payload, io.env['GITHUB_EVENT_NAME']);
-  if (!parsed.ok)
-    throw new InvalidInputError('not a valid GitHub event:', { issues: parsed.issues });
-  const event = parsed.value;
-  const { repository } = event.payload;
-  const client =
+  const config2 = withOverrides(loadActionConfig(inputs.config, io.cwd), inputs);
+  const policy = resolveGatePolicy(config2.gate, env);
+  if (!policy.ok)
+    throw new InvalidInputError('invalid gate policy:', { issues: policy.issues.map(inputName) });
+  const text = await readFile2(resolve4(io.cwd, inputs.eventPath), 'utf8');
+  const payload = JSON.parse(text);
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    throw new InvalidInputError(`${inputs.eventPath} is not a JSON object`);
+  const client = (timeoutMs) =>
     inputs.token === ''
       ? null
-      : createGitHubClient({ token: inputs.token, baseUrl: githubApiUrlFromEnv(io.env) });
-  const policy = resolveGatePolicy(config2.gate, io.env);
-  if (!policy.ok) throw new InvalidInputError('invalid gate policy:', { issues: policy.issues });
+      : createGitHubClient({
+          token: inputs.token,
+          baseUrl: githubApiUrlFromEnv(io.env),
+          ...(timeoutMs === void 0 ? {} : { timeoutMs }),
+        });
+  const parsed = parseGitHubEvent(payload, io.env['GITHUB_EVENT_NAME']);
+  if (!parsed.ok) {
+    const reasons = parsed.issues.map((issue2) => `event: ${issue2}`).join('; ');
+    return refuse(actions, say, 'denied', `rc gate: denied unknown author: ${reasons}`, reasons);
+  }
+  const event = parsed.value;
+  const { repository } = event.payload;
+  const owner = repository.owner.login;
+  const repo = repository.name;
+  const gateClient = client(policy.value.apiTimeoutMs);
   const sources = await loadRoleSources({
     policy: policy.value,
-    repository: { owner: repository.owner.login, repo: repository.name },
-    env: io.env,
-    readFile: (path) => readFile2(resolve2(io.cwd, path), 'utf8'),
-    ...(client === null
+    repository: { owner, repo },
+    env,
+    readFile: (path) => readFile2(resolve4(io.cwd, path), 'utf8'),
+    ...(gateClient === null
       ? {}
       : {
           api: {
-            getCollaboratorRole: (params) => getCollaboratorRole(client, params),
-            getTeamMembershipState: (params) => getTeamMembershipState(client, params),
+            getCollaboratorRole: (params) => getCollaboratorRole(gateClient, params),
+            getTeamMembershipState: (params) => getTeamMembershipState(gateClient, params),
           },
         }),
   });
   if (!sources.ok) throw new InvalidInputError('invalid roles:', { issues: sources.issues });
   const decision = await checkPermission({ event, policy: policy.value, sources: sources.value });
+  const actor = decision.actor ?? 'unknown author';
+  const commentId = event.name === 'issue_comment' ? event.payload.comment.id : 0;
   actions.setOutput('allowed', String(decision.allowed));
   actions.setOutput('actor', decision.actor ?? '');
-  say(
-    `rc gate: ${decision.allowed ? 'allowed' : 'denied'} ${decision.actor ?? 'unknown'}: ${decision.reasons.join('; ')}`,
-  );
+  actions.setOutput('comment-id', commentId === 0 ? '' : String(commentId));
   await actions.appendSummary(
-    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** ${markdownCodeSpan(decision.actor ?? 'unknown')}
+    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** ${markdownCodeSpan(actor)}
 `,
   );
-  if (!decision.allowed) return 1;
-  if (inputs.mode === 'gate') return 0;
-  const command = commandFromEvent(event, {
-    command: config2.dispatch.command,
-    staticArgs: config2.dispatch.static_args,
-  });
-  if (!command.ok) throw new InvalidInputError(`not a valid command: ${command.error.message}`);
-  const commented = event.name === 'issue_comment' ? event.payload.issue.number : null;
-  const targetIssue =
-    commented === command.value.issue_number ||
-    config2.dispatch.required_label === null ||
-    client === null
-      ? null
-      : await getIssueLabels(client, {
-          owner: repository.owner.login,
-          repo: repository.name,
-          issueNumber: command.value.issue_number,
-        });
-  const planned = planDispatch({
-    ...toDispatchEvent(event),
-    command: command.value,
-    config: config2.dispatch,
-    prompts: await listPromptFiles(resolve2(io.cwd, config2.dispatch.prompts_dir)),
-    now: io.clock(),
-    runId: inputs.runId || io.env['PHOENIX_RUN_ID'] || null,
-    targetIssue,
-  });
-  if (!planned.ok) throw planErrorToRcError(planned.error);
-  const plan = planned.value;
-  const dir = resolve2(io.cwd, config2.dispatch.artifacts_dir);
-  const envelope = buildEnvelope({
-    ...toDispatchEvent(event),
-    plan,
-    deliveryId: io.env['GITHUB_DELIVERY'] || null,
-  });
-  actions.setOutput('run-id', plan.run_id);
-  actions.setOutput('idempotency-key', envelope.idempotency_key);
-  const entry = {
-    run_id: plan.run_id,
-    idempotency_key: envelope.idempotency_key,
-    issue_number: plan.issue.number,
-    prompt: plan.prompt.name,
-    workflow: plan.workflow.name,
-    trigger: inputs.trigger,
-    phoenix_timestamp: plan.phoenix_timestamp,
+  const dispatchClient = client(Number(io.env['RC_GITHUB_TIMEOUT_MS'] ?? '') || void 0);
+  const react = async (content, id) => {
+    if (dispatchClient !== null && inputs.reactions && id !== 0)
+      await addReaction(dispatchClient, { owner, repo, commentId: id, content });
   };
-  const prior = findPriorDispatch((await readDispatchLog(dir)).entries, envelope.idempotency_key);
-  if (prior !== null) {
-    const reason2 = `duplicate of run ${prior.run_id} (same comment); nothing triggered`;
-    await appendDispatchLog({
-      dir,
-      entry: { ...entry, outcome: 'duplicate', reason: reason2 },
-      redactor,
-    });
-    actions.setOutput('outcome', 'duplicate');
-    say(`rc dispatch: ${reason2}`);
+  if (!decision.allowed) {
+    const outcome = decision.ignored ? 'ignored' : 'denied';
+    const reasons = decision.reasons.join('; ');
+    if (!decision.ignored) await react('confused', commentId).catch(() => void 0);
+    return refuse(actions, say, outcome, `rc gate: ${outcome} ${actor}: ${reasons}`, reasons);
+  }
+  say(`rc gate: allowed ${actor} (${decision.reasons.join('; ')})`);
+  if (inputs.mode === 'gate') {
+    actions.setOutput('outcome', 'allowed');
     return 0;
   }
-  await writePlanArtifact({ dir, plan, redactor });
-  await writeEnvelopeArtifact({ dir, envelope, redactor });
-  let outcome = 'recorded';
-  let reason = null;
-  if (inputs.trigger === 'github') {
-    const [owner = '', repo = ''] = plan.repository.split('/');
-    try {
-      if (client === null) throw new Error('no token: set the token input');
-      await dispatchWorkflow(client, {
+  return dispatch({ io, inputs, config: config2, env, event, dispatchClient, react, actions, say });
+}
+async function dispatch(run) {
+  const { io, inputs, config: config2, event, dispatchClient: gh, actions, say } = run;
+  const owner = event.payload.repository.owner.login;
+  const repo = event.payload.repository.name;
+  const redactor = createRedactor({ env: run.env });
+  const plan = await planFromEvent({
+    event,
+    config: config2.dispatch,
+    cwd: io.cwd,
+    now: io.clock(),
+    runId: inputs.runId || io.env['PHOENIX_RUN_ID'] || null,
+    fetchTargetIssue: async (issueNumber) =>
+      gh === null ? null : getIssueLabels(gh, { owner, repo, issueNumber }),
+  });
+  const result = await runDispatch({
+    ...toDispatchEvent(event),
+    plan,
+    dir: resolve4(io.cwd, config2.dispatch.artifacts_dir),
+    redactor,
+    trigger: inputs.trigger,
+    dryRun: inputs.dryRun,
+    deliveryId: io.env['GITHUB_DELIVERY'] || null,
+    fire: async (request2) => {
+      if (gh === null) return 'no token: set the token input';
+      await dispatchWorkflow(gh, {
         owner,
         repo,
-        workflowFile: plan.workflow.file,
-        ref: plan.workflow.ref,
-        // Redacted exactly as the artifacts are: what leaves rc holds no more than what it writes.
-        inputs: {
-          ...redactor.redactValue(plan.workflow.inputs),
-          envelope: envelopeWorkflowInput(envelope, redactor),
-        },
+        workflowFile: request2.plan.workflow.file,
+        ref: request2.plan.workflow.ref,
+        inputs: request2.inputs,
       });
-      outcome = 'dispatched';
-    } catch (error3) {
-      outcome = 'failed';
-      reason = error3 instanceof Error ? error3.message : String(error3);
-    }
-  }
-  await appendDispatchLog({ dir, entry: { ...entry, outcome, reason }, redactor });
+      return null;
+    },
+    react: run.react,
+    warn: (message, fields) => say(`rc dispatch: ${message} ${JSON.stringify(fields)}`),
+  });
+  const { envelope, outcome, reason } = result;
   actions.setOutput('outcome', outcome);
+  actions.setOutput('issue', String(plan.issue.number));
+  actions.setOutput('prompt', plan.prompt.path);
+  actions.setOutput('run-id', plan.run_id);
+  actions.setOutput('idempotency-key', envelope.idempotency_key);
+  actions.setOutput('envelope', canonicalJson(redactor.redactValue(envelope)).trimEnd());
+  if (reason !== null && outcome === 'failed') actions.setOutput('error-message', reason);
   say(`rc dispatch: ${outcome} run ${plan.run_id}${reason === null ? '' : `: ${reason}`}`);
   await actions.appendSummary(
     `- rc dispatch: **${outcome}** run ${markdownCodeSpan(plan.run_id)}
@@ -21533,26 +21727,46 @@ async function runAction(io) {
   );
   return outcome === 'failed' ? 1 : 0;
 }
-async function loadConfig(path, cwd) {
-  let text;
-  try {
-    text = await readFile2(resolve2(cwd, path || 'orchestration.yaml'), 'utf8');
-  } catch (error3) {
-    const defaults = parseOrchestrationConfig({});
-    if (path === '' && defaults.ok) return defaults.value;
-    throw new InvalidInputError(`cannot read config ${path}`, { cause: error3 });
-  }
-  const result = loadOrchestrationConfig(text, {
-    parseYaml: parse5,
-    source: path || 'orchestration.yaml',
-  });
-  if (!result.ok) throw new InvalidInputError('invalid config:', { issues: result.issues });
-  return result.value;
+function refuse(actions, say, outcome, line, reasons) {
+  actions.setOutput('allowed', 'false');
+  actions.setOutput('outcome', outcome);
+  actions.setOutput('error-message', reasons);
+  say(line.replace(/\s+/g, ' '));
+  return 1;
+}
+function overrides(inputs) {
+  const env = {};
+  if (inputs.allowedRoles !== null) env['ALLOWED_ROLES'] = inputs.allowedRoles;
+  if (inputs.allowedUsers !== null) env['ALLOWED_USERS'] = inputs.allowedUsers;
+  if (inputs.allowedTeams !== null) env['ALLOWED_TEAMS'] = inputs.allowedTeams;
+  return env;
+}
+var INPUT_OF = {
+  ALLOWED_ROLES: 'input allowed-roles',
+  ALLOWED_USERS: 'input allowed-users',
+  ALLOWED_TEAMS: 'input allowed-teams',
+};
+function inputName(issue2) {
+  const variable = /^([A-Z_]+):/.exec(issue2)?.[1] ?? '';
+  return INPUT_OF[variable] === void 0
+    ? issue2
+    : `${INPUT_OF[variable]}${issue2.slice(variable.length)}`;
+}
+function withOverrides(config2, inputs) {
+  const label2 = inputs.requiredLabel;
+  const required2 = label2 === null ? {} : { required_label: label2 === 'none' ? null : label2 };
+  const edits = inputs.allowEdits === null ? {} : { allow_edited: inputs.allowEdits };
+  return {
+    ...config2,
+    gate: { ...config2.gate, ...required2, ...edits },
+    dispatch: { ...config2.dispatch, ...required2 },
+  };
 }
 
 // src/action/main.ts
+var code;
 try {
-  process.exitCode = await runAction({
+  code = await runAction({
     env: process.env,
     cwd: process.cwd(),
     clock: () => /* @__PURE__ */ new Date(),
@@ -21560,8 +21774,16 @@ try {
     stderr: process.stderr,
   });
 } catch (error3) {
-  const { code, message } = describeError(error3);
-  const text = redactUrlCredentials(createRedactor({ env: process.env }).redact(message));
+  const described = describeError(error3);
+  const redactor = createRedactor({ env: process.env });
+  const text = redactUrlCredentials(redactor.redact(described.message));
   process.stdout.write(formatWorkflowCommand('error', text));
-  process.exitCode = code;
+  const actions = createActionsIo({ env: process.env, redactor, stdout: process.stdout });
+  try {
+    actions.setOutput('outcome', 'error');
+    actions.setOutput('error-message', text);
+  } catch {}
+  code = described.code;
 }
+process.exitCode = code;
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -1,11 +1,12 @@
 // The bundled entry of rc's GitHub Action (action.yml): the only file here that touches process.
 import { createRedactor, redactUrlCredentials } from '@rc/orchestrator-core';
-import { formatWorkflowCommand } from '@rc/github';
+import { createActionsIo, formatWorkflowCommand } from '@rc/github';
 import { describeError } from './describe-error';
 import { runAction } from './run-action';
 
+let code: number;
 try {
-  process.exitCode = await runAction({
+  code = await runAction({
     env: process.env,
     cwd: process.cwd(),
     clock: () => new Date(),
@@ -13,10 +14,22 @@ try {
     stderr: process.stderr,
   });
 } catch (error) {
-  const { code, message } = describeError(error);
+  const described = describeError(error);
   // An error may quote a path, a URL or a response: it goes out redacted like everything else,
   // escaped as workflow command data so it stays one annotation.
-  const text = redactUrlCredentials(createRedactor({ env: process.env }).redact(message));
+  const redactor = createRedactor({ env: process.env });
+  const text = redactUrlCredentials(redactor.redact(described.message));
   process.stdout.write(formatWorkflowCommand('error', text));
-  process.exitCode = code;
+  const actions = createActionsIo({ env: process.env, redactor, stdout: process.stdout });
+  try {
+    actions.setOutput('outcome', 'error');
+    actions.setOutput('error-message', text);
+  } catch {
+    // No output file to write to: the annotation above already says it.
+  }
+  code = described.code;
 }
+// The work is done: exit now rather than wait for fetch's idle keep-alive sockets to time out
+// (about 100 ms after the last GitHub call), once what was written has been flushed.
+process.exitCode = code;
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
