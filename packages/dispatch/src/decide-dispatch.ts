@@ -1,4 +1,4 @@
-import type { DispatchEnvelope, DispatchPlan } from '@rc/orchestrator-core';
+import { sha256Hex, type DispatchEnvelope, type DispatchPlan } from '@rc/orchestrator-core';
 import {
   DISPATCH_LOG_FILE,
   type DispatchLogEntry,
@@ -66,6 +66,9 @@ export function decideDispatch(input: DecideDispatchInput): DispatchDecision {
     workflow: plan.workflow.name,
     trigger: input.trigger,
     phoenix_timestamp: plan.phoenix_timestamp,
+    ...(plan.instructions === undefined
+      ? {}
+      : { instructions_sha256: sha256Hex(plan.instructions) }),
   };
   if (prior !== null) {
     const reason = `duplicate of run ${prior.run_id} (same comment); nothing triggered`;

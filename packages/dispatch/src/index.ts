@@ -22,6 +22,8 @@ export { findPriorDispatch } from './find-prior-dispatch';
 export { decideDispatch, PLAN_ONLY_REASON } from './decide-dispatch';
 export { planFromEvent } from './plan-from-event';
 export { runDispatch } from './run-dispatch';
+export { commandInstructions } from './command-instructions';
+export { INSTRUCTIONS_TAG, instructionsPromptBlock } from './instructions-prompt-block';
 
 export type { PlanDispatchInput } from './plan-dispatch';
 export type { TargetIssue } from './target-issue';
@@ -37,6 +39,7 @@ export type { AppendDispatchLogInput } from './append-dispatch-log';
 export type { DispatchLog, MalformedLogLine } from './read-dispatch-log';
 export type { DecideDispatchInput, DispatchDecision, PendingLogEntry } from './decide-dispatch';
 export type { PlanFromEventInput } from './plan-from-event';
+export type { CommandInstructionsOptions } from './command-instructions';
 export type {
   DispatchReaction,
   DispatchResult,

@@ -9369,6 +9369,11 @@ var DispatchPlanSchema = _lazy(() =>
       ref: nonEmpty,
       inputs: record(string2(), string2()),
     }),
+    /**
+     * The maintainer's words after the command line, sanitised and capped: untrusted input for
+     * the agent, never a path, a workflow input name or a shell word. Absent when there are none.
+     */
+    instructions: optional(nonEmpty),
   }),
 );
 function serializeDispatchPlan(plan) {
@@ -11234,8 +11239,8 @@ function isPlainObject3(value) {
 }
 var noop = () => '';
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
     throw new Error(
       'fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing',
     );
@@ -11251,7 +11256,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -11389,14 +11394,14 @@ function withDefaults2(oldEndpoint, newDefaults) {
     if (!endpointOptions.request || !endpointOptions.request.hook) {
       return fetchWrapper(endpoint2.parse(endpointOptions));
     }
-    const request2 = (route2, parameters2) => {
+    const request22 = (route2, parameters2) => {
       return fetchWrapper(endpoint2.parse(endpoint2.merge(route2, parameters2)));
     };
-    Object.assign(request2, {
+    Object.assign(request22, {
       endpoint: endpoint2,
       defaults: withDefaults2.bind(null, endpoint2),
     });
-    return endpointOptions.request.hook(request2, endpointOptions);
+    return endpointOptions.request.hook(request22, endpointOptions);
   };
   return Object.assign(newApi, {
     endpoint: endpoint2,
@@ -11414,9 +11419,9 @@ function _buildMessageForResponseErrors(data) {
   );
 }
 var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
+  constructor(request22, headers, response) {
     super(_buildMessageForResponseErrors(response));
-    this.request = request2;
+    this.request = request22;
     this.headers = headers;
     this.response = response;
     this.errors = response.errors;
@@ -11444,7 +11449,7 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ['query', 'method', 'url'];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
+function graphql(request22, query, options) {
   if (options) {
     if (typeof query === 'string' && 'query' in options) {
       return Promise.reject(
@@ -11470,11 +11475,11 @@ function graphql(request2, query, options) {
     result.variables[key] = parsedOptions[key];
     return result;
   }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  const baseUrl = parsedOptions.baseUrl || request22.endpoint.DEFAULTS.baseUrl;
   if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
     requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, '/api/graphql');
   }
-  return request2(requestOptions).then((response) => {
+  return request22(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
       for (const key of Object.keys(response.headers)) {
@@ -11485,8 +11490,8 @@ function graphql(request2, query, options) {
     return response.data.data;
   });
 }
-function withDefaults3(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
+function withDefaults3(request22, newDefaults) {
+  const newRequest = request22.defaults(newDefaults);
   const newApi = (query, options) => {
     return graphql(newRequest, query, options);
   };
@@ -11537,10 +11542,10 @@ function withAuthorizationPrefix(token) {
   }
   return `token ${token}`;
 }
-async function hook(token, request2, route, parameters) {
-  const endpoint2 = request2.endpoint.merge(route, parameters);
+async function hook(token, request3, route, parameters) {
+  const endpoint2 = request3.endpoint.merge(route, parameters);
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request2(endpoint2);
+  return request3(endpoint2);
 }
 var createTokenAuth = function createTokenAuth2(token) {
   if (!token) {
@@ -11700,12 +11705,12 @@ var VERSION5 = '6.0.0';
 
 // ../../node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
-  octokit.hook.wrap('request', (request2, options) => {
+  octokit.hook.wrap('request', (request3, options) => {
     octokit.log.debug('request', options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
     const path = requestOptions.url.replace(options.baseUrl, '');
-    return request2(options)
+    return request3(options)
       .then((response) => {
         const requestId = response.headers['x-github-request-id'];
         octokit.log.info(
@@ -13656,26 +13661,108 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 });
 
 // ../github/dist/index.js
-import { STATUS_CODES } from 'http';
+import { Agent as Agent$1, STATUS_CODES, request as request$1 } from 'http';
+import { Agent, request as request2 } from 'https';
 import { appendFileSync } from 'fs';
 import { appendFile } from 'fs/promises';
 import { randomUUID } from 'crypto';
 import { EOL } from 'os';
-var NULL_BODY_STATUSES = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
-function createTimeoutFetch(timeoutMs, fetchImpl = fetch) {
-  return async (input, init = {}) => {
+var Headers = class {
+  #entries;
+  constructor(raw) {
+    this.#entries = Object.entries(raw).map(([name2, value]) => [
+      name2,
+      Array.isArray(value) ? value.join(', ') : (value ?? ''),
+    ]);
+  }
+  get(name2) {
+    return this.#entries.find(([key]) => key === name2.toLowerCase())?.[1] ?? null;
+  }
+  [Symbol.iterator]() {
+    return this.#entries[Symbol.iterator]();
+  }
+};
+var MAX_REDIRECTS = 5;
+function createHttpFetch(timeoutMs) {
+  const agents = {
+    'http:': new Agent$1({ keepAlive: true }),
+    'https:': new Agent({ keepAlive: true }),
+  };
+  const fetchLike = async (input, init = {}) => {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
-    const response = await fetchImpl(input, { ...init, signal });
-    const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-    const buffered = new Response(body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-    Object.defineProperty(buffered, 'url', { value: response.url });
-    return buffered;
+    let url = new URL(String(input));
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = typeof init.body === 'string' ? init.body : void 0;
+    let headers = { ...init.headers };
+    for (let hop = 0; ; hop++) {
+      const response = await exchange(url, { method, headers, body, signal }, agents);
+      const location = response.headers.get('location');
+      const redirect = [301, 302, 303, 307, 308].includes(response.status) && location !== null;
+      if (!redirect || init.redirect === 'manual' || hop >= MAX_REDIRECTS) {
+        if (redirect && init.redirect === 'error') throw new TypeError('fetch failed: redirect');
+        return response;
+      }
+      const next = new URL(location, url);
+      if (next.origin !== url.origin) {
+        headers = Object.fromEntries(
+          Object.entries(headers).filter(([name2]) => name2.toLowerCase() !== 'authorization'),
+        );
+      }
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && method === 'POST')
+      ) {
+        method = 'GET';
+        body = void 0;
+      }
+      url = next;
+    }
   };
+  return fetchLike;
+}
+function exchange(url, options, agents) {
+  const { signal } = options;
+  return new Promise((resolve5, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const https = url.protocol === 'https:';
+    const send = https ? request2 : request$1;
+    const request$2 = send(url, {
+      method: options.method,
+      headers: {
+        ...options.headers,
+        ...(options.body === void 0 ? {} : { 'content-length': Buffer.byteLength(options.body) }),
+      },
+      agent: https ? agents['https:'] : agents['http:'],
+    });
+    const abort = () => request$2.destroy(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    const fail2 = (error3) => {
+      signal.removeEventListener('abort', abort);
+      reject(signal.aborted ? signal.reason : new TypeError('fetch failed', { cause: error3 }));
+    };
+    request$2.on('error', fail2);
+    request$2.on('response', (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('error', fail2);
+      response.on('end', () => {
+        signal.removeEventListener('abort', abort);
+        const bytes = Buffer.concat(chunks);
+        resolve5({
+          status: response.statusCode ?? 0,
+          statusText: response.statusMessage ?? '',
+          url: url.href,
+          headers: new Headers(response.headers),
+          body: null,
+          text: async () => bytes.toString('utf8'),
+          arrayBuffer: async () =>
+            bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+        });
+      });
+    });
+    request$2.end(options.body);
+  });
 }
 var DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 function githubApiUrlFromEnv(env) {
@@ -13702,7 +13789,7 @@ function createGitHubClient(options = {}) {
     ...(userAgent2 ? { userAgent: userAgent2 } : {}),
     log: silentLog,
     // `request.log` is where Octokit sends deprecation warnings; it defaults to console.
-    request: { fetch: createTimeoutFetch(timeoutMs), log: silentLog },
+    request: { fetch: createHttpFetch(timeoutMs), log: silentLog },
   });
   const redactor = createRedactor({ env: {}, secrets: token ? [token] : [] });
   return { octokit, timeoutMs, redactor };
@@ -14805,6 +14892,14 @@ function eventLabels(input) {
   if (input.eventName !== 'issue_comment' || input.event.issue.number !== input.issue) return null;
   return input.event.issue.labels.map((label2) => label2.name);
 }
+function commandInstructions(text, options = {}) {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const commandLine = lines.findIndex((line) => line.trim() !== '');
+  if (commandLine < 0) return null;
+  const rest = lines.slice(commandLine + 1).join('\n');
+  const clean = sanitizeUntrustedText(rest, options).trim();
+  return clean === '' ? null : clean;
+}
 var SHOWN_FILES = 20;
 function resolvePromptFile(input) {
   const dir = normaliseDir(input.promptsDir);
@@ -14923,6 +15018,10 @@ function planDispatch(input) {
       },
     },
   };
+  const instructions = commandInstructions(commandText(input), {
+    maxLength: config2.max_text_length,
+  });
+  if (instructions !== null) plan.instructions = instructions;
   const checked = validate2(DispatchPlanSchema, plan);
   if (!checked.ok) {
     return _planFailure(
@@ -14956,6 +15055,11 @@ function runTime(runId, now2) {
     );
   }
   return { ok: true, value: { runId: formatRunId(now2), timestamp: formatPhoenix(now2) } };
+}
+function commandText(input) {
+  if (input.eventName === 'issue_comment') return input.event.comment.body ?? '';
+  const command = input.event.inputs?.['command'];
+  return typeof command === 'string' ? command : '';
 }
 var DENIALS = ['missing_label', 'labels_unknown'];
 function planErrorToRcError(error3) {
@@ -15096,6 +15200,7 @@ var FIELDS = /* @__PURE__ */ new Set([
   'trigger',
   'outcome',
   'reason',
+  'instructions_sha256',
 ]);
 function _dispatchLogEntryProblems(value) {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -15120,6 +15225,10 @@ function _dispatchLogEntryProblems(value) {
   }
   if (entry['reason'] !== null && typeof entry['reason'] !== 'string') {
     problems.push('reason: expected a string or null');
+  }
+  const digest = entry['instructions_sha256'];
+  if (digest !== void 0 && (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest))) {
+    problems.push('instructions_sha256: expected a sha256 hex digest');
   }
   for (const key of Object.keys(entry)) {
     if (!FIELDS.has(key)) problems.push(`${key}: unknown field`);
@@ -15202,6 +15311,7 @@ function decideDispatch(input) {
     workflow: plan.workflow.name,
     trigger: input.trigger,
     phoenix_timestamp: plan.phoenix_timestamp,
+    ...(plan.instructions === void 0 ? {} : { instructions_sha256: sha256Hex(plan.instructions) }),
   };
   if (prior !== null) {
     const reason = `duplicate of run ${prior.run_id} (same comment); nothing triggered`;
@@ -21698,14 +21808,14 @@ async function dispatch(run) {
     trigger: inputs.trigger,
     dryRun: inputs.dryRun,
     deliveryId: io.env['GITHUB_DELIVERY'] || null,
-    fire: async (request2) => {
+    fire: async (request3) => {
       if (gh === null) return 'no token: set the token input';
       await dispatchWorkflow(gh, {
         owner,
         repo,
-        workflowFile: request2.plan.workflow.file,
-        ref: request2.plan.workflow.ref,
-        inputs: request2.inputs,
+        workflowFile: request3.plan.workflow.file,
+        ref: request3.plan.workflow.ref,
+        inputs: request3.inputs,
       });
       return null;
     },
@@ -21786,4 +21896,3 @@ try {
   code = described.code;
 }
 process.exitCode = code;
-process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

