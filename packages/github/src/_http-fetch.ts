@@ -1,5 +1,11 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent as HttpAgent, IncomingMessage } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+
+// Taken with getBuiltinModule, not imported: on Node 24 an ES module import of node:http builds
+// its ESM facade by reading every export, and its WebSocket getters load undici (~50 ms), the
+// very cost this file exists to avoid.
+const http = process.getBuiltinModule('node:http');
+const https = process.getBuiltinModule('node:https');
 
 /** The part of a fetch Response that Octokit reads. */
 interface BufferedResponse {
@@ -42,8 +48,8 @@ const MAX_REDIRECTS = 5;
  */
 export function createHttpFetch(timeoutMs: number): typeof fetch {
   const agents = {
-    'http:': new HttpAgent({ keepAlive: true }),
-    'https:': new HttpsAgent({ keepAlive: true }),
+    'http:': new http.Agent({ keepAlive: true }),
+    'https:': new https.Agent({ keepAlive: true }),
   };
   const fetchLike = async (input: unknown, init: RequestInit = {}): Promise<BufferedResponse> => {
     const deadline = AbortSignal.timeout(timeoutMs);
@@ -92,8 +98,8 @@ function exchange(
   const { signal } = options;
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    const https = url.protocol === 'https:';
-    const send = https ? httpsRequest : httpRequest;
+    const secure = url.protocol === 'https:';
+    const send = secure ? https.request : http.request;
     const request = send(url, {
       method: options.method,
       headers: {
@@ -102,7 +108,7 @@ function exchange(
           ? {}
           : { 'content-length': Buffer.byteLength(options.body) }),
       },
-      agent: https ? agents['https:'] : agents['http:'],
+      agent: secure ? agents['https:'] : agents['http:'],
     });
     const abort = () => request.destroy(signal.reason as Error);
     signal.addEventListener('abort', abort, { once: true });

@@ -11394,14 +11394,14 @@ function withDefaults2(oldEndpoint, newDefaults) {
     if (!endpointOptions.request || !endpointOptions.request.hook) {
       return fetchWrapper(endpoint2.parse(endpointOptions));
     }
-    const request22 = (route2, parameters2) => {
+    const request2 = (route2, parameters2) => {
       return fetchWrapper(endpoint2.parse(endpoint2.merge(route2, parameters2)));
     };
-    Object.assign(request22, {
+    Object.assign(request2, {
       endpoint: endpoint2,
       defaults: withDefaults2.bind(null, endpoint2),
     });
-    return endpointOptions.request.hook(request22, endpointOptions);
+    return endpointOptions.request.hook(request2, endpointOptions);
   };
   return Object.assign(newApi, {
     endpoint: endpoint2,
@@ -11419,9 +11419,9 @@ function _buildMessageForResponseErrors(data) {
   );
 }
 var GraphqlResponseError = class extends Error {
-  constructor(request22, headers, response) {
+  constructor(request2, headers, response) {
     super(_buildMessageForResponseErrors(response));
-    this.request = request22;
+    this.request = request2;
     this.headers = headers;
     this.response = response;
     this.errors = response.errors;
@@ -11449,7 +11449,7 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ['query', 'method', 'url'];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request22, query, options) {
+function graphql(request2, query, options) {
   if (options) {
     if (typeof query === 'string' && 'query' in options) {
       return Promise.reject(
@@ -11475,11 +11475,11 @@ function graphql(request22, query, options) {
     result.variables[key] = parsedOptions[key];
     return result;
   }, {});
-  const baseUrl = parsedOptions.baseUrl || request22.endpoint.DEFAULTS.baseUrl;
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
   if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
     requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, '/api/graphql');
   }
-  return request22(requestOptions).then((response) => {
+  return request2(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
       for (const key of Object.keys(response.headers)) {
@@ -11490,8 +11490,8 @@ function graphql(request22, query, options) {
     return response.data.data;
   });
 }
-function withDefaults3(request22, newDefaults) {
-  const newRequest = request22.defaults(newDefaults);
+function withDefaults3(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
   const newApi = (query, options) => {
     return graphql(newRequest, query, options);
   };
@@ -11542,10 +11542,10 @@ function withAuthorizationPrefix(token) {
   }
   return `token ${token}`;
 }
-async function hook(token, request3, route, parameters) {
-  const endpoint2 = request3.endpoint.merge(route, parameters);
+async function hook(token, request2, route, parameters) {
+  const endpoint2 = request2.endpoint.merge(route, parameters);
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request3(endpoint2);
+  return request2(endpoint2);
 }
 var createTokenAuth = function createTokenAuth2(token) {
   if (!token) {
@@ -11705,12 +11705,12 @@ var VERSION5 = '6.0.0';
 
 // ../../node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
-  octokit.hook.wrap('request', (request3, options) => {
+  octokit.hook.wrap('request', (request2, options) => {
     octokit.log.debug('request', options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
     const path = requestOptions.url.replace(options.baseUrl, '');
-    return request3(options)
+    return request2(options)
       .then((response) => {
         const requestId = response.headers['x-github-request-id'];
         octokit.log.info(
@@ -13661,12 +13661,12 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 });
 
 // ../github/dist/index.js
-import { Agent as Agent$1, STATUS_CODES, request as request$1 } from 'http';
-import { Agent, request as request2 } from 'https';
 import { appendFileSync } from 'fs';
 import { appendFile } from 'fs/promises';
 import { randomUUID } from 'crypto';
 import { EOL } from 'os';
+var http = process.getBuiltinModule('node:http');
+var https = process.getBuiltinModule('node:https');
 var Headers = class {
   #entries;
   constructor(raw) {
@@ -13685,8 +13685,8 @@ var Headers = class {
 var MAX_REDIRECTS = 5;
 function createHttpFetch(timeoutMs) {
   const agents = {
-    'http:': new Agent$1({ keepAlive: true }),
-    'https:': new Agent({ keepAlive: true }),
+    'http:': new http.Agent({ keepAlive: true }),
+    'https:': new https.Agent({ keepAlive: true }),
   };
   const fetchLike = async (input, init = {}) => {
     const deadline = AbortSignal.timeout(timeoutMs);
@@ -13725,24 +13725,24 @@ function exchange(url, options, agents) {
   const { signal } = options;
   return new Promise((resolve5, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    const https = url.protocol === 'https:';
-    const send = https ? request2 : request$1;
-    const request$2 = send(url, {
+    const secure = url.protocol === 'https:';
+    const send = secure ? https.request : http.request;
+    const request2 = send(url, {
       method: options.method,
       headers: {
         ...options.headers,
         ...(options.body === void 0 ? {} : { 'content-length': Buffer.byteLength(options.body) }),
       },
-      agent: https ? agents['https:'] : agents['http:'],
+      agent: secure ? agents['https:'] : agents['http:'],
     });
-    const abort = () => request$2.destroy(signal.reason);
+    const abort = () => request2.destroy(signal.reason);
     signal.addEventListener('abort', abort, { once: true });
     const fail2 = (error3) => {
       signal.removeEventListener('abort', abort);
       reject(signal.aborted ? signal.reason : new TypeError('fetch failed', { cause: error3 }));
     };
-    request$2.on('error', fail2);
-    request$2.on('response', (response) => {
+    request2.on('error', fail2);
+    request2.on('response', (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('error', fail2);
@@ -13761,7 +13761,7 @@ function exchange(url, options, agents) {
         });
       });
     });
-    request$2.end(options.body);
+    request2.end(options.body);
   });
 }
 var DEFAULT_GITHUB_API_URL = 'https://api.github.com';
@@ -13821,6 +13821,7 @@ var GitHubApiError = class extends OperationError {
     this.status = options.status ?? null;
   }
 };
+var { STATUS_CODES } = process.getBuiltinModule('node:http');
 var MAX_DETAIL = 300;
 function toGitHubApiError(error3, context) {
   const { endpoint: endpoint2, timeoutMs } = context;
@@ -21808,14 +21809,14 @@ async function dispatch(run) {
     trigger: inputs.trigger,
     dryRun: inputs.dryRun,
     deliveryId: io.env['GITHUB_DELIVERY'] || null,
-    fire: async (request3) => {
+    fire: async (request2) => {
       if (gh === null) return 'no token: set the token input';
       await dispatchWorkflow(gh, {
         owner,
         repo,
-        workflowFile: request3.plan.workflow.file,
-        ref: request3.plan.workflow.ref,
-        inputs: request3.inputs,
+        workflowFile: request2.plan.workflow.file,
+        ref: request2.plan.workflow.ref,
+        inputs: request2.inputs,
       });
       return null;
     },

@@ -396,6 +396,24 @@ describe('action.yml and its bundle', () => {
     expect(sent).not.toContain(TOKEN);
   });
 
+  it('runs standalone without loading undici (Node fetch), so it ends when its work is done', async () => {
+    const api = await github('maintain');
+    // Says on exit whether Node's fetch implementation was ever loaded.
+    const hook = `data:text/javascript,process.on('exit', () => process.stderr.write('undici loaded: ' + process.moduleLoadList.some((name) => name.includes('undici')) + '\\n'))`;
+    const result = await promisify(execFile)(process.execPath, ['--import', hook, ACTION_BUNDLE], {
+      cwd: repo,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        GITHUB_EVENT_NAME: 'issue_comment',
+        GITHUB_EVENT_PATH: EVENT,
+        GITHUB_API_URL: api.url,
+        INPUT_TOKEN: TOKEN,
+      },
+    });
+    expect(result.stderr).toContain('rc dispatch: dispatched');
+    expect(result.stderr).toContain('undici loaded: false');
+  });
+
   it('runs standalone and sets outcome error and error-message on invalid input', async () => {
     const output = join(repo, 'output.txt');
     await writeFile(output, '');
