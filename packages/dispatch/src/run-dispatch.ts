@@ -114,7 +114,9 @@ async function fire(
       input.warn?.('reaction failed', { content, error: errorText(error) });
     }
   };
-  await react('eyes');
+  // Eyes says "received": it goes out beside the trigger rather than before it, one round trip
+  // fewer before the run starts; rocket or confused waits for the trigger's answer.
+  const eyes = react('eyes');
   let reason: string | null;
   try {
     reason = await input.fire({
@@ -129,6 +131,7 @@ async function fire(
   } catch (error) {
     reason = errorText(error);
   }
+  await eyes;
   await react(reason === null ? 'rocket' : 'confused');
   return reason === null ? { outcome: 'dispatched', reason } : { outcome: 'failed', reason };
 }

@@ -15410,7 +15410,7 @@ async function fire(input, envelope, envelopePath) {
       input.warn?.('reaction failed', { content, error: errorText(error3) });
     }
   };
-  await react('eyes');
+  const eyes = react('eyes');
   let reason;
   try {
     reason = await input.fire({
@@ -15425,6 +15425,7 @@ async function fire(input, envelope, envelopePath) {
   } catch (error3) {
     reason = errorText(error3);
   }
+  await eyes;
   await react(reason === null ? 'rocket' : 'confused');
   return reason === null ? { outcome: 'dispatched', reason } : { outcome: 'failed', reason };
 }
