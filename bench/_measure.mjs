@@ -54,12 +54,19 @@ export function medians(commands, { rounds = 31, warmup = 3, input, cwd } = {}) 
 }
 
 /** Prints one result line for humans and one JSON line (prefixed) for bench/run.mjs. */
-export function report({ figure, ratio, target, detail }) {
-  const pass = quick ? null : ratio <= target;
-  const verdict = quick ? 'ran (quick: not judged)' : pass ? 'pass' : 'MISS';
+export function report({ figure, ratio, target, detail, skipped = false }) {
+  // A skipped comparison (its baseline is not available here) is printed, never judged.
+  const pass = quick || skipped ? null : ratio <= target;
+  const verdict = skipped
+    ? 'SKIPPED (not judged)'
+    : quick
+      ? 'ran (quick: not judged)'
+      : pass
+        ? 'pass'
+        : 'MISS';
   console.log(`${figure}: ${ratio.toFixed(2)}x (target <= ${target}) ${verdict} ${detail}`);
   console.log(
-    `BENCH ${JSON.stringify({ figure, ratio: Number(ratio.toFixed(3)), target, pass, quick, detail })}`,
+    `BENCH ${JSON.stringify({ figure, ratio: Number(ratio.toFixed(3)), target, pass, quick, skipped, detail })}`,
   );
 }
 

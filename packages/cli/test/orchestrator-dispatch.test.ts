@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,10 +57,14 @@ describe('rc orchestrator dispatch', () => {
       issue_number: 276,
       comment_id: 492700400,
       author: 'Codertocat',
-      plan: { run_id: RUN_ID },
+      // The comment's words after the command line travel with the plan.
+      plan: { run_id: RUN_ID, instructions: 'Please pick this up with the triage helper.' },
     });
     expect(await readLog()).toEqual([
       {
+        instructions_sha256: createHash('sha256')
+          .update('Please pick this up with the triage helper.')
+          .digest('hex'),
         run_id: RUN_ID,
         idempotency_key: envelope.idempotency_key,
         issue_number: 276,

@@ -33,6 +33,11 @@ export interface DispatchLogEntry {
   /** Why it failed or was skipped; null when it went through. */
   reason: string | null;
   phoenix_timestamp: string;
+  /**
+   * sha256 of the plan's `instructions`, when it has any: the record says which words a run was
+   * given (a redelivery with other words is still the same comment, hence a duplicate).
+   */
+  instructions_sha256?: string;
 }
 
 const STRING_FIELDS = [
@@ -42,7 +47,14 @@ const STRING_FIELDS = [
   'workflow',
   'phoenix_timestamp',
 ] as const;
-const FIELDS = new Set<string>([...STRING_FIELDS, 'issue_number', 'trigger', 'outcome', 'reason']);
+const FIELDS = new Set<string>([
+  ...STRING_FIELDS,
+  'issue_number',
+  'trigger',
+  'outcome',
+  'reason',
+  'instructions_sha256',
+]);
 
 /** Checks a parsed value is a log entry; returns the problems, empty when it is one. */
 export function _dispatchLogEntryProblems(value: unknown): string[] {
@@ -68,6 +80,10 @@ export function _dispatchLogEntryProblems(value: unknown): string[] {
   }
   if (entry['reason'] !== null && typeof entry['reason'] !== 'string') {
     problems.push('reason: expected a string or null');
+  }
+  const digest = entry['instructions_sha256'];
+  if (digest !== undefined && (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest))) {
+    problems.push('instructions_sha256: expected a sha256 hex digest');
   }
   for (const key of Object.keys(entry)) {
     if (!FIELDS.has(key)) problems.push(`${key}: unknown field`);

@@ -19,6 +19,11 @@ export { DISPATCH_LOG_FILE, DISPATCH_OUTCOMES, DISPATCH_TRIGGERS } from './dispa
 export { appendDispatchLog, MAX_REASON_LENGTH } from './append-dispatch-log';
 export { readDispatchLog } from './read-dispatch-log';
 export { findPriorDispatch } from './find-prior-dispatch';
+export { decideDispatch, PLAN_ONLY_REASON } from './decide-dispatch';
+export { planFromEvent } from './plan-from-event';
+export { runDispatch } from './run-dispatch';
+export { commandInstructions } from './command-instructions';
+export { INSTRUCTIONS_TAG, instructionsPromptBlock } from './instructions-prompt-block';
 
 export type { PlanDispatchInput } from './plan-dispatch';
 export type { TargetIssue } from './target-issue';
@@ -32,3 +37,12 @@ export type { WriteEnvelopeArtifactInput } from './write-envelope-artifact';
 export type { DispatchLogEntry, DispatchOutcome, DispatchTrigger } from './dispatch-log-entry';
 export type { AppendDispatchLogInput } from './append-dispatch-log';
 export type { DispatchLog, MalformedLogLine } from './read-dispatch-log';
+export type { DecideDispatchInput, DispatchDecision, PendingLogEntry } from './decide-dispatch';
+export type { PlanFromEventInput } from './plan-from-event';
+export type { CommandInstructionsOptions } from './command-instructions';
+export type {
+  DispatchReaction,
+  DispatchResult,
+  FireRequest,
+  RunDispatchInput,
+} from './run-dispatch';

@@ -10,6 +10,7 @@ import {
 } from '@rc/orchestrator-core';
 import { _planFailure } from './_plan-failure';
 import { _resolveLabels } from './_resolve-labels';
+import { commandInstructions } from './command-instructions';
 import type { DispatchEvent } from './dispatch-event';
 import type { PlanResult } from './plan-error';
 import { resolvePromptFile } from './resolve-prompt-file';
@@ -90,6 +91,10 @@ export function planDispatch(input: PlanDispatchInput): PlanResult<DispatchPlan>
       },
     },
   };
+  const instructions = commandInstructions(commandText(input), {
+    maxLength: config.max_text_length,
+  });
+  if (instructions !== null) plan.instructions = instructions;
   const checked = validate(DispatchPlanSchema, plan);
   if (!checked.ok) {
     return _planFailure(
@@ -127,4 +132,11 @@ function runTime(
     );
   }
   return { ok: true, value: { runId: formatRunId(now), timestamp: formatPhoenix(now) } };
+}
+
+// The text the command came in: the comment, or a workflow_dispatch's `command` input.
+function commandText(input: PlanDispatchInput): string {
+  if (input.eventName === 'issue_comment') return input.event.comment.body ?? '';
+  const command = input.event.inputs?.['command'];
+  return typeof command === 'string' ? command : '';
 }

@@ -1,6 +1,8 @@
-import { STATUS_CODES } from 'node:http';
 import { redactUrlCredentials, type Redactor } from '@rc/orchestrator-core';
 import { GitHubApiError } from './github-api-error';
+
+// Not an ES module import of node:http: on Node 24 that loads undici (see _http-fetch.ts).
+const { STATUS_CODES } = process.getBuiltinModule('node:http');
 
 /** Longest part of GitHub's own error text kept in a message. */
 const MAX_DETAIL = 300;

@@ -5,7 +5,7 @@ import {
   redactUrlCredentials,
   type Redactor,
 } from '@rc/orchestrator-core';
-import { createTimeoutFetch } from './_timeout-fetch';
+import { createHttpFetch } from './_http-fetch';
 import { DEFAULT_GITHUB_API_URL } from './github-api-url-from-env';
 
 /** How long a GitHub API request may take, from connecting to reading the whole body. */
@@ -72,7 +72,7 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     ...(userAgent ? { userAgent } : {}),
     log: silentLog,
     // `request.log` is where Octokit sends deprecation warnings; it defaults to console.
-    request: { fetch: createTimeoutFetch(timeoutMs), log: silentLog },
+    request: { fetch: createHttpFetch(timeoutMs), log: silentLog },
   });
   const redactor = createRedactor({ env: {}, secrets: token ? [token] : [] });
   return { octokit, timeoutMs, redactor };

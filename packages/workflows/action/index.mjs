@@ -28,18 +28,12 @@ var __copyProps = (to, from, except, desc) => {
 var __toESM = (mod, isNodeMode, target) => (
   (target = mod != null ? __create(__getProtoOf(mod)) : {}),
   __copyProps(
-    // If the importer is in node compatibility mode or this is not an ESM
-    // file that has been converted to a CommonJS file using a Babel-
-    // compatible transform (i.e. "__esModule" has not been set), then set
-    // "default" to the CommonJS "module.exports" for node compatibility.
     isNodeMode || !mod || !mod.__esModule
       ? __defProp(target, 'default', { value: mod, enumerable: true })
       : target,
     mod,
   )
 );
-
-// ../../node_modules/@octokit/request/node_modules/content-type/dist/index.js
 var require_dist = __commonJS({
   '../../node_modules/@octokit/request/node_modules/content-type/dist/index.js'(exports) {
     'use strict';
@@ -50,9 +44,9 @@ var require_dist = __commonJS({
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
     var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-    var NullObject = /* @__PURE__ */ (() => {
+    var NullObject = (() => {
       const C = function () {};
-      C.prototype = /* @__PURE__ */ Object.create(null);
+      C.prototype = Object.create(null);
       return C;
     })();
     function format(obj) {
@@ -98,10 +92,10 @@ var require_dist = __commonJS({
         index = skipOWS(header, index + 1, len);
         const keyStart = index;
         while (index < len) {
-          const code = header.charCodeAt(index);
-          if (code === stopChar) break parameter;
-          if (code === SEMI) continue parameter;
-          if (code === EQ) {
+          const code2 = header.charCodeAt(index);
+          if (code2 === stopChar) break parameter;
+          if (code2 === SEMI) continue parameter;
+          if (code2 === EQ) {
             const keyEnd = trailingOWS(header, keyStart, index);
             const key = header.slice(keyStart, keyEnd).toLowerCase();
             index = skipOWS(header, index + 1, len);
@@ -109,17 +103,17 @@ var require_dist = __commonJS({
               index++;
               let value = '';
               while (index < len) {
-                const code2 = header.charCodeAt(index++);
-                if (code2 === DQUOTE) {
+                const code3 = header.charCodeAt(index++);
+                if (code3 === DQUOTE) {
                   index = skipValue(header, index, len, stopChar);
                   if (parameters[key] === void 0) parameters[key] = value;
                   break;
                 }
-                if (code2 === BSLASH && index < len) {
+                if (code3 === BSLASH && index < len) {
                   value += header[index++];
                   continue;
                 }
-                value += String.fromCharCode(code2);
+                value += String.fromCharCode(code3);
               }
               continue parameter;
             }
@@ -138,8 +132,8 @@ var require_dist = __commonJS({
     }
     function skipValue(str, index, len, stopChar) {
       while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code === SEMI || code === stopChar) break;
+        const code2 = str.charCodeAt(index);
+        if (code2 === SEMI || code2 === stopChar) break;
         index++;
       }
       return index;
@@ -167,8 +161,6 @@ var require_dist = __commonJS({
     }
   },
 });
-
-// ../../node_modules/zod/v4/core/util.js
 function getEnumValues(entries) {
   const numericValues = Object.values(entries).filter((v) => typeof v === 'number');
   const values = Object.entries(entries)
@@ -208,7 +200,7 @@ function cleanRegex(source) {
   const end = source.endsWith('$') ? source.length - 1 : source.length;
   return source.slice(start, end);
 }
-var EVALUATING = /* @__PURE__ */ Symbol('evaluating');
+var EVALUATING = Symbol('evaluating');
 function defineLazy(object, key, getter) {
   let value = void 0;
   Object.defineProperty(object, key, {
@@ -223,10 +215,7 @@ function defineLazy(object, key, getter) {
       return value;
     },
     set(v) {
-      Object.defineProperty(object, key, {
-        value: v,
-        // configurable: true,
-      });
+      Object.defineProperty(object, key, { value: v });
     },
     configurable: true,
   });
@@ -262,7 +251,7 @@ function shallowClone(o) {
   if (o instanceof Set) return new Set(o);
   return o;
 }
-var propertyKeyTypes = /* @__PURE__ */ new Set(['string', 'number', 'symbol']);
+var propertyKeyTypes = new Set(['string', 'number', 'symbol']);
 function escapeRegex(str) {
   return str.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -294,7 +283,7 @@ function optionalKeys(shape) {
     return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === 'optional';
   });
 }
-var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
+var NUMBER_FORMAT_RANGES = (() => ({
   safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
   int32: [-2147483648, 2147483647],
   uint32: [0, 4294967295],
@@ -422,12 +411,7 @@ function parsedType(data) {
 function issue(...args) {
   const [iss, input, inst] = args;
   if (typeof iss === 'string') {
-    return {
-      message: iss,
-      code: 'custom',
-      input,
-      inst,
-    };
+    return { message: iss, code: 'custom', input, inst };
   }
   return { ...iss };
 }
@@ -516,8 +500,6 @@ function installLazyProp(inst, key, make, enumerable) {
     },
   });
 }
-
-// ../../node_modules/zod/v4/core/core.js
 var _a;
 var _zodDesc = { value: void 0, enumerable: false };
 var _E = 'captureStackTrace' in Error ? Error : null;
@@ -541,17 +523,16 @@ function newError(Definition) {
   }
   return new Definition();
 }
-// @__NO_SIDE_EFFECTS__
 function $constructor(name2, initializer2, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
     this.constr = _;
-    this.traits = /* @__PURE__ */ new Set();
+    this.traits = new Set();
   }
   Internals.prototype = zodProto;
   const protoMembers = proto;
-  const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
+  const initialized = protoMembers && new WeakSet();
   function init(inst, def) {
     if (!inst._zod) {
       _zodDesc.value = new Internals(def);
@@ -622,8 +603,6 @@ function config(newConfig) {
   if (newConfig) Object.assign(globalConfig, newConfig);
   return globalConfig;
 }
-
-// ../../node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ??
@@ -633,14 +612,9 @@ function _getMessage() {
 function _setMessage(value) {
   this._zod.message = value;
 }
-var _messageDesc = {
-  get: _getMessage,
-  set: _setMessage,
-  enumerable: true,
-  configurable: true,
-};
+var _messageDesc = { get: _getMessage, set: _setMessage, enumerable: true, configurable: true };
 var _issuesDesc = { value: void 0, enumerable: false };
-var _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+var _installedToString = new WeakSet([Object.prototype, Error.prototype]);
 var initializer = (inst, def) => {
   inst.name = '$ZodError';
   _issuesDesc.value = def;
@@ -665,11 +639,7 @@ var initializer = (inst, def) => {
   }
 };
 var $ZodError = $constructor('$ZodError', initializer);
-var $ZodRealError = $constructor('$ZodError', initializer, void 0, {
-  Parent: Error,
-});
-
-// ../../node_modules/zod/v4/core/parse.js
+var $ZodRealError = $constructor('$ZodError', initializer, void 0, { Parent: Error });
 var _parse = (_Err) => {
   const fn = (schema4, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
@@ -688,7 +658,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse = /* @__PURE__ */ _parse($ZodRealError);
+var parse = _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema4, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -705,7 +675,7 @@ var _parseAsync = (_Err) => {
   };
   return fn;
 };
-var parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
+var parseAsync = _parseAsync($ZodRealError);
 var _safeParse = (_Err) => (schema4, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
   const result = schema4._zod.run({ value, issues: [] }, ctx);
@@ -716,7 +686,7 @@ var _safeParse = (_Err) => (schema4, value, _ctx) => {
     ? failure(_Err, result.issues, ctx)
     : { success: true, data: result.value };
 };
-var safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
+var safeParse = _safeParse($ZodRealError);
 function failure(Err, issues, ctx) {
   let error3;
   return {
@@ -744,15 +714,11 @@ var _safeParseAsync = (_Err) => async (schema4, value, _ctx) => {
     ? failure(_Err, result.issues, ctx)
     : { success: true, data: result.value };
 };
-var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
-
-// ../../node_modules/zod/v4/core/regexes.js
+var safeParseAsync = _safeParseAsync($ZodRealError);
 var anyString = /^[\s\S]{0,}$/;
 var number = /^-?\d+(?:\.\d+)?$/;
 var boolean = /^(?:true|false)$/i;
-
-// ../../node_modules/zod/v4/core/checks.js
-var $ZodCheck = /* @__PURE__ */ $constructor('$ZodCheck', (inst, def) => {
+var $ZodCheck = $constructor('$ZodCheck', (inst, def) => {
   var _a2;
   inst._zod ?? (inst._zod = {});
   inst._zod.def = def;
@@ -762,12 +728,8 @@ var _whenHasLength = (payload) => {
   const val = payload.value;
   return !nullish(val) && val.length !== void 0;
 };
-var numericOriginMap = {
-  number: 'number',
-  bigint: 'bigint',
-  object: 'date',
-};
-var $ZodCheckLessThan = /* @__PURE__ */ $constructor('$ZodCheckLessThan', (inst, def) => {
+var numericOriginMap = { number: 'number', bigint: 'bigint', object: 'date' };
+var $ZodCheckLessThan = $constructor('$ZodCheckLessThan', (inst, def) => {
   $ZodCheck.init(inst, def);
   const origin = numericOriginMap[typeof def.value];
   inst._zod.check = (payload) => {
@@ -785,7 +747,7 @@ var $ZodCheckLessThan = /* @__PURE__ */ $constructor('$ZodCheckLessThan', (inst,
     });
   };
 });
-var $ZodCheckGreaterThan = /* @__PURE__ */ $constructor('$ZodCheckGreaterThan', (inst, def) => {
+var $ZodCheckGreaterThan = $constructor('$ZodCheckGreaterThan', (inst, def) => {
   $ZodCheck.init(inst, def);
   const origin = numericOriginMap[typeof def.value];
   inst._zod.check = (payload) => {
@@ -803,7 +765,7 @@ var $ZodCheckGreaterThan = /* @__PURE__ */ $constructor('$ZodCheckGreaterThan', 
     });
   };
 });
-var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor('$ZodCheckNumberFormat', (inst, def) => {
+var $ZodCheckNumberFormat = $constructor('$ZodCheckNumberFormat', (inst, def) => {
   $ZodCheck.init(inst, def);
   def.format = def.format || 'float64';
   const isInt = def.format?.includes('int');
@@ -874,7 +836,7 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor('$ZodCheckNumberFormat'
     }
   };
 });
-var $ZodCheckMaxLength = /* @__PURE__ */ $constructor('$ZodCheckMaxLength', (inst, def) => {
+var $ZodCheckMaxLength = $constructor('$ZodCheckMaxLength', (inst, def) => {
   var _a2;
   $ZodCheck.init(inst, def);
   (_a2 = inst._zod.def).when ?? (_a2.when = _whenHasLength);
@@ -896,7 +858,7 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor('$ZodCheckMaxLength', (ins
     });
   };
 });
-var $ZodCheckMinLength = /* @__PURE__ */ $constructor('$ZodCheckMinLength', (inst, def) => {
+var $ZodCheckMinLength = $constructor('$ZodCheckMinLength', (inst, def) => {
   var _a2;
   $ZodCheck.init(inst, def);
   (_a2 = inst._zod.def).when ?? (_a2.when = _whenHasLength);
@@ -920,7 +882,7 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor('$ZodCheckMinLength', (ins
     });
   };
 });
-var $ZodCheckStringFormat = /* @__PURE__ */ $constructor('$ZodCheckStringFormat', (inst, def) => {
+var $ZodCheckStringFormat = $constructor('$ZodCheckStringFormat', (inst, def) => {
   var _a2, _b;
   $ZodCheck.init(inst, def);
   if (def.pattern)
@@ -940,7 +902,7 @@ var $ZodCheckStringFormat = /* @__PURE__ */ $constructor('$ZodCheckStringFormat'
       });
   else (_b = inst._zod).check ?? (_b.check = () => {});
 });
-var $ZodCheckRegex = /* @__PURE__ */ $constructor('$ZodCheckRegex', (inst, def) => {
+var $ZodCheckRegex = $constructor('$ZodCheckRegex', (inst, def) => {
   $ZodCheckStringFormat.init(inst, def);
   inst._zod.check = (payload) => {
     def.pattern.lastIndex = 0;
@@ -956,16 +918,8 @@ var $ZodCheckRegex = /* @__PURE__ */ $constructor('$ZodCheckRegex', (inst, def) 
     });
   };
 });
-
-// ../../node_modules/zod/v4/core/versions.js
-var version = {
-  major: 4,
-  minor: 6,
-  patch: 7,
-};
-
-// ../../node_modules/zod/v4/core/schemas.js
-var $ZodType = /* @__PURE__ */ $constructor(
+var version = { major: 4, minor: 6, patch: 7 };
+var $ZodType = $constructor(
   '$ZodType',
   (inst, def) => {
     var _a2;
@@ -1067,7 +1021,6 @@ var $ZodType = /* @__PURE__ */ $constructor(
     }
   },
   {
-    // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
     get '~standard'() {
       return hide(this, '~standard', standardProps(this));
     },
@@ -1098,7 +1051,7 @@ function standardProps(inst) {
     version: 1,
   };
 }
-var $ZodString = /* @__PURE__ */ $constructor('$ZodString', (inst, def) => {
+var $ZodString = $constructor('$ZodString', (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.pattern = def.pattern ?? anyString;
   inst._zod.parse = (payload, _) => {
@@ -1107,16 +1060,11 @@ var $ZodString = /* @__PURE__ */ $constructor('$ZodString', (inst, def) => {
         payload.value = String(payload.value);
       } catch (_2) {}
     if (typeof payload.value === 'string') return payload;
-    payload.issues.push({
-      expected: 'string',
-      code: 'invalid_type',
-      input: payload.value,
-      inst,
-    });
+    payload.issues.push({ expected: 'string', code: 'invalid_type', input: payload.value, inst });
     return payload;
   };
 });
-var $ZodNumber = /* @__PURE__ */ $constructor('$ZodNumber', (inst, def) => {
+var $ZodNumber = $constructor('$ZodNumber', (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.pattern = number;
   inst._zod.parse = (payload, _ctx) => {
@@ -1146,11 +1094,11 @@ var $ZodNumber = /* @__PURE__ */ $constructor('$ZodNumber', (inst, def) => {
     return payload;
   };
 });
-var $ZodNumberFormat = /* @__PURE__ */ $constructor('$ZodNumberFormat', (inst, def) => {
+var $ZodNumberFormat = $constructor('$ZodNumberFormat', (inst, def) => {
   $ZodCheckNumberFormat.init(inst, def);
   $ZodNumber.init(inst, def);
 });
-var $ZodBoolean = /* @__PURE__ */ $constructor('$ZodBoolean', (inst, def) => {
+var $ZodBoolean = $constructor('$ZodBoolean', (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.pattern = boolean;
   inst._zod.parse = (payload, _ctx) => {
@@ -1160,28 +1108,18 @@ var $ZodBoolean = /* @__PURE__ */ $constructor('$ZodBoolean', (inst, def) => {
       } catch (_) {}
     const input = payload.value;
     if (typeof input === 'boolean') return payload;
-    payload.issues.push({
-      expected: 'boolean',
-      code: 'invalid_type',
-      input,
-      inst,
-    });
+    payload.issues.push({ expected: 'boolean', code: 'invalid_type', input, inst });
     return payload;
   };
 });
-var $ZodUnknown = /* @__PURE__ */ $constructor('$ZodUnknown', (inst, def) => {
+var $ZodUnknown = $constructor('$ZodUnknown', (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload) => payload;
 });
-var $ZodNever = /* @__PURE__ */ $constructor('$ZodNever', (inst, def) => {
+var $ZodNever = $constructor('$ZodNever', (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, _ctx) => {
-    payload.issues.push({
-      expected: 'never',
-      code: 'invalid_type',
-      input: payload.value,
-      inst,
-    });
+    payload.issues.push({ expected: 'never', code: 'invalid_type', input: payload.value, inst });
     return payload;
   };
 });
@@ -1213,19 +1151,14 @@ function handleArrayResult(result, final, index) {
   }
   final.value[index] = result.value;
 }
-var $ZodArray = /* @__PURE__ */ $constructor('$ZodArray', (inst, def) => {
+var $ZodArray = $constructor('$ZodArray', (inst, def) => {
   $ZodType.init(inst, def);
   const memo = globalConfig.memoizer;
   memo?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input = payload.value;
     if (!Array.isArray(input)) {
-      payload.issues.push({
-        expected: 'array',
-        code: 'invalid_type',
-        input,
-        inst,
-      });
+      payload.issues.push({ expected: 'array', code: 'invalid_type', input, inst });
       return payload;
     }
     payload.value = memo
@@ -1235,13 +1168,7 @@ var $ZodArray = /* @__PURE__ */ $constructor('$ZodArray', (inst, def) => {
     const abortEarly = ctx?.abortEarly;
     for (let i = 0; i < input.length; i++) {
       const item = input[i];
-      const result = def.element._zod.run(
-        {
-          value: item,
-          issues: [],
-        },
-        ctx,
-      );
+      const result = def.element._zod.run({ value: item, issues: [] }, ctx);
       if (result instanceof Promise) {
         proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
       } else {
@@ -1303,7 +1230,6 @@ function normalizeDef(def) {
     ...def,
     allKeys,
     symbolKeys,
-    // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
     keySet: new Set(keys),
     numKeys: keys.length,
     optionalKeys: new Set(okeys),
@@ -1344,7 +1270,6 @@ function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
       keys: unrecognized,
       input,
       inst,
-      // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
       continue: true,
     });
   }
@@ -1353,7 +1278,7 @@ function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
     return payload;
   });
 }
-var $ZodObject = /* @__PURE__ */ $constructor('$ZodObject', (inst, def) => {
+var $ZodObject = $constructor('$ZodObject', (inst, def) => {
   $ZodType.init(inst, def);
   const desc = Object.getOwnPropertyDescriptor(def, 'shape');
   const sh = desc?.get ? desc.get.raw : (def.shape ?? {});
@@ -1375,7 +1300,7 @@ var $ZodObject = /* @__PURE__ */ $constructor('$ZodObject', (inst, def) => {
       const field = shape[key]._zod;
       if (field.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
-          assignProp(propValues, key, /* @__PURE__ */ new Set());
+          assignProp(propValues, key, new Set());
         }
         for (const v of field.values) propValues[key].add(v);
         if (field.optin !== void 0) propValues[key].add(void 0);
@@ -1392,12 +1317,7 @@ var $ZodObject = /* @__PURE__ */ $constructor('$ZodObject', (inst, def) => {
     value ?? (value = _normalized.value);
     const input = payload.value;
     if (!isObject4(input)) {
-      payload.issues.push({
-        expected: 'object',
-        code: 'invalid_type',
-        input,
-        inst,
-      });
+      payload.issues.push({ expected: 'object', code: 'invalid_type', input, inst });
       return payload;
     }
     payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
@@ -1447,7 +1367,7 @@ function handleUnionResults(results, final, inst, ctx) {
   });
   return final;
 }
-var $ZodUnion = /* @__PURE__ */ $constructor('$ZodUnion', (inst, def) => {
+var $ZodUnion = $constructor('$ZodUnion', (inst, def) => {
   $ZodType.init(inst, def);
   defineLazyInternal(inst, 'optin', (zod) =>
     zod.def.options.some((o) => o._zod.optin === 'defaulted')
@@ -1480,13 +1400,7 @@ var $ZodUnion = /* @__PURE__ */ $constructor('$ZodUnion', (inst, def) => {
     let async = false;
     const results = [];
     for (const option of def.options) {
-      const result = option._zod.run(
-        {
-          value: payload.value,
-          issues: [],
-        },
-        ctx,
-      );
+      const result = option._zod.run({ value: payload.value, issues: [] }, ctx);
       if (result instanceof Promise) {
         results.push(result);
         async = true;
@@ -1501,26 +1415,21 @@ var $ZodUnion = /* @__PURE__ */ $constructor('$ZodUnion', (inst, def) => {
     });
   };
 });
-var $ZodRecord = /* @__PURE__ */ $constructor('$ZodRecord', (inst, def) => {
+var $ZodRecord = $constructor('$ZodRecord', (inst, def) => {
   $ZodType.init(inst, def);
   const memo = globalConfig.memoizer;
   memo?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input = payload.value;
     if (!isPlainObject(input)) {
-      payload.issues.push({
-        expected: 'record',
-        code: 'invalid_type',
-        input,
-        inst,
-      });
+      payload.issues.push({ expected: 'record', code: 'invalid_type', input, inst });
       return payload;
     }
     const proms = [];
     const values = def.keyType._zod.values;
     if (values && !def.partial) {
       payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
-      const recordKeys = /* @__PURE__ */ new Set();
+      const recordKeys = new Set();
       for (const key of values) {
         if (typeof key === 'string' || typeof key === 'number' || typeof key === 'symbol') {
           recordKeys.add(typeof key === 'number' ? key.toString() : key);
@@ -1655,7 +1564,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor('$ZodRecord', (inst, def) => {
     return payload;
   };
 });
-var $ZodEnum = /* @__PURE__ */ $constructor('$ZodEnum', (inst, def) => {
+var $ZodEnum = $constructor('$ZodEnum', (inst, def) => {
   $ZodType.init(inst, def);
   const values = getEnumValues(def.entries);
   const valuesSet = new Set(values);
@@ -1675,16 +1584,11 @@ var $ZodEnum = /* @__PURE__ */ $constructor('$ZodEnum', (inst, def) => {
     if (valuesSet.has(input)) {
       return payload;
     }
-    payload.issues.push({
-      code: 'invalid_value',
-      values,
-      input,
-      inst,
-    });
+    payload.issues.push({ code: 'invalid_value', values, input, inst });
     return payload;
   };
 });
-var $ZodLiteral = /* @__PURE__ */ $constructor('$ZodLiteral', (inst, def) => {
+var $ZodLiteral = $constructor('$ZodLiteral', (inst, def) => {
   $ZodType.init(inst, def);
   const values = new Set(def.values);
   inst._zod.values = values;
@@ -1701,12 +1605,7 @@ var $ZodLiteral = /* @__PURE__ */ $constructor('$ZodLiteral', (inst, def) => {
     if (values.has(input)) {
       return payload;
     }
-    payload.issues.push({
-      code: 'invalid_value',
-      values: def.values,
-      input,
-      inst,
-    });
+    payload.issues.push({ code: 'invalid_value', values: def.values, input, inst });
     return payload;
   };
 });
@@ -1714,7 +1613,7 @@ function handleOptionalResult(payload, result) {
   payload.value = result.issues.length ? void 0 : result.value;
   return payload;
 }
-var $ZodOptional = /* @__PURE__ */ $constructor('$ZodOptional', (inst, def) => {
+var $ZodOptional = $constructor('$ZodOptional', (inst, def) => {
   $ZodType.init(inst, def);
   defineLazyInternal(inst, 'optin', (zod) =>
     zod.def.innerType._zod.optin === 'defaulted' ? 'defaulted' : 'optional',
@@ -1722,7 +1621,7 @@ var $ZodOptional = /* @__PURE__ */ $constructor('$ZodOptional', (inst, def) => {
   inst._zod.optout = 'optional';
   defineLazyInternal(inst, 'values', (zod) => {
     const values = zod.def.innerType._zod.values;
-    return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
+    return values ? new Set([...values, void 0]) : void 0;
   });
   defineLazyInternal(inst, 'pattern', (zod) => {
     const pattern = zod.def.innerType._zod.pattern;
@@ -1739,7 +1638,7 @@ var $ZodOptional = /* @__PURE__ */ $constructor('$ZodOptional', (inst, def) => {
     return def.innerType._zod.run(payload, ctx);
   };
 });
-var $ZodNullable = /* @__PURE__ */ $constructor('$ZodNullable', (inst, def) => {
+var $ZodNullable = $constructor('$ZodNullable', (inst, def) => {
   $ZodType.init(inst, def);
   defineLazyInternal(inst, 'optin', (zod) => zod.def.innerType._zod.optin);
   defineLazyInternal(inst, 'optout', (zod) => zod.def.innerType._zod.optout);
@@ -1749,7 +1648,7 @@ var $ZodNullable = /* @__PURE__ */ $constructor('$ZodNullable', (inst, def) => {
   });
   defineLazyInternal(inst, 'values', (zod) => {
     return zod.def.innerType._zod.values
-      ? /* @__PURE__ */ new Set([...zod.def.innerType._zod.values, null])
+      ? new Set([...zod.def.innerType._zod.values, null])
       : void 0;
   });
   inst._zod.parse = (payload, ctx) => {
@@ -1757,7 +1656,7 @@ var $ZodNullable = /* @__PURE__ */ $constructor('$ZodNullable', (inst, def) => {
     return def.innerType._zod.run(payload, ctx);
   };
 });
-var $ZodDefault = /* @__PURE__ */ $constructor('$ZodDefault', (inst, def) => {
+var $ZodDefault = $constructor('$ZodDefault', (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.optin = 'defaulted';
   defineLazyInternal(inst, 'values', (zod) => zod.def.innerType._zod.values);
@@ -1782,7 +1681,7 @@ function handleDefaultResult(payload, def) {
   }
   return payload;
 }
-var $ZodLazy = /* @__PURE__ */ $constructor('$ZodLazy', (inst, def) => {
+var $ZodLazy = $constructor('$ZodLazy', (inst, def) => {
   $ZodType.init(inst, def);
   defineLazy(inst._zod, 'innerType', () => {
     const d = def;
@@ -1798,7 +1697,7 @@ var $ZodLazy = /* @__PURE__ */ $constructor('$ZodLazy', (inst, def) => {
     return inner._zod.run(payload, ctx);
   };
 });
-var $ZodCustom = /* @__PURE__ */ $constructor('$ZodCustom', (inst, def) => {
+var $ZodCustom = $constructor('$ZodCustom', (inst, def) => {
   $ZodCheck.init(inst, def);
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, _) => {
@@ -1820,18 +1719,13 @@ function handleRefineResult(result, payload, input, inst) {
       code: 'custom',
       input,
       inst,
-      // incorporates params.error into issue reporting
       path: [...(inst._zod.def.path ?? [])],
-      // incorporates params.error into issue reporting
       continue: !inst._zod.def.abort,
-      // params: inst._zod.def.params,
     };
     if (inst._zod.def.params) _iss.params = inst._zod.def.params;
     payload.issues.push(issue(_iss));
   }
 }
-
-// ../../node_modules/zod/v4/locales/en.js
 var error = () => {
   const Sizable = {
     string: { unit: 'characters', verb: 'to have' },
@@ -1877,11 +1771,7 @@ var error = () => {
     jwt: 'JWT',
     template_literal: 'input',
   };
-  const TypeDictionary = {
-    // Compatibility: "nan" -> "NaN" for display
-    nan: 'NaN',
-    // All other type names omitted - they fall back to raw values via ?? operator
-  };
+  const TypeDictionary = { nan: 'NaN' };
   function getTypeName(type, input) {
     if (type === 'number' && typeof input === 'number' && !Number.isFinite(input)) {
       return String(input);
@@ -1951,25 +1841,18 @@ var error = () => {
   };
 };
 function en_default() {
-  return {
-    localeError: error(),
-  };
+  return { localeError: error() };
 }
-
-// ../../node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks) def.checks = [...def.checks];
   return def;
 }
-// @__NO_SIDE_EFFECTS__
 function _string(Class, params) {
   return new Class(snapshotChecks({ type: 'string', ...normalizeParams(params) }));
 }
-// @__NO_SIDE_EFFECTS__
 function _number(Class, params) {
   return new Class(snapshotChecks({ type: 'number', checks: [], ...normalizeParams(params) }));
 }
-// @__NO_SIDE_EFFECTS__
 function _int(Class, params) {
   return new Class({
     type: 'number',
@@ -1979,27 +1862,15 @@ function _int(Class, params) {
     ...normalizeParams(params),
   });
 }
-// @__NO_SIDE_EFFECTS__
 function _boolean(Class, params) {
-  return new Class({
-    type: 'boolean',
-    ...normalizeParams(params),
-  });
+  return new Class({ type: 'boolean', ...normalizeParams(params) });
 }
-// @__NO_SIDE_EFFECTS__
 function _unknown(Class) {
-  return new Class({
-    type: 'unknown',
-  });
+  return new Class({ type: 'unknown' });
 }
-// @__NO_SIDE_EFFECTS__
 function _never(Class, params) {
-  return new Class({
-    type: 'never',
-    ...normalizeParams(params),
-  });
+  return new Class({ type: 'never', ...normalizeParams(params) });
 }
-// @__NO_SIDE_EFFECTS__
 function _lte(value, params) {
   return new $ZodCheckLessThan({
     check: 'less_than',
@@ -2008,7 +1879,6 @@ function _lte(value, params) {
     inclusive: true,
   });
 }
-// @__NO_SIDE_EFFECTS__
 function _gt(value, params) {
   return new $ZodCheckGreaterThan({
     check: 'greater_than',
@@ -2017,7 +1887,6 @@ function _gt(value, params) {
     inclusive: false,
   });
 }
-// @__NO_SIDE_EFFECTS__
 function _gte(value, params) {
   return new $ZodCheckGreaterThan({
     check: 'greater_than',
@@ -2026,32 +1895,19 @@ function _gte(value, params) {
     inclusive: true,
   });
 }
-// @__NO_SIDE_EFFECTS__
 function _positive(params) {
-  return /* @__PURE__ */ _gt(0, params);
+  return _gt(0, params);
 }
-// @__NO_SIDE_EFFECTS__
 function _nonnegative(params) {
-  return /* @__PURE__ */ _gte(0, params);
+  return _gte(0, params);
 }
-// @__NO_SIDE_EFFECTS__
 function _maxLength(maximum, params) {
-  const ch = new $ZodCheckMaxLength({
-    check: 'max_length',
-    ...normalizeParams(params),
-    maximum,
-  });
+  const ch = new $ZodCheckMaxLength({ check: 'max_length', ...normalizeParams(params), maximum });
   return ch;
 }
-// @__NO_SIDE_EFFECTS__
 function _minLength(minimum, params) {
-  return new $ZodCheckMinLength({
-    check: 'min_length',
-    ...normalizeParams(params),
-    minimum,
-  });
+  return new $ZodCheckMinLength({ check: 'min_length', ...normalizeParams(params), minimum });
 }
-// @__NO_SIDE_EFFECTS__
 function _regex(pattern, params) {
   return new $ZodCheckRegex({
     check: 'string_format',
@@ -2060,19 +1916,11 @@ function _regex(pattern, params) {
     pattern,
   });
 }
-// @__NO_SIDE_EFFECTS__
 function _refine(Class, fn, _params) {
-  const schema4 = new Class({
-    type: 'custom',
-    check: 'custom',
-    fn,
-    ...normalizeParams(_params),
-  });
+  const schema4 = new Class({ type: 'custom', check: 'custom', fn, ...normalizeParams(_params) });
   return schema4;
 }
-
-// ../../node_modules/zod/v4/mini/schemas.js
-var ZodMiniType = /* @__PURE__ */ $constructor(
+var ZodMiniType = $constructor(
   'ZodMiniType',
   (inst, def) => {
     if (!inst._zod) throw new Error('Uninitialized schema in ZodMiniType.');
@@ -2081,7 +1929,6 @@ var ZodMiniType = /* @__PURE__ */ $constructor(
     inst.type = def.type;
   },
   {
-    // `with` is an alias for `check`: the same function object, not a wrapper.
     get with() {
       return this.check;
     },
@@ -2132,140 +1979,111 @@ var ZodMiniType = /* @__PURE__ */ $constructor(
     },
   },
 );
-var ZodMiniString = /* @__PURE__ */ $constructor('ZodMiniString', (inst, def) => {
+var ZodMiniString = $constructor('ZodMiniString', (inst, def) => {
   $ZodString.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function string2(params) {
   return _string(ZodMiniString, params);
 }
-var ZodMiniNumber = /* @__PURE__ */ $constructor('ZodMiniNumber', (inst, def) => {
+var ZodMiniNumber = $constructor('ZodMiniNumber', (inst, def) => {
   $ZodNumber.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function number2(params) {
   return _number(ZodMiniNumber, params);
 }
-var ZodMiniNumberFormat = /* @__PURE__ */ $constructor('ZodMiniNumberFormat', (inst, def) => {
+var ZodMiniNumberFormat = $constructor('ZodMiniNumberFormat', (inst, def) => {
   $ZodNumberFormat.init(inst, def);
   ZodMiniNumber.init(inst, def);
 });
 function int(params) {
   return _int(ZodMiniNumberFormat, params);
 }
-var ZodMiniBoolean = /* @__PURE__ */ $constructor('ZodMiniBoolean', (inst, def) => {
+var ZodMiniBoolean = $constructor('ZodMiniBoolean', (inst, def) => {
   $ZodBoolean.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function boolean2(params) {
   return _boolean(ZodMiniBoolean, params);
 }
-var ZodMiniUnknown = /* @__PURE__ */ $constructor('ZodMiniUnknown', (inst, def) => {
+var ZodMiniUnknown = $constructor('ZodMiniUnknown', (inst, def) => {
   $ZodUnknown.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function unknown() {
   return _unknown(ZodMiniUnknown);
 }
-var ZodMiniNever = /* @__PURE__ */ $constructor('ZodMiniNever', (inst, def) => {
+var ZodMiniNever = $constructor('ZodMiniNever', (inst, def) => {
   $ZodNever.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function never(params) {
   return _never(ZodMiniNever, params);
 }
-var ZodMiniArray = /* @__PURE__ */ $constructor('ZodMiniArray', (inst, def) => {
+var ZodMiniArray = $constructor('ZodMiniArray', (inst, def) => {
   $ZodArray.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function array(element, params) {
-  return new ZodMiniArray({
-    type: 'array',
-    element,
-    ...normalizeParams(params),
-  });
+  return new ZodMiniArray({ type: 'array', element, ...normalizeParams(params) });
 }
-var ZodMiniObject = /* @__PURE__ */ $constructor('ZodMiniObject', (inst, def) => {
+var ZodMiniObject = $constructor('ZodMiniObject', (inst, def) => {
   $ZodObject.init(inst, def);
   ZodMiniType.init(inst, def);
   installLazyProp(inst, 'shape', (self) => self._zod.def.shape, false);
 });
-// @__NO_SIDE_EFFECTS__
 function strictObject(shape, params) {
   return new ZodMiniObject({
     type: 'object',
     shape,
-    catchall: /* @__PURE__ */ never(),
+    catchall: never(),
     ...normalizeParams(params),
   });
 }
-// @__NO_SIDE_EFFECTS__
 function looseObject(shape, params) {
   return new ZodMiniObject({
     type: 'object',
     shape,
-    catchall: /* @__PURE__ */ unknown(),
+    catchall: unknown(),
     ...normalizeParams(params),
   });
 }
-var ZodMiniUnion = /* @__PURE__ */ $constructor('ZodMiniUnion', (inst, def) => {
+var ZodMiniUnion = $constructor('ZodMiniUnion', (inst, def) => {
   $ZodUnion.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function union(options, params) {
-  return new ZodMiniUnion({
-    type: 'union',
-    options,
-    ...normalizeParams(params),
-  });
+  return new ZodMiniUnion({ type: 'union', options, ...normalizeParams(params) });
 }
-var ZodMiniRecord = /* @__PURE__ */ $constructor('ZodMiniRecord', (inst, def) => {
+var ZodMiniRecord = $constructor('ZodMiniRecord', (inst, def) => {
   $ZodRecord.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function record(keyType, valueType, params) {
   if (!valueType || !valueType._zod) {
     return new ZodMiniRecord({
       type: 'record',
-      keyType: /* @__PURE__ */ string2(),
+      keyType: string2(),
       valueType: keyType,
       ...normalizeParams(valueType),
     });
   }
-  return new ZodMiniRecord({
-    type: 'record',
-    keyType,
-    valueType,
-    ...normalizeParams(params),
-  });
+  return new ZodMiniRecord({ type: 'record', keyType, valueType, ...normalizeParams(params) });
 }
-var ZodMiniEnum = /* @__PURE__ */ $constructor('ZodMiniEnum', (inst, def) => {
+var ZodMiniEnum = $constructor('ZodMiniEnum', (inst, def) => {
   $ZodEnum.init(inst, def);
   ZodMiniType.init(inst, def);
   inst.options = [...inst._zod.values];
 });
-// @__NO_SIDE_EFFECTS__
 function _enum(values, params) {
   const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
-  return new ZodMiniEnum({
-    type: 'enum',
-    entries,
-    ...normalizeParams(params),
-  });
+  return new ZodMiniEnum({ type: 'enum', entries, ...normalizeParams(params) });
 }
-var ZodMiniLiteral = /* @__PURE__ */ $constructor('ZodMiniLiteral', (inst, def) => {
+var ZodMiniLiteral = $constructor('ZodMiniLiteral', (inst, def) => {
   $ZodLiteral.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function literal(value, params) {
   return new ZodMiniLiteral({
     type: 'literal',
@@ -2273,33 +2091,24 @@ function literal(value, params) {
     ...normalizeParams(params),
   });
 }
-var ZodMiniOptional = /* @__PURE__ */ $constructor('ZodMiniOptional', (inst, def) => {
+var ZodMiniOptional = $constructor('ZodMiniOptional', (inst, def) => {
   $ZodOptional.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function optional(innerType) {
-  return new ZodMiniOptional({
-    type: 'optional',
-    innerType,
-  });
+  return new ZodMiniOptional({ type: 'optional', innerType });
 }
-var ZodMiniNullable = /* @__PURE__ */ $constructor('ZodMiniNullable', (inst, def) => {
+var ZodMiniNullable = $constructor('ZodMiniNullable', (inst, def) => {
   $ZodNullable.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function nullable(innerType) {
-  return new ZodMiniNullable({
-    type: 'nullable',
-    innerType,
-  });
+  return new ZodMiniNullable({ type: 'nullable', innerType });
 }
-var ZodMiniDefault = /* @__PURE__ */ $constructor('ZodMiniDefault', (inst, def) => {
+var ZodMiniDefault = $constructor('ZodMiniDefault', (inst, def) => {
   $ZodDefault.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function _default(innerType, defaultValue) {
   return new ZodMiniDefault({
     type: 'default',
@@ -2309,27 +2118,20 @@ function _default(innerType, defaultValue) {
     },
   });
 }
-var ZodMiniLazy = /* @__PURE__ */ $constructor('ZodMiniLazy', (inst, def) => {
+var ZodMiniLazy = $constructor('ZodMiniLazy', (inst, def) => {
   $ZodLazy.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function _lazy(getter) {
-  return new ZodMiniLazy({
-    type: 'lazy',
-    getter,
-  });
+  return new ZodMiniLazy({ type: 'lazy', getter });
 }
-var ZodMiniCustom = /* @__PURE__ */ $constructor('ZodMiniCustom', (inst, def) => {
+var ZodMiniCustom = $constructor('ZodMiniCustom', (inst, def) => {
   $ZodCustom.init(inst, def);
   ZodMiniType.init(inst, def);
 });
-// @__NO_SIDE_EFFECTS__
 function refine(fn, _params = {}) {
   return _refine(ZodMiniCustom, fn, _params);
 }
-
-// ../../node_modules/luxon/build/es6/luxon.mjs
 var LuxonError = class extends Error {};
 var InvalidDateTimeError = class extends LuxonError {
   constructor(reason) {
@@ -2361,65 +2163,17 @@ var ZoneIsAbstractError = class extends LuxonError {
 var n = 'numeric';
 var s = 'short';
 var l = 'long';
-var DATE_SHORT = {
-  year: n,
-  month: n,
-  day: n,
-};
-var DATE_MED = {
-  year: n,
-  month: s,
-  day: n,
-};
-var DATE_MED_WITH_WEEKDAY = {
-  year: n,
-  month: s,
-  day: n,
-  weekday: s,
-};
-var DATE_FULL = {
-  year: n,
-  month: l,
-  day: n,
-};
-var DATE_HUGE = {
-  year: n,
-  month: l,
-  day: n,
-  weekday: l,
-};
-var TIME_SIMPLE = {
-  hour: n,
-  minute: n,
-};
-var TIME_WITH_SECONDS = {
-  hour: n,
-  minute: n,
-  second: n,
-};
-var TIME_WITH_SHORT_OFFSET = {
-  hour: n,
-  minute: n,
-  second: n,
-  timeZoneName: s,
-};
-var TIME_WITH_LONG_OFFSET = {
-  hour: n,
-  minute: n,
-  second: n,
-  timeZoneName: l,
-};
-var TIME_24_SIMPLE = {
-  hour: n,
-  minute: n,
-  hourCycle: 'h23',
-};
-var TIME_24_WITH_SECONDS = {
-  hour: n,
-  minute: n,
-  second: n,
-  hourCycle: 'h23',
-};
+var DATE_SHORT = { year: n, month: n, day: n };
+var DATE_MED = { year: n, month: s, day: n };
+var DATE_MED_WITH_WEEKDAY = { year: n, month: s, day: n, weekday: s };
+var DATE_FULL = { year: n, month: l, day: n };
+var DATE_HUGE = { year: n, month: l, day: n, weekday: l };
+var TIME_SIMPLE = { hour: n, minute: n };
+var TIME_WITH_SECONDS = { hour: n, minute: n, second: n };
+var TIME_WITH_SHORT_OFFSET = { hour: n, minute: n, second: n, timeZoneName: s };
+var TIME_WITH_LONG_OFFSET = { hour: n, minute: n, second: n, timeZoneName: l };
+var TIME_24_SIMPLE = { hour: n, minute: n, hourCycle: 'h23' };
+var TIME_24_WITH_SECONDS = { hour: n, minute: n, second: n, hourCycle: 'h23' };
 var TIME_24_WITH_SHORT_OFFSET = {
   hour: n,
   minute: n,
@@ -2427,59 +2181,13 @@ var TIME_24_WITH_SHORT_OFFSET = {
   hourCycle: 'h23',
   timeZoneName: s,
 };
-var TIME_24_WITH_LONG_OFFSET = {
-  hour: n,
-  minute: n,
-  second: n,
-  hourCycle: 'h23',
-  timeZoneName: l,
-};
-var DATETIME_SHORT = {
-  year: n,
-  month: n,
-  day: n,
-  hour: n,
-  minute: n,
-};
-var DATETIME_SHORT_WITH_SECONDS = {
-  year: n,
-  month: n,
-  day: n,
-  hour: n,
-  minute: n,
-  second: n,
-};
-var DATETIME_MED = {
-  year: n,
-  month: s,
-  day: n,
-  hour: n,
-  minute: n,
-};
-var DATETIME_MED_WITH_SECONDS = {
-  year: n,
-  month: s,
-  day: n,
-  hour: n,
-  minute: n,
-  second: n,
-};
-var DATETIME_MED_WITH_WEEKDAY = {
-  year: n,
-  month: s,
-  day: n,
-  weekday: s,
-  hour: n,
-  minute: n,
-};
-var DATETIME_FULL = {
-  year: n,
-  month: l,
-  day: n,
-  hour: n,
-  minute: n,
-  timeZoneName: s,
-};
+var TIME_24_WITH_LONG_OFFSET = { hour: n, minute: n, second: n, hourCycle: 'h23', timeZoneName: l };
+var DATETIME_SHORT = { year: n, month: n, day: n, hour: n, minute: n };
+var DATETIME_SHORT_WITH_SECONDS = { year: n, month: n, day: n, hour: n, minute: n, second: n };
+var DATETIME_MED = { year: n, month: s, day: n, hour: n, minute: n };
+var DATETIME_MED_WITH_SECONDS = { year: n, month: s, day: n, hour: n, minute: n, second: n };
+var DATETIME_MED_WITH_WEEKDAY = { year: n, month: s, day: n, weekday: s, hour: n, minute: n };
+var DATETIME_FULL = { year: n, month: l, day: n, hour: n, minute: n, timeZoneName: s };
 var DATETIME_FULL_WITH_SECONDS = {
   year: n,
   month: l,
@@ -2489,15 +2197,7 @@ var DATETIME_FULL_WITH_SECONDS = {
   second: n,
   timeZoneName: s,
 };
-var DATETIME_HUGE = {
-  year: n,
-  month: l,
-  day: n,
-  weekday: l,
-  hour: n,
-  minute: n,
-  timeZoneName: l,
-};
+var DATETIME_HUGE = { year: n, month: l, day: n, weekday: l, hour: n, minute: n, timeZoneName: l };
 var DATETIME_HUGE_WITH_SECONDS = {
   year: n,
   month: l,
@@ -2509,135 +2209,68 @@ var DATETIME_HUGE_WITH_SECONDS = {
   timeZoneName: l,
 };
 var Zone = class {
-  /**
-   * The type of zone
-   * @abstract
-   * @type {string}
-   */
   get type() {
     throw new ZoneIsAbstractError();
   }
-  /**
-   * The name of this zone.
-   * @abstract
-   * @type {string}
-   */
   get name() {
     throw new ZoneIsAbstractError();
   }
-  /**
-   * The IANA name of this zone.
-   * Defaults to `name` if not overwritten by a subclass.
-   * @abstract
-   * @type {string}
-   */
   get ianaName() {
     return this.name;
   }
-  /**
-   * Returns whether the offset is known to be fixed for the whole year.
-   * @abstract
-   * @type {boolean}
-   */
   get isUniversal() {
     throw new ZoneIsAbstractError();
   }
-  /**
-   * Returns the offset's common name (such as EST) at the specified timestamp
-   * @abstract
-   * @param {number} ts - Epoch milliseconds for which to get the name
-   * @param {Object} opts - Options to affect the format
-   * @param {string} opts.format - What style of offset to return. Accepts 'long' or 'short'.
-   * @param {string} opts.locale - What locale to return the offset name in.
-   * @return {string}
-   */
   offsetName(ts, opts) {
     throw new ZoneIsAbstractError();
   }
-  /**
-   * Returns the offset's value as a string
-   * @abstract
-   * @param {number} ts - Epoch milliseconds for which to get the offset
-   * @param {string} format - What style of offset to return.
-   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
-   * @return {string}
-   */
   formatOffset(ts, format) {
     throw new ZoneIsAbstractError();
   }
-  /**
-   * Return the offset in minutes for this zone at the specified timestamp.
-   * @abstract
-   * @param {number} ts - Epoch milliseconds for which to compute the offset
-   * @return {number}
-   */
   offset(ts) {
     throw new ZoneIsAbstractError();
   }
-  /**
-   * Return whether this Zone is equal to another zone
-   * @abstract
-   * @param {Zone} otherZone - the zone to compare
-   * @return {boolean}
-   */
   equals(otherZone) {
     throw new ZoneIsAbstractError();
   }
-  /**
-   * Return whether this Zone is valid.
-   * @abstract
-   * @type {boolean}
-   */
   get isValid() {
     throw new ZoneIsAbstractError();
   }
 };
 var singleton$1 = null;
 var SystemZone = class _SystemZone extends Zone {
-  /**
-   * Get a singleton instance of the local zone
-   * @return {SystemZone}
-   */
   static get instance() {
     if (singleton$1 === null) {
       singleton$1 = new _SystemZone();
     }
     return singleton$1;
   }
-  /** @override **/
   get type() {
     return 'system';
   }
-  /** @override **/
   get name() {
     return new Intl.DateTimeFormat().resolvedOptions().timeZone;
   }
-  /** @override **/
   get isUniversal() {
     return false;
   }
-  /** @override **/
   offsetName(ts, { format, locale }) {
     return parseZoneInfo(ts, format, locale);
   }
-  /** @override **/
   formatOffset(ts, format) {
     return formatOffset(this.offset(ts), format);
   }
-  /** @override **/
   offset(ts) {
     return -new Date(ts).getTimezoneOffset();
   }
-  /** @override **/
   equals(otherZone) {
     return otherZone.type === 'system';
   }
-  /** @override **/
   get isValid() {
     return true;
   }
 };
-var dtfCache = /* @__PURE__ */ new Map();
+var dtfCache = new Map();
 function makeDTF(zoneName) {
   let dtf = dtfCache.get(zoneName);
   if (dtf === void 0) {
@@ -2656,15 +2289,7 @@ function makeDTF(zoneName) {
   }
   return dtf;
 }
-var typeToPos = {
-  year: 0,
-  month: 1,
-  day: 2,
-  era: 3,
-  hour: 4,
-  minute: 5,
-  second: 6,
-};
+var typeToPos = { year: 0, month: 1, day: 2, era: 3, hour: 4, minute: 5, second: 6 };
 function hackyOffset(dtf, date2) {
   const formatted = dtf.format(date2).replace(/\u200E/g, ''),
     parsed = /(\d+)\/(\d+)\/(\d+) (AD|BC),? (\d+):(\d+):(\d+)/.exec(formatted),
@@ -2685,12 +2310,8 @@ function partsOffset(dtf, date2) {
   }
   return filled;
 }
-var ianaZoneCache = /* @__PURE__ */ new Map();
+var ianaZoneCache = new Map();
 var IANAZone = class _IANAZone extends Zone {
-  /**
-   * @param {string} name - Zone name
-   * @return {IANAZone}
-   */
   static create(name2) {
     let zone = ianaZoneCache.get(name2);
     if (zone === void 0) {
@@ -2698,33 +2319,13 @@ var IANAZone = class _IANAZone extends Zone {
     }
     return zone;
   }
-  /**
-   * Reset local caches. Should only be necessary in testing scenarios.
-   * @return {void}
-   */
   static resetCache() {
     ianaZoneCache.clear();
     dtfCache.clear();
   }
-  /**
-   * Returns whether the provided string is a valid specifier. This only checks the string's format, not that the specifier identifies a known zone; see isValidZone for that.
-   * @param {string} s - The string to check validity on
-   * @example IANAZone.isValidSpecifier("America/New_York") //=> true
-   * @example IANAZone.isValidSpecifier("Sport~~blorp") //=> false
-   * @deprecated For backward compatibility, this forwards to isValidZone, better use `isValidZone()` directly instead.
-   * @return {boolean}
-   */
   static isValidSpecifier(s2) {
     return this.isValidZone(s2);
   }
-  /**
-   * Returns whether the provided string identifies a real zone
-   * @param {string} zone - The string to check
-   * @example IANAZone.isValidZone("America/New_York") //=> true
-   * @example IANAZone.isValidZone("Fantasia/Castle") //=> false
-   * @example IANAZone.isValidZone("Sport~~blorp") //=> false
-   * @return {boolean}
-   */
   static isValidZone(zone) {
     if (!zone) {
       return false;
@@ -2741,60 +2342,21 @@ var IANAZone = class _IANAZone extends Zone {
     this.zoneName = name2;
     this.valid = _IANAZone.isValidZone(name2);
   }
-  /**
-   * The type of zone. `iana` for all instances of `IANAZone`.
-   * @override
-   * @type {string}
-   */
   get type() {
     return 'iana';
   }
-  /**
-   * The name of this zone (i.e. the IANA zone name).
-   * @override
-   * @type {string}
-   */
   get name() {
     return this.zoneName;
   }
-  /**
-   * Returns whether the offset is known to be fixed for the whole year:
-   * Always returns false for all IANA zones.
-   * @override
-   * @type {boolean}
-   */
   get isUniversal() {
     return false;
   }
-  /**
-   * Returns the offset's common name (such as EST) at the specified timestamp
-   * @override
-   * @param {number} ts - Epoch milliseconds for which to get the name
-   * @param {Object} opts - Options to affect the format
-   * @param {string} opts.format - What style of offset to return. Accepts 'long' or 'short'.
-   * @param {string} opts.locale - What locale to return the offset name in.
-   * @return {string}
-   */
   offsetName(ts, { format, locale }) {
     return parseZoneInfo(ts, format, locale, this.name);
   }
-  /**
-   * Returns the offset's value as a string
-   * @override
-   * @param {number} ts - Epoch milliseconds for which to get the offset
-   * @param {string} format - What style of offset to return.
-   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
-   * @return {string}
-   */
   formatOffset(ts, format) {
     return formatOffset(this.offset(ts), format);
   }
-  /**
-   * Return the offset in minutes for this zone at the specified timestamp.
-   * @override
-   * @param {number} ts - Epoch milliseconds for which to compute the offset
-   * @return {number}
-   */
   offset(ts) {
     if (!this.valid) return NaN;
     const date2 = new Date(ts);
@@ -2821,20 +2383,9 @@ var IANAZone = class _IANAZone extends Zone {
     asTS -= over >= 0 ? over : 1e3 + over;
     return (asUTC - asTS) / (60 * 1e3);
   }
-  /**
-   * Return whether this Zone is equal to another zone
-   * @override
-   * @param {Zone} otherZone - the zone to compare
-   * @return {boolean}
-   */
   equals(otherZone) {
     return otherZone.type === 'iana' && otherZone.name === this.name;
   }
-  /**
-   * Return whether this Zone is valid.
-   * @override
-   * @type {boolean}
-   */
   get isValid() {
     return this.valid;
   }
@@ -2849,7 +2400,7 @@ function getCachedLF(locString, opts = {}) {
   }
   return dtf;
 }
-var intlDTCache = /* @__PURE__ */ new Map();
+var intlDTCache = new Map();
 function getCachedDTF(locString, opts = {}) {
   const key = JSON.stringify([locString, opts]);
   let dtf = intlDTCache.get(key);
@@ -2859,7 +2410,7 @@ function getCachedDTF(locString, opts = {}) {
   }
   return dtf;
 }
-var intlNumCache = /* @__PURE__ */ new Map();
+var intlNumCache = new Map();
 function getCachedINF(locString, opts = {}) {
   const key = JSON.stringify([locString, opts]);
   let inf = intlNumCache.get(key);
@@ -2869,7 +2420,7 @@ function getCachedINF(locString, opts = {}) {
   }
   return inf;
 }
-var intlRelCache = /* @__PURE__ */ new Map();
+var intlRelCache = new Map();
 function getCachedRTF(locString, opts = {}) {
   const { base, ...cacheKeyOpts } = opts;
   const key = JSON.stringify([locString, cacheKeyOpts]);
@@ -2889,7 +2440,7 @@ function systemLocale() {
     return sysLocaleCache;
   }
 }
-var intlResolvedOptionsCache = /* @__PURE__ */ new Map();
+var intlResolvedOptionsCache = new Map();
 function getCachedIntResolvedOptions(locString) {
   let opts = intlResolvedOptionsCache.get(locString);
   if (opts === void 0) {
@@ -2898,7 +2449,7 @@ function getCachedIntResolvedOptions(locString) {
   }
   return opts;
 }
-var weekInfoCache = /* @__PURE__ */ new Map();
+var weekInfoCache = new Map();
 function getCachedWeekInfo(locString) {
   let data = weekInfoCache.get(locString);
   if (!data) {
@@ -3058,10 +2609,7 @@ var PolyDateFormatter = class {
             locale: this.dt.locale,
             format: this.opts.timeZoneName,
           });
-          return {
-            ...part,
-            value: offsetName,
-          };
+          return { ...part, value: offsetName };
         } else {
           return part;
         }
@@ -3095,11 +2643,7 @@ var PolyRelFormatter = class {
     }
   }
 };
-var fallbackWeekSettings = {
-  firstDay: 1,
-  minimalDays: 4,
-  weekend: [6, 7],
-};
+var fallbackWeekSettings = { firstDay: 1, minimalDays: 4, weekend: [6, 7] };
 var Locale = class _Locale {
   static fromOpts(opts) {
     return _Locale.create(
@@ -3287,32 +2831,15 @@ var Locale = class _Locale {
 };
 var singleton = null;
 var FixedOffsetZone = class _FixedOffsetZone extends Zone {
-  /**
-   * Get a singleton instance of UTC
-   * @return {FixedOffsetZone}
-   */
   static get utcInstance() {
     if (singleton === null) {
       singleton = new _FixedOffsetZone(0);
     }
     return singleton;
   }
-  /**
-   * Get an instance with a specified offset
-   * @param {number} offset - The offset in minutes
-   * @return {FixedOffsetZone}
-   */
   static instance(offset2) {
     return offset2 === 0 ? _FixedOffsetZone.utcInstance : new _FixedOffsetZone(offset2);
   }
-  /**
-   * Get an instance of FixedOffsetZone from a UTC offset string, like "UTC+6"
-   * @param {string} s - The offset string to parse
-   * @example FixedOffsetZone.parseSpecifier("UTC+6")
-   * @example FixedOffsetZone.parseSpecifier("UTC+06")
-   * @example FixedOffsetZone.parseSpecifier("UTC-6:00")
-   * @return {FixedOffsetZone}
-   */
   static parseSpecifier(s2) {
     if (s2) {
       const r = s2.match(/^utc(?:([+-]\d{1,2})(?::(\d{2}))?)?$/i);
@@ -3326,29 +2853,12 @@ var FixedOffsetZone = class _FixedOffsetZone extends Zone {
     super();
     this.fixed = offset2;
   }
-  /**
-   * The type of zone. `fixed` for all instances of `FixedOffsetZone`.
-   * @override
-   * @type {string}
-   */
   get type() {
     return 'fixed';
   }
-  /**
-   * The name of this zone.
-   * All fixed zones' names always start with "UTC" (plus optional offset)
-   * @override
-   * @type {string}
-   */
   get name() {
     return this.fixed === 0 ? 'UTC' : `UTC${formatOffset(this.fixed, 'narrow')}`;
   }
-  /**
-   * The IANA name of this zone, i.e. `Etc/UTC` or `Etc/GMT+/-nn`
-   *
-   * @override
-   * @type {string}
-   */
   get ianaName() {
     if (this.fixed === 0) {
       return 'Etc/UTC';
@@ -3356,60 +2866,21 @@ var FixedOffsetZone = class _FixedOffsetZone extends Zone {
       return `Etc/GMT${formatOffset(-this.fixed, 'narrow')}`;
     }
   }
-  /**
-   * Returns the offset's common name at the specified timestamp.
-   *
-   * For fixed offset zones this equals to the zone name.
-   * @override
-   */
   offsetName() {
     return this.name;
   }
-  /**
-   * Returns the offset's value as a string
-   * @override
-   * @param {number} ts - Epoch milliseconds for which to get the offset
-   * @param {string} format - What style of offset to return.
-   *                          Accepts 'narrow', 'short', or 'techie'. Returning '+6', '+06:00', or '+0600' respectively
-   * @return {string}
-   */
   formatOffset(ts, format) {
     return formatOffset(this.fixed, format);
   }
-  /**
-   * Returns whether the offset is known to be fixed for the whole year:
-   * Always returns true for all fixed offset zones.
-   * @override
-   * @type {boolean}
-   */
   get isUniversal() {
     return true;
   }
-  /**
-   * Return the offset in minutes for this zone at the specified timestamp.
-   *
-   * For fixed offset zones, this is constant and does not depend on a timestamp.
-   * @override
-   * @return {number}
-   */
   offset() {
     return this.fixed;
   }
-  /**
-   * Return whether this Zone is equal to another zone (i.e. also fixed and same offset)
-   * @override
-   * @param {Zone} otherZone - the zone to compare
-   * @return {boolean}
-   */
   equals(otherZone) {
     return otherZone.type === 'fixed' && otherZone.fixed === this.fixed;
   }
-  /**
-   * Return whether this Zone is valid:
-   * All fixed offset zones are valid.
-   * @override
-   * @type {boolean}
-   */
   get isValid() {
     return true;
   }
@@ -3419,35 +2890,27 @@ var InvalidZone = class extends Zone {
     super();
     this.zoneName = zoneName;
   }
-  /** @override **/
   get type() {
     return 'invalid';
   }
-  /** @override **/
   get name() {
     return this.zoneName;
   }
-  /** @override **/
   get isUniversal() {
     return false;
   }
-  /** @override **/
   offsetName() {
     return null;
   }
-  /** @override **/
   formatOffset() {
     return '';
   }
-  /** @override **/
   offset() {
     return NaN;
   }
-  /** @override **/
   equals() {
     return false;
   }
-  /** @override **/
   get isValid() {
     return false;
   }
@@ -3521,14 +2984,14 @@ function parseDigits(str) {
   if (isNaN(value)) {
     value = '';
     for (let i = 0; i < str.length; i++) {
-      const code = str.charCodeAt(i);
+      const code2 = str.charCodeAt(i);
       if (str[i].search(numberingSystems.hanidec) !== -1) {
         value += hanidecChars.indexOf(str[i]);
       } else {
         for (const key in numberingSystemsUTF16) {
           const [min, max] = numberingSystemsUTF16[key];
-          if (code >= min && code <= max) {
-            value += code - min;
+          if (code2 >= min && code2 <= max) {
+            value += code2 - min;
           }
         }
       }
@@ -3538,7 +3001,7 @@ function parseDigits(str) {
     return value;
   }
 }
-var digitRegexCache = /* @__PURE__ */ new Map();
+var digitRegexCache = new Map();
 function resetDigitRegexCache() {
   digitRegexCache.clear();
 }
@@ -3546,7 +3009,7 @@ function digitRegex({ numberingSystem }, append = '') {
   const ns = numberingSystem || 'latn';
   let appendCache = digitRegexCache.get(ns);
   if (appendCache === void 0) {
-    appendCache = /* @__PURE__ */ new Map();
+    appendCache = new Map();
     digitRegexCache.set(ns, appendCache);
   }
   let regex = appendCache.get(append);
@@ -3565,140 +3028,54 @@ var twoDigitCutoffYear = 60;
 var throwOnInvalid;
 var defaultWeekSettings = null;
 var Settings = class {
-  /**
-   * Get the callback for returning the current timestamp.
-   * @type {function}
-   */
   static get now() {
     return now;
   }
-  /**
-   * Set the callback for returning the current timestamp.
-   * The function should return a number, which will be interpreted as an Epoch millisecond count
-   * @type {function}
-   * @example Settings.now = () => Date.now() + 3000 // pretend it is 3 seconds in the future
-   * @example Settings.now = () => 0 // always pretend it's Jan 1, 1970 at midnight in UTC time
-   */
   static set now(n2) {
     now = n2;
   }
-  /**
-   * Set the default time zone to create DateTimes in. Does not affect existing instances.
-   * Use the value "system" to reset this value to the system's time zone.
-   * @type {string}
-   */
   static set defaultZone(zone) {
     defaultZone = zone;
   }
-  /**
-   * Get the default time zone object currently used to create DateTimes. Does not affect existing instances.
-   * The default value is the system's time zone (the one set on the machine that runs this code).
-   * @type {Zone}
-   */
   static get defaultZone() {
     return normalizeZone(defaultZone, SystemZone.instance);
   }
-  /**
-   * Get the default locale to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
   static get defaultLocale() {
     return defaultLocale;
   }
-  /**
-   * Set the default locale to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
   static set defaultLocale(locale) {
     defaultLocale = locale;
   }
-  /**
-   * Get the default numbering system to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
   static get defaultNumberingSystem() {
     return defaultNumberingSystem;
   }
-  /**
-   * Set the default numbering system to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
   static set defaultNumberingSystem(numberingSystem) {
     defaultNumberingSystem = numberingSystem;
   }
-  /**
-   * Get the default output calendar to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
   static get defaultOutputCalendar() {
     return defaultOutputCalendar;
   }
-  /**
-   * Set the default output calendar to create DateTimes with. Does not affect existing instances.
-   * @type {string}
-   */
   static set defaultOutputCalendar(outputCalendar) {
     defaultOutputCalendar = outputCalendar;
   }
-  /**
-   * @typedef {Object} WeekSettings
-   * @property {number} firstDay
-   * @property {number} minimalDays
-   * @property {number[]} weekend
-   */
-  /**
-   * @return {WeekSettings|null}
-   */
   static get defaultWeekSettings() {
     return defaultWeekSettings;
   }
-  /**
-   * Allows overriding the default locale week settings, i.e. the start of the week, the weekend and
-   * how many days are required in the first week of a year.
-   * Does not affect existing instances.
-   *
-   * @param {WeekSettings|null} weekSettings
-   */
   static set defaultWeekSettings(weekSettings) {
     defaultWeekSettings = validateWeekSettings(weekSettings);
   }
-  /**
-   * Get the cutoff year for whether a 2-digit year string is interpreted in the current or previous century. Numbers higher than the cutoff will be considered to mean 19xx and numbers lower or equal to the cutoff will be considered 20xx.
-   * @type {number}
-   */
   static get twoDigitCutoffYear() {
     return twoDigitCutoffYear;
   }
-  /**
-   * Set the cutoff year for whether a 2-digit year string is interpreted in the current or previous century. Numbers higher than the cutoff will be considered to mean 19xx and numbers lower or equal to the cutoff will be considered 20xx.
-   * @type {number}
-   * @example Settings.twoDigitCutoffYear = 0 // all 'yy' are interpreted as 20th century
-   * @example Settings.twoDigitCutoffYear = 99 // all 'yy' are interpreted as 21st century
-   * @example Settings.twoDigitCutoffYear = 50 // '49' -> 2049; '50' -> 1950
-   * @example Settings.twoDigitCutoffYear = 1950 // interpreted as 50
-   * @example Settings.twoDigitCutoffYear = 2050 // ALSO interpreted as 50
-   */
   static set twoDigitCutoffYear(cutoffYear) {
     twoDigitCutoffYear = cutoffYear % 100;
   }
-  /**
-   * Get whether Luxon will throw when it encounters invalid DateTimes, Durations, or Intervals
-   * @type {boolean}
-   */
   static get throwOnInvalid() {
     return throwOnInvalid;
   }
-  /**
-   * Set whether Luxon will throw when it encounters invalid DateTimes, Durations, or Intervals
-   * @type {boolean}
-   */
   static set throwOnInvalid(t) {
     throwOnInvalid = t;
   }
-  /**
-   * Reset Luxon's global caches. Should only be necessary in testing scenarios.
-   * @return {void}
-   */
   static resetCaches() {
     Locale.resetCache();
     IANAZone.resetCache();
@@ -3811,10 +3188,7 @@ function usesLocalWeekValues(obj, loc) {
     delete obj.localWeekday;
     delete obj.localWeekNumber;
     delete obj.localWeekYear;
-    return {
-      minDaysInFirstWeek: loc.getMinDaysInFirstWeek(),
-      startOfWeek: loc.getStartOfWeek(),
-    };
+    return { minDaysInFirstWeek: loc.getMinDaysInFirstWeek(), startOfWeek: loc.getStartOfWeek() };
   } else {
     return { minDaysInFirstWeek: 4, startOfWeek: 1 };
   }
@@ -4398,29 +3772,23 @@ var Formatter = class _Formatter {
         knownEnglish ? eraForDateTime(dt, length) : string4({ era: length }, 'era'),
       tokenToString = (token) => {
         switch (token) {
-          // ms
           case 'S':
             return this.num(dt.millisecond);
           case 'u':
-          // falls through
           case 'SSS':
             return this.num(dt.millisecond, 3);
-          // seconds
           case 's':
             return this.num(dt.second);
           case 'ss':
             return this.num(dt.second, 2);
-          // fractional seconds
           case 'uu':
             return this.num(Math.floor(dt.millisecond / 10), 2);
           case 'uuu':
             return this.num(Math.floor(dt.millisecond / 100));
-          // minutes
           case 'm':
             return this.num(dt.minute);
           case 'mm':
             return this.num(dt.minute, 2);
-          // hours
           case 'h':
             return this.num(dt.hour % 12 === 0 ? 12 : dt.hour % 12);
           case 'hh':
@@ -4429,7 +3797,6 @@ var Formatter = class _Formatter {
             return this.num(dt.hour);
           case 'HH':
             return this.num(dt.hour, 2);
-          // offset
           case 'Z':
             return formatOffset2({ format: 'narrow', allowZ: this.opts.allowZ });
           case 'ZZ':
@@ -4440,18 +3807,14 @@ var Formatter = class _Formatter {
             return dt.zone.offsetName(dt.ts, { format: 'short', locale: this.loc.locale });
           case 'ZZZZZ':
             return dt.zone.offsetName(dt.ts, { format: 'long', locale: this.loc.locale });
-          // zone
           case 'z':
             return dt.zoneName;
-          // meridiems
           case 'a':
             return meridiem();
-          // dates
           case 'd':
             return useDateTimeFormatter ? string4({ day: 'numeric' }, 'day') : this.num(dt.day);
           case 'dd':
             return useDateTimeFormatter ? string4({ day: '2-digit' }, 'day') : this.num(dt.day, 2);
-          // weekdays - standalone
           case 'c':
             return this.num(dt.weekday);
           case 'ccc':
@@ -4460,7 +3823,6 @@ var Formatter = class _Formatter {
             return weekday('long', true);
           case 'ccccc':
             return weekday('narrow', true);
-          // weekdays - format
           case 'E':
             return this.num(dt.weekday);
           case 'EEE':
@@ -4469,7 +3831,6 @@ var Formatter = class _Formatter {
             return weekday('long', false);
           case 'EEEEE':
             return weekday('narrow', false);
-          // months - standalone
           case 'L':
             return useDateTimeFormatter
               ? string4({ month: 'numeric', day: 'numeric' }, 'month')
@@ -4484,7 +3845,6 @@ var Formatter = class _Formatter {
             return month('long', true);
           case 'LLLLL':
             return month('narrow', true);
-          // months - format
           case 'M':
             return useDateTimeFormatter
               ? string4({ month: 'numeric' }, 'month')
@@ -4499,7 +3859,6 @@ var Formatter = class _Formatter {
             return month('long', false);
           case 'MMMMM':
             return month('narrow', false);
-          // years
           case 'y':
             return useDateTimeFormatter ? string4({ year: 'numeric' }, 'year') : this.num(dt.year);
           case 'yy':
@@ -4514,7 +3873,6 @@ var Formatter = class _Formatter {
             return useDateTimeFormatter
               ? string4({ year: 'numeric' }, 'year')
               : this.num(dt.year, 6);
-          // eras
           case 'G':
             return era('short');
           case 'GG':
@@ -4605,8 +3963,6 @@ var Formatter = class _Formatter {
       collapsed = dur.shiftTo(...realTokens.map(tokenToField).filter((t) => t)),
       durationInfo = {
         isNegativeDuration: collapsed < 0,
-        // this relies on "collapsed" being based on "shiftTo", which builds up the object
-        // in order
         largestUnit: Object.keys(collapsed.values)[0],
       };
     return stringifyTokens(tokens, tokenToString(collapsed, durationInfo));
@@ -4871,12 +4227,7 @@ var lowOrderMatrix = {
     seconds: 7 * 24 * 60 * 60,
     milliseconds: 7 * 24 * 60 * 60 * 1e3,
   },
-  days: {
-    hours: 24,
-    minutes: 24 * 60,
-    seconds: 24 * 60 * 60,
-    milliseconds: 24 * 60 * 60 * 1e3,
-  },
+  days: { hours: 24, minutes: 24 * 60, seconds: 24 * 60 * 60, milliseconds: 24 * 60 * 60 * 1e3 },
   hours: { minutes: 60, seconds: 60 * 60, milliseconds: 60 * 60 * 1e3 },
   minutes: { seconds: 60, milliseconds: 60 * 1e3 },
   seconds: { milliseconds: 1e3 },
@@ -5012,9 +4363,6 @@ function removeZeroes(vals) {
   return newVals;
 }
 var Duration = class _Duration {
-  /**
-   * @private
-   */
   constructor(config2) {
     const accurate = config2.conversionAccuracy === 'longterm' || false;
     let matrix = accurate ? accurateMatrix : casualMatrix;
@@ -5028,38 +4376,9 @@ var Duration = class _Duration {
     this.matrix = matrix;
     this.isLuxonDuration = true;
   }
-  /**
-   * Create Duration from a number of milliseconds.
-   * @param {number} count of milliseconds
-   * @param {Object} opts - options for parsing
-   * @param {string} [opts.locale='en-US'] - the locale to use
-   * @param {string} opts.numberingSystem - the numbering system to use
-   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
-   * @return {Duration}
-   */
   static fromMillis(count, opts) {
     return _Duration.fromObject({ milliseconds: count }, opts);
   }
-  /**
-   * Create a Duration from a JavaScript object with keys like 'years' and 'hours'.
-   * If this object is empty then a zero milliseconds duration is returned.
-   * @param {Object} obj - the object to create the DateTime from
-   * @param {number} obj.years
-   * @param {number} obj.quarters
-   * @param {number} obj.months
-   * @param {number} obj.weeks
-   * @param {number} obj.days
-   * @param {number} obj.hours
-   * @param {number} obj.minutes
-   * @param {number} obj.seconds
-   * @param {number} obj.milliseconds
-   * @param {Object} [opts=[]] - options for creating this Duration
-   * @param {string} [opts.locale='en-US'] - the locale to use
-   * @param {string} opts.numberingSystem - the numbering system to use
-   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
-   * @param {string} [opts.matrix=Object] - the custom conversion system to use
-   * @return {Duration}
-   */
   static fromObject(obj, opts = {}) {
     if (obj == null || typeof obj !== 'object') {
       throw new InvalidArgumentError(
@@ -5073,16 +4392,6 @@ var Duration = class _Duration {
       matrix: opts.matrix,
     });
   }
-  /**
-   * Create a Duration from DurationLike.
-   *
-   * @param {Object | number | Duration} durationLike
-   * One of:
-   * - object with keys like 'years' and 'hours'.
-   * - number representing milliseconds
-   * - Duration instance
-   * @return {Duration}
-   */
   static fromDurationLike(durationLike) {
     if (isNumber(durationLike)) {
       return _Duration.fromMillis(durationLike);
@@ -5096,20 +4405,6 @@ var Duration = class _Duration {
       );
     }
   }
-  /**
-   * Create a Duration from an ISO 8601 duration string.
-   * @param {string} text - text to parse
-   * @param {Object} opts - options for parsing
-   * @param {string} [opts.locale='en-US'] - the locale to use
-   * @param {string} opts.numberingSystem - the numbering system to use
-   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
-   * @param {string} [opts.matrix=Object] - the preset conversion system to use
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Durations
-   * @example Duration.fromISO('P3Y6M1W4DT12H30M5S').toObject() //=> { years: 3, months: 6, weeks: 1, days: 4, hours: 12, minutes: 30, seconds: 5 }
-   * @example Duration.fromISO('PT23H').toObject() //=> { hours: 23 }
-   * @example Duration.fromISO('P5Y3M').toObject() //=> { years: 5, months: 3 }
-   * @return {Duration}
-   */
   static fromISO(text, opts) {
     const [parsed] = parseISODuration(text);
     if (parsed) {
@@ -5118,22 +4413,6 @@ var Duration = class _Duration {
       return _Duration.invalid('unparsable', `the input "${text}" can't be parsed as ISO 8601`);
     }
   }
-  /**
-   * Create a Duration from an ISO 8601 time string.
-   * @param {string} text - text to parse
-   * @param {Object} opts - options for parsing
-   * @param {string} [opts.locale='en-US'] - the locale to use
-   * @param {string} opts.numberingSystem - the numbering system to use
-   * @param {string} [opts.conversionAccuracy='casual'] - the preset conversion system to use
-   * @param {string} [opts.matrix=Object] - the conversion system to use
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Times
-   * @example Duration.fromISOTime('11:22:33.444').toObject() //=> { hours: 11, minutes: 22, seconds: 33, milliseconds: 444 }
-   * @example Duration.fromISOTime('11:00').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
-   * @example Duration.fromISOTime('T11:00').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
-   * @example Duration.fromISOTime('1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
-   * @example Duration.fromISOTime('T1100').toObject() //=> { hours: 11, minutes: 0, seconds: 0 }
-   * @return {Duration}
-   */
   static fromISOTime(text, opts) {
     const [parsed] = parseISOTimeOnly(text);
     if (parsed) {
@@ -5142,12 +4421,6 @@ var Duration = class _Duration {
       return _Duration.invalid('unparsable', `the input "${text}" can't be parsed as ISO 8601`);
     }
   }
-  /**
-   * Create an invalid Duration.
-   * @param {string} reason - simple string of why this datetime is invalid. Should not contain parameters or anything else data-dependent
-   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
-   * @return {Duration}
-   */
   static invalid(reason, explanation = null) {
     if (!reason) {
       throw new InvalidArgumentError('need to specify a reason the Duration is invalid');
@@ -5159,9 +4432,6 @@ var Duration = class _Duration {
       return new _Duration({ invalid });
     }
   }
-  /**
-   * @private
-   */
   static normalizeUnit(unit) {
     const normalized = {
       year: 'years',
@@ -5186,80 +4456,21 @@ var Duration = class _Duration {
     if (!normalized) throw new InvalidUnitError(unit);
     return normalized;
   }
-  /**
-   * Check if an object is a Duration. Works across context boundaries
-   * @param {object} o
-   * @return {boolean}
-   */
   static isDuration(o) {
     return (o && o.isLuxonDuration) || false;
   }
-  /**
-   * Get  the locale of a Duration, such 'en-GB'
-   * @type {string}
-   */
   get locale() {
     return this.isValid ? this.loc.locale : null;
   }
-  /**
-   * Get the numbering system of a Duration, such 'beng'. The numbering system is used when formatting the Duration
-   *
-   * @type {string}
-   */
   get numberingSystem() {
     return this.isValid ? this.loc.numberingSystem : null;
   }
-  /**
-   * Returns a string representation of this Duration formatted according to the specified format string. You may use these tokens:
-   * * `S` for milliseconds
-   * * `s` for seconds
-   * * `m` for minutes
-   * * `h` for hours
-   * * `d` for days
-   * * `w` for weeks
-   * * `M` for months
-   * * `y` for years
-   * Notes:
-   * * Add padding by repeating the token, e.g. "yy" pads the years to two digits, "hhhh" pads the hours out to four digits
-   * * Tokens can be escaped by wrapping with single quotes.
-   * * The duration will be converted to the set of units in the format string using {@link Duration#shiftTo} and the Durations's conversion accuracy setting.
-   * @param {string} fmt - the format string
-   * @param {Object} opts - options
-   * @param {boolean} [opts.floor=true] - floor numerical values
-   * @param {'negative'|'all'|'negativeLargestOnly'} [opts.signMode=negative] - How to handle signs
-   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("y d s") //=> "1 6 2"
-   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("yy dd sss") //=> "01 06 002"
-   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toFormat("M S") //=> "12 518402000"
-   * @example Duration.fromObject({ days: 6, seconds: 2 }).toFormat("d s", { signMode: "all" }) //=> "+6 +2"
-   * @example Duration.fromObject({ days: -6, seconds: -2 }).toFormat("d s", { signMode: "all" }) //=> "-6 -2"
-   * @example Duration.fromObject({ days: -6, seconds: -2 }).toFormat("d s", { signMode: "negativeLargestOnly" }) //=> "-6 2"
-   * @return {string}
-   */
   toFormat(fmt, opts = {}) {
-    const fmtOpts = {
-      ...opts,
-      floor: opts.round !== false && opts.floor !== false,
-    };
+    const fmtOpts = { ...opts, floor: opts.round !== false && opts.floor !== false };
     return this.isValid
       ? Formatter.create(this.loc, fmtOpts).formatDurationFromString(this, fmt)
       : INVALID$2;
   }
-  /**
-   * Returns a string representation of a Duration with all units included.
-   * To modify its behavior, use `listStyle` and any Intl.NumberFormat option, though `unitDisplay` is especially relevant.
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Intl/NumberFormat/NumberFormat#options
-   * @param {Object} opts - Formatting options. Accepts the same keys as the options parameter of the native `Intl.NumberFormat` constructor, as well as `listStyle`.
-   * @param {string} [opts.listStyle='narrow'] - How to format the merged list. Corresponds to the `style` property of the options parameter of the native `Intl.ListFormat` constructor.
-   * @param {boolean} [opts.showZeros=true] - Show all units previously used by the duration even if they are zero
-   * @example
-   * ```js
-   * var dur = Duration.fromObject({ months: 1, weeks: 0, hours: 5, minutes: 6 })
-   * dur.toHuman() //=> '1 month, 0 weeks, 5 hours, 6 minutes'
-   * dur.toHuman({ listStyle: "long" }) //=> '1 month, 0 weeks, 5 hours, and 6 minutes'
-   * dur.toHuman({ unitDisplay: "short" }) //=> '1 mth, 0 wks, 5 hr, 6 min'
-   * dur.toHuman({ showZeros: false }) //=> '1 month, 5 hours, 6 minutes'
-   * ```
-   */
   toHuman(opts = {}) {
     if (!this.isValid) return INVALID$2;
     const showZeros = opts.showZeros !== false;
@@ -5278,25 +4489,10 @@ var Duration = class _Duration {
       .listFormatter({ type: 'conjunction', style: opts.listStyle || 'narrow', ...opts })
       .format(l2);
   }
-  /**
-   * Returns a JavaScript object with this Duration's values.
-   * @example Duration.fromObject({ years: 1, days: 6, seconds: 2 }).toObject() //=> { years: 1, days: 6, seconds: 2 }
-   * @return {Object}
-   */
   toObject() {
     if (!this.isValid) return {};
     return { ...this.values };
   }
-  /**
-   * Returns an ISO 8601-compliant string representation of this Duration.
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Durations
-   * @example Duration.fromObject({ years: 3, seconds: 45 }).toISO() //=> 'P3YT45S'
-   * @example Duration.fromObject({ months: 4, seconds: 45 }).toISO() //=> 'P4MT45S'
-   * @example Duration.fromObject({ months: 5 }).toISO() //=> 'P5M'
-   * @example Duration.fromObject({ minutes: 5 }).toISO() //=> 'PT5M'
-   * @example Duration.fromObject({ milliseconds: 6 }).toISO() //=> 'PT0.006S'
-   * @return {string}
-   */
   toISO() {
     if (!this.isValid) return null;
     let s2 = 'P';
@@ -5313,22 +4509,6 @@ var Duration = class _Duration {
     if (s2 === 'P') s2 += 'T0S';
     return s2;
   }
-  /**
-   * Returns an ISO 8601-compliant string representation of this Duration, formatted as a time of day.
-   * Note that this will return null if the duration is invalid, negative, or equal to or greater than 24 hours.
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Times
-   * @param {Object} opts - options
-   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
-   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
-   * @param {boolean} [opts.includePrefix=false] - include the `T` prefix
-   * @param {string} [opts.format='extended'] - choose between the basic and extended format
-   * @example Duration.fromObject({ hours: 11 }).toISOTime() //=> '11:00:00.000'
-   * @example Duration.fromObject({ hours: 11 }).toISOTime({ suppressMilliseconds: true }) //=> '11:00:00'
-   * @example Duration.fromObject({ hours: 11 }).toISOTime({ suppressSeconds: true }) //=> '11:00'
-   * @example Duration.fromObject({ hours: 11 }).toISOTime({ includePrefix: true }) //=> 'T11:00:00.000'
-   * @example Duration.fromObject({ hours: 11 }).toISOTime({ format: 'basic' }) //=> '110000.000'
-   * @return {string}
-   */
   toISOTime(opts = {}) {
     if (!this.isValid) return null;
     const millis = this.toMillis();
@@ -5344,51 +4524,26 @@ var Duration = class _Duration {
     const dateTime = DateTime.fromMillis(millis, { zone: 'UTC' });
     return dateTime.toISOTime(opts);
   }
-  /**
-   * Returns an ISO 8601 representation of this Duration appropriate for use in JSON.
-   * @return {string}
-   */
   toJSON() {
     return this.toISO();
   }
-  /**
-   * Returns an ISO 8601 representation of this Duration appropriate for use in debugging.
-   * @return {string}
-   */
   toString() {
     return this.toISO();
   }
-  /**
-   * Returns a string representation of this Duration appropriate for the REPL.
-   * @return {string}
-   */
-  [/* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom')]() {
+  [Symbol.for('nodejs.util.inspect.custom')]() {
     if (this.isValid) {
       return `Duration { values: ${JSON.stringify(this.values)} }`;
     } else {
       return `Duration { Invalid, reason: ${this.invalidReason} }`;
     }
   }
-  /**
-   * Returns an milliseconds value of this Duration.
-   * @return {number}
-   */
   toMillis() {
     if (!this.isValid) return NaN;
     return durationToMillis(this.matrix, this.values);
   }
-  /**
-   * Returns an milliseconds value of this Duration. Alias of {@link toMillis}
-   * @return {number}
-   */
   valueOf() {
     return this.toMillis();
   }
-  /**
-   * Make this Duration longer by the specified amount. Return a newly-constructed Duration.
-   * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
-   * @return {Duration}
-   */
   plus(duration2) {
     if (!this.isValid) return this;
     const dur = _Duration.fromDurationLike(duration2),
@@ -5400,23 +4555,11 @@ var Duration = class _Duration {
     }
     return clone$1(this, { values: result }, true);
   }
-  /**
-   * Make this Duration shorter by the specified amount. Return a newly-constructed Duration.
-   * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
-   * @return {Duration}
-   */
   minus(duration2) {
     if (!this.isValid) return this;
     const dur = _Duration.fromDurationLike(duration2);
     return this.plus(dur.negate());
   }
-  /**
-   * Scale this Duration by the specified amount. Return a newly-constructed Duration.
-   * @param {function} fn - The function to apply to each unit. Arity is 1 or 2: the value of the unit and, optionally, the unit name. Must return a number.
-   * @example Duration.fromObject({ hours: 1, minutes: 30 }).mapUnits(x => x * 2) //=> { hours: 2, minutes: 60 }
-   * @example Duration.fromObject({ hours: 1, minutes: 30 }).mapUnits((x, u) => u === "hours" ? x * 2 : x) //=> { hours: 2, minutes: 30 }
-   * @return {Duration}
-   */
   mapUnits(fn) {
     if (!this.isValid) return this;
     const result = {};
@@ -5425,86 +4568,33 @@ var Duration = class _Duration {
     }
     return clone$1(this, { values: result }, true);
   }
-  /**
-   * Get the value of unit.
-   * @param {string} unit - a unit such as 'minute' or 'day'
-   * @example Duration.fromObject({years: 2, days: 3}).get('years') //=> 2
-   * @example Duration.fromObject({years: 2, days: 3}).get('months') //=> 0
-   * @example Duration.fromObject({years: 2, days: 3}).get('days') //=> 3
-   * @return {number}
-   */
   get(unit) {
     return this[_Duration.normalizeUnit(unit)];
   }
-  /**
-   * "Set" the values of specified units. Return a newly-constructed Duration.
-   * @param {Object} values - a mapping of units to numbers
-   * @example dur.set({ years: 2017 })
-   * @example dur.set({ hours: 8, minutes: 30 })
-   * @return {Duration}
-   */
   set(values) {
     if (!this.isValid) return this;
     const mixed = { ...this.values, ...normalizeObject(values, _Duration.normalizeUnit) };
     return clone$1(this, { values: mixed });
   }
-  /**
-   * "Set" the locale and/or numberingSystem.  Returns a newly-constructed Duration.
-   * @example dur.reconfigure({ locale: 'en-GB' })
-   * @return {Duration}
-   */
   reconfigure({ locale, numberingSystem, conversionAccuracy, matrix } = {}) {
     const loc = this.loc.clone({ locale, numberingSystem });
     const opts = { loc, matrix, conversionAccuracy };
     return clone$1(this, opts);
   }
-  /**
-   * Return the length of the duration in the specified unit.
-   * @param {string} unit - a unit such as 'minutes' or 'days'
-   * @example Duration.fromObject({years: 1}).as('days') //=> 365
-   * @example Duration.fromObject({years: 1}).as('months') //=> 12
-   * @example Duration.fromObject({hours: 60}).as('days') //=> 2.5
-   * @return {number}
-   */
   as(unit) {
     return this.isValid ? this.shiftTo(unit).get(unit) : NaN;
   }
-  /**
-   * Reduce this Duration to its canonical representation in its current units.
-   * Assuming the overall value of the Duration is positive, this means:
-   * - excessive values for lower-order units are converted to higher-order units (if possible, see first and second example)
-   * - negative lower-order units are converted to higher order units (there must be such a higher order unit, otherwise
-   *   the overall value would be negative, see third example)
-   * - fractional values for higher-order units are converted to lower-order units (if possible, see fourth example)
-   *
-   * If the overall value is negative, the result of this method is equivalent to `this.negate().normalize().negate()`.
-   * @example Duration.fromObject({ years: 2, days: 5000 }).normalize().toObject() //=> { years: 15, days: 255 }
-   * @example Duration.fromObject({ days: 5000 }).normalize().toObject() //=> { days: 5000 }
-   * @example Duration.fromObject({ hours: 12, minutes: -45 }).normalize().toObject() //=> { hours: 11, minutes: 15 }
-   * @example Duration.fromObject({ years: 2.5, days: 0, hours: 0 }).normalize().toObject() //=> { years: 2, days: 182, hours: 12 }
-   * @return {Duration}
-   */
   normalize() {
     if (!this.isValid) return this;
     const vals = this.toObject();
     normalizeValues(this.matrix, vals);
     return clone$1(this, { values: vals }, true);
   }
-  /**
-   * Rescale units to its largest representation
-   * @example Duration.fromObject({ milliseconds: 90000 }).rescale().toObject() //=> { minutes: 1, seconds: 30 }
-   * @return {Duration}
-   */
   rescale() {
     if (!this.isValid) return this;
     const vals = removeZeroes(this.normalize().shiftToAll().toObject());
     return clone$1(this, { values: vals }, true);
   }
-  /**
-   * Convert this Duration into its representation in a different set of units.
-   * @example Duration.fromObject({ hours: 1, seconds: 30 }).shiftTo('minutes', 'milliseconds').toObject() //=> { minutes: 60, milliseconds: 30000 }
-   * @return {Duration}
-   */
   shiftTo(...units) {
     if (!this.isValid) return this;
     if (units.length === 0) {
@@ -5542,11 +4632,6 @@ var Duration = class _Duration {
     normalizeValues(this.matrix, built);
     return clone$1(this, { values: built }, true);
   }
-  /**
-   * Shift this Duration to all available units.
-   * Same as shiftTo("years", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds")
-   * @return {Duration}
-   */
   shiftToAll() {
     if (!this.isValid) return this;
     return this.shiftTo(
@@ -5560,11 +4645,6 @@ var Duration = class _Duration {
       'milliseconds',
     );
   }
-  /**
-   * Return the negative of this Duration.
-   * @example Duration.fromObject({ hours: 1, seconds: 30 }).negate().toObject() //=> { hours: -1, seconds: -30 }
-   * @return {Duration}
-   */
   negate() {
     if (!this.isValid) return this;
     const negated = {};
@@ -5573,107 +4653,47 @@ var Duration = class _Duration {
     }
     return clone$1(this, { values: negated }, true);
   }
-  /**
-   * Removes all units with values equal to 0 from this Duration.
-   * @example Duration.fromObject({ years: 2, days: 0, hours: 0, minutes: 0 }).removeZeros().toObject() //=> { years: 2 }
-   * @return {Duration}
-   */
   removeZeros() {
     if (!this.isValid) return this;
     const vals = removeZeroes(this.values);
     return clone$1(this, { values: vals }, true);
   }
-  /**
-   * Get the years.
-   * @type {number}
-   */
   get years() {
     return this.isValid ? this.values.years || 0 : NaN;
   }
-  /**
-   * Get the quarters.
-   * @type {number}
-   */
   get quarters() {
     return this.isValid ? this.values.quarters || 0 : NaN;
   }
-  /**
-   * Get the months.
-   * @type {number}
-   */
   get months() {
     return this.isValid ? this.values.months || 0 : NaN;
   }
-  /**
-   * Get the weeks
-   * @type {number}
-   */
   get weeks() {
     return this.isValid ? this.values.weeks || 0 : NaN;
   }
-  /**
-   * Get the days.
-   * @type {number}
-   */
   get days() {
     return this.isValid ? this.values.days || 0 : NaN;
   }
-  /**
-   * Get the hours.
-   * @type {number}
-   */
   get hours() {
     return this.isValid ? this.values.hours || 0 : NaN;
   }
-  /**
-   * Get the minutes.
-   * @type {number}
-   */
   get minutes() {
     return this.isValid ? this.values.minutes || 0 : NaN;
   }
-  /**
-   * Get the seconds.
-   * @return {number}
-   */
   get seconds() {
     return this.isValid ? this.values.seconds || 0 : NaN;
   }
-  /**
-   * Get the milliseconds.
-   * @return {number}
-   */
   get milliseconds() {
     return this.isValid ? this.values.milliseconds || 0 : NaN;
   }
-  /**
-   * Returns whether the Duration is invalid. Invalid durations are returned by diff operations
-   * on invalid DateTimes or Intervals.
-   * @return {boolean}
-   */
   get isValid() {
     return this.invalid === null;
   }
-  /**
-   * Returns an error code if this Duration became invalid, or null if the Duration is valid
-   * @return {string}
-   */
   get invalidReason() {
     return this.invalid ? this.invalid.reason : null;
   }
-  /**
-   * Returns an explanation of why this Duration became invalid, or null if the Duration is valid
-   * @type {string}
-   */
   get invalidExplanation() {
     return this.invalid ? this.invalid.explanation : null;
   }
-  /**
-   * Equality check
-   * Two Durations are equal iff they have the same units and the same values for each unit.
-   * @param {Duration} other
-   * @return {boolean}
-   */
   equals(other) {
     if (!this.isValid || !other.isValid) {
       return false;
@@ -5709,21 +4729,12 @@ function validateStartEnd(start, end) {
   }
 }
 var Interval = class _Interval {
-  /**
-   * @private
-   */
   constructor(config2) {
     this.s = config2.start;
     this.e = config2.end;
     this.invalid = config2.invalid || null;
     this.isLuxonInterval = true;
   }
-  /**
-   * Create an invalid Interval.
-   * @param {string} reason - simple string of why this Interval is invalid. Should not contain parameters or anything else data-dependent
-   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
-   * @return {Interval}
-   */
   static invalid(reason, explanation = null) {
     if (!reason) {
       throw new InvalidArgumentError('need to specify a reason the Interval is invalid');
@@ -5735,55 +4746,26 @@ var Interval = class _Interval {
       return new _Interval({ invalid });
     }
   }
-  /**
-   * Create an Interval from a start DateTime and an end DateTime. Inclusive of the start but not the end.
-   * @param {DateTime|Date|Object} start
-   * @param {DateTime|Date|Object} end
-   * @return {Interval}
-   */
   static fromDateTimes(start, end) {
     const builtStart = friendlyDateTime(start),
       builtEnd = friendlyDateTime(end);
     const validateError = validateStartEnd(builtStart, builtEnd);
     if (validateError == null) {
-      return new _Interval({
-        start: builtStart,
-        end: builtEnd,
-      });
+      return new _Interval({ start: builtStart, end: builtEnd });
     } else {
       return validateError;
     }
   }
-  /**
-   * Create an Interval from a start DateTime and a Duration to extend to.
-   * @param {DateTime|Date|Object} start
-   * @param {Duration|Object|number} duration - the length of the Interval.
-   * @return {Interval}
-   */
   static after(start, duration2) {
     const dur = Duration.fromDurationLike(duration2),
       dt = friendlyDateTime(start);
     return _Interval.fromDateTimes(dt, dt.plus(dur));
   }
-  /**
-   * Create an Interval from an end DateTime and a Duration to extend backwards to.
-   * @param {DateTime|Date|Object} end
-   * @param {Duration|Object|number} duration - the length of the Interval.
-   * @return {Interval}
-   */
   static before(end, duration2) {
     const dur = Duration.fromDurationLike(duration2),
       dt = friendlyDateTime(end);
     return _Interval.fromDateTimes(dt.minus(dur), dt);
   }
-  /**
-   * Create an Interval from an ISO 8601 string.
-   * Accepts `<start>/<end>`, `<start>/<duration>`, and `<duration>/<end>` formats.
-   * @param {string} text - the ISO string to parse
-   * @param {Object} [opts] - options to pass {@link DateTime#fromISO} and optionally {@link Duration#fromISO}
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
-   * @return {Interval}
-   */
   static fromISO(text, opts) {
     const [s2, e] = (text || '').split('/', 2);
     if (s2 && e) {
@@ -5818,74 +4800,30 @@ var Interval = class _Interval {
     }
     return _Interval.invalid('unparsable', `the input "${text}" can't be parsed as ISO 8601`);
   }
-  /**
-   * Check if an object is an Interval. Works across context boundaries
-   * @param {object} o
-   * @return {boolean}
-   */
   static isInterval(o) {
     return (o && o.isLuxonInterval) || false;
   }
-  /**
-   * Returns the start of the Interval
-   * @type {DateTime}
-   */
   get start() {
     return this.isValid ? this.s : null;
   }
-  /**
-   * Returns the end of the Interval. This is the first instant which is not part of the interval
-   * (Interval is half-open).
-   * @type {DateTime}
-   */
   get end() {
     return this.isValid ? this.e : null;
   }
-  /**
-   * Returns the last DateTime included in the interval (since end is not part of the interval)
-   * @type {DateTime}
-   */
   get lastDateTime() {
     return this.isValid ? (this.e ? this.e.minus(1) : null) : null;
   }
-  /**
-   * Returns whether this Interval's end is at least its start, meaning that the Interval isn't 'backwards'.
-   * @type {boolean}
-   */
   get isValid() {
     return this.invalidReason === null;
   }
-  /**
-   * Returns an error code if this Interval is invalid, or null if the Interval is valid
-   * @type {string}
-   */
   get invalidReason() {
     return this.invalid ? this.invalid.reason : null;
   }
-  /**
-   * Returns an explanation of why this Interval became invalid, or null if the Interval is valid
-   * @type {string}
-   */
   get invalidExplanation() {
     return this.invalid ? this.invalid.explanation : null;
   }
-  /**
-   * Returns the length of the Interval in the specified unit.
-   * @param {string} unit - the unit (such as 'hours' or 'days') to return the length in.
-   * @return {number}
-   */
   length(unit = 'milliseconds') {
     return this.isValid ? this.toDuration(...[unit]).get(unit) : NaN;
   }
-  /**
-   * Returns the count of minutes, hours, days, months, or years included in the Interval, even in part.
-   * Unlike {@link Interval#length} this counts sections of the calendar, not periods of time, e.g. specifying 'day'
-   * asks 'what dates are included in this interval?', not 'how many days long is this interval?'
-   * @param {string} [unit='milliseconds'] - the unit of time to count.
-   * @param {Object} opts - options
-   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week; this operation will always use the locale of the start DateTime
-   * @return {number}
-   */
   count(unit = 'milliseconds', opts) {
     if (!this.isValid) return NaN;
     const start = this.start.startOf(unit, opts);
@@ -5898,64 +4836,28 @@ var Interval = class _Interval {
     end = end.startOf(unit, opts);
     return Math.floor(end.diff(start, unit).get(unit)) + (end.valueOf() !== this.end.valueOf());
   }
-  /**
-   * Returns whether this Interval's start and end are both in the same unit of time
-   * @param {string} unit - the unit of time to check sameness on
-   * @return {boolean}
-   */
   hasSame(unit) {
     return this.isValid ? this.isEmpty() || this.e.minus(1).hasSame(this.s, unit) : false;
   }
-  /**
-   * Return whether this Interval has the same start and end DateTimes.
-   * @return {boolean}
-   */
   isEmpty() {
     return this.s.valueOf() === this.e.valueOf();
   }
-  /**
-   * Return whether this Interval's start is after the specified DateTime.
-   * @param {DateTime} dateTime
-   * @return {boolean}
-   */
   isAfter(dateTime) {
     if (!this.isValid) return false;
     return this.s > dateTime;
   }
-  /**
-   * Return whether this Interval's end is before the specified DateTime.
-   * @param {DateTime} dateTime
-   * @return {boolean}
-   */
   isBefore(dateTime) {
     if (!this.isValid) return false;
     return this.e <= dateTime;
   }
-  /**
-   * Return whether this Interval contains the specified DateTime.
-   * @param {DateTime} dateTime
-   * @return {boolean}
-   */
   contains(dateTime) {
     if (!this.isValid) return false;
     return this.s <= dateTime && this.e > dateTime;
   }
-  /**
-   * "Sets" the start and/or end dates. Returns a newly-constructed Interval.
-   * @param {Object} values - the values to set
-   * @param {DateTime} values.start - the starting DateTime
-   * @param {DateTime} values.end - the ending DateTime
-   * @return {Interval}
-   */
   set({ start, end } = {}) {
     if (!this.isValid) return this;
     return _Interval.fromDateTimes(start || this.s, end || this.e);
   }
-  /**
-   * Split this Interval at each of the specified DateTimes
-   * @param {...DateTime} dateTimes - the unit of time to count.
-   * @return {Array}
-   */
   splitAt(...dateTimes) {
     if (!this.isValid) return [];
     const sorted = dateTimes
@@ -5974,12 +4876,6 @@ var Interval = class _Interval {
     }
     return results;
   }
-  /**
-   * Split this Interval into smaller Intervals, each of the specified length.
-   * Left over time is grouped into a smaller interval
-   * @param {Duration|Object|number} duration - The length of each resulting interval.
-   * @return {Array}
-   */
   splitBy(duration2) {
     const dur = Duration.fromDurationLike(duration2);
     if (!this.isValid || !dur.isValid || dur.as('milliseconds') === 0) {
@@ -5998,68 +4894,31 @@ var Interval = class _Interval {
     }
     return results;
   }
-  /**
-   * Split this Interval into the specified number of smaller intervals.
-   * @param {number} numberOfParts - The number of Intervals to divide the Interval into.
-   * @return {Array}
-   */
   divideEqually(numberOfParts) {
     if (!this.isValid) return [];
     return this.splitBy(this.length() / numberOfParts).slice(0, numberOfParts);
   }
-  /**
-   * Return whether this Interval overlaps with the specified Interval
-   * @param {Interval} other
-   * @return {boolean}
-   */
   overlaps(other) {
     return this.e > other.s && this.s < other.e;
   }
-  /**
-   * Return whether this Interval's end is adjacent to the specified Interval's start.
-   * @param {Interval} other
-   * @return {boolean}
-   */
   abutsStart(other) {
     if (!this.isValid) return false;
     return +this.e === +other.s;
   }
-  /**
-   * Return whether this Interval's start is adjacent to the specified Interval's end.
-   * @param {Interval} other
-   * @return {boolean}
-   */
   abutsEnd(other) {
     if (!this.isValid) return false;
     return +other.e === +this.s;
   }
-  /**
-   * Returns true if this Interval fully contains the specified Interval, specifically if the intersect (of this Interval and the other Interval) is equal to the other Interval; false otherwise.
-   * @param {Interval} other
-   * @return {boolean}
-   */
   engulfs(other) {
     if (!this.isValid) return false;
     return this.s <= other.s && this.e >= other.e;
   }
-  /**
-   * Return whether this Interval has the same start and end as the specified Interval.
-   * @param {Interval} other
-   * @return {boolean}
-   */
   equals(other) {
     if (!this.isValid || !other.isValid) {
       return false;
     }
     return this.s.equals(other.s) && this.e.equals(other.e);
   }
-  /**
-   * Return an Interval representing the intersection of this Interval and the specified Interval.
-   * Specifically, the resulting Interval has the maximum start time and the minimum end time of the two Intervals.
-   * Returns null if the intersection is empty, meaning, the intervals don't intersect.
-   * @param {Interval} other
-   * @return {Interval}
-   */
   intersection(other) {
     if (!this.isValid) return this;
     const s2 = this.s > other.s ? this.s : other.s,
@@ -6070,27 +4929,12 @@ var Interval = class _Interval {
       return _Interval.fromDateTimes(s2, e);
     }
   }
-  /**
-   * Return an Interval representing the union of this Interval and the specified Interval.
-   * Specifically, the resulting Interval has the minimum start time and the maximum end time of the two Intervals.
-   * @param {Interval} other
-   * @return {Interval}
-   */
   union(other) {
     if (!this.isValid) return this;
     const s2 = this.s < other.s ? this.s : other.s,
       e = this.e > other.e ? this.e : other.e;
     return _Interval.fromDateTimes(s2, e);
   }
-  /**
-   * Merge an array of Intervals into an equivalent minimal set of Intervals.
-   * Combines overlapping and adjacent Intervals.
-   * The resulting array will contain the Intervals in ascending order, that is, starting with the earliest Interval
-   * and ending with the latest.
-   *
-   * @param {Array} intervals
-   * @return {Array}
-   */
   static merge(intervals) {
     const [found, final] = intervals
       .sort((a, b) => a.s - b.s)
@@ -6111,11 +4955,6 @@ var Interval = class _Interval {
     }
     return found;
   }
-  /**
-   * Return an array of Intervals representing the spans of time that only appear in one of the specified Intervals.
-   * @param {Array} intervals
-   * @return {Array}
-   */
   static xor(intervals) {
     let start = null,
       currentCount = 0;
@@ -6139,310 +4978,101 @@ var Interval = class _Interval {
     }
     return _Interval.merge(results);
   }
-  /**
-   * Return an Interval representing the span of time in this Interval that doesn't overlap with any of the specified Intervals.
-   * @param {...Interval} intervals
-   * @return {Array}
-   */
   difference(...intervals) {
     return _Interval
       .xor([this].concat(intervals))
       .map((i) => this.intersection(i))
       .filter((i) => i && !i.isEmpty());
   }
-  /**
-   * Returns a string representation of this Interval appropriate for debugging.
-   * @return {string}
-   */
   toString() {
     if (!this.isValid) return INVALID$1;
     return `[${this.s.toISO()} \u2013 ${this.e.toISO()})`;
   }
-  /**
-   * Returns a string representation of this Interval appropriate for the REPL.
-   * @return {string}
-   */
-  [/* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom')]() {
+  [Symbol.for('nodejs.util.inspect.custom')]() {
     if (this.isValid) {
       return `Interval { start: ${this.s.toISO()}, end: ${this.e.toISO()} }`;
     } else {
       return `Interval { Invalid, reason: ${this.invalidReason} }`;
     }
   }
-  /**
-   * Returns a localized string representing this Interval. Accepts the same options as the
-   * Intl.DateTimeFormat constructor and any presets defined by Luxon, such as
-   * {@link DateTime.DATE_FULL} or {@link DateTime.TIME_SIMPLE}. The exact behavior of this method
-   * is browser-specific, but in general it will return an appropriate representation of the
-   * Interval in the assigned locale. Defaults to the system's locale if no locale has been
-   * specified.
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
-   * @param {Object} [formatOpts=DateTime.DATE_SHORT] - Either a DateTime preset or
-   * Intl.DateTimeFormat constructor options.
-   * @param {Object} opts - Options to override the configuration of the start DateTime.
-   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(); //=> 11/7/2022 – 11/8/2022
-   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(DateTime.DATE_FULL); //=> November 7 – 8, 2022
-   * @example Interval.fromISO('2022-11-07T09:00Z/2022-11-08T09:00Z').toLocaleString(DateTime.DATE_FULL, { locale: 'fr-FR' }); //=> 7–8 novembre 2022
-   * @example Interval.fromISO('2022-11-07T17:00Z/2022-11-07T19:00Z').toLocaleString(DateTime.TIME_SIMPLE); //=> 6:00 – 8:00 PM
-   * @example Interval.fromISO('2022-11-07T17:00Z/2022-11-07T19:00Z').toLocaleString({ weekday: 'short', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }); //=> Mon, Nov 07, 6:00 – 8:00 p
-   * @return {string}
-   */
   toLocaleString(formatOpts = DATE_SHORT, opts = {}) {
     return this.isValid
       ? Formatter.create(this.s.loc.clone(opts), formatOpts).formatInterval(this)
       : INVALID$1;
   }
-  /**
-   * Returns an ISO 8601-compliant string representation of this Interval.
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
-   * @param {Object} opts - The same options as {@link DateTime#toISO}
-   * @return {string}
-   */
   toISO(opts) {
     if (!this.isValid) return INVALID$1;
     return `${this.s.toISO(opts)}/${this.e.toISO(opts)}`;
   }
-  /**
-   * Returns an ISO 8601-compliant string representation of date of this Interval.
-   * The time components are ignored.
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
-   * @return {string}
-   */
   toISODate() {
     if (!this.isValid) return INVALID$1;
     return `${this.s.toISODate()}/${this.e.toISODate()}`;
   }
-  /**
-   * Returns an ISO 8601-compliant string representation of time of this Interval.
-   * The date components are ignored.
-   * @see https://en.wikipedia.org/wiki/ISO_8601#Time_intervals
-   * @param {Object} opts - The same options as {@link DateTime#toISO}
-   * @return {string}
-   */
   toISOTime(opts) {
     if (!this.isValid) return INVALID$1;
     return `${this.s.toISOTime(opts)}/${this.e.toISOTime(opts)}`;
   }
-  /**
-   * Returns a string representation of this Interval formatted according to the specified format
-   * string. **You may not want this.** See {@link Interval#toLocaleString} for a more flexible
-   * formatting tool.
-   * @param {string} dateFormat - The format string. This string formats the start and end time.
-   * See {@link DateTime#toFormat} for details.
-   * @param {Object} opts - Options.
-   * @param {string} [opts.separator =  ' – '] - A separator to place between the start and end
-   * representations.
-   * @return {string}
-   */
   toFormat(dateFormat, { separator = ' \u2013 ' } = {}) {
     if (!this.isValid) return INVALID$1;
     return `${this.s.toFormat(dateFormat)}${separator}${this.e.toFormat(dateFormat)}`;
   }
-  /**
-   * Return a Duration representing the time spanned by this interval.
-   * @param {string|string[]} [unit=['milliseconds']] - the unit or units (such as 'hours' or 'days') to include in the duration.
-   * @param {Object} opts - options that affect the creation of the Duration
-   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
-   * @example Interval.fromDateTimes(dt1, dt2).toDuration().toObject() //=> { milliseconds: 88489257 }
-   * @example Interval.fromDateTimes(dt1, dt2).toDuration('days').toObject() //=> { days: 1.0241812152777778 }
-   * @example Interval.fromDateTimes(dt1, dt2).toDuration(['hours', 'minutes']).toObject() //=> { hours: 24, minutes: 34.82095 }
-   * @example Interval.fromDateTimes(dt1, dt2).toDuration(['hours', 'minutes', 'seconds']).toObject() //=> { hours: 24, minutes: 34, seconds: 49.257 }
-   * @example Interval.fromDateTimes(dt1, dt2).toDuration('seconds').toObject() //=> { seconds: 88489.257 }
-   * @return {Duration}
-   */
   toDuration(unit, opts) {
     if (!this.isValid) {
       return Duration.invalid(this.invalidReason);
     }
     return this.e.diff(this.s, unit, opts);
   }
-  /**
-   * Run mapFn on the interval start and end, returning a new Interval from the resulting DateTimes
-   * @param {function} mapFn
-   * @return {Interval}
-   * @example Interval.fromDateTimes(dt1, dt2).mapEndpoints(endpoint => endpoint.toUTC())
-   * @example Interval.fromDateTimes(dt1, dt2).mapEndpoints(endpoint => endpoint.plus({ hours: 2 }))
-   */
   mapEndpoints(mapFn) {
     return _Interval.fromDateTimes(mapFn(this.s), mapFn(this.e));
   }
 };
 var Info = class {
-  /**
-   * Return whether the specified zone contains a DST.
-   * @param {string|Zone} [zone='local'] - Zone to check. Defaults to the environment's local zone.
-   * @return {boolean}
-   */
   static hasDST(zone = Settings.defaultZone) {
     const proto = DateTime.now().setZone(zone).set({ month: 12 });
     return !zone.isUniversal && proto.offset !== proto.set({ month: 6 }).offset;
   }
-  /**
-   * Return whether the specified zone is a valid IANA specifier.
-   * @param {string} zone - Zone to check
-   * @return {boolean}
-   */
   static isValidIANAZone(zone) {
     return IANAZone.isValidZone(zone);
   }
-  /**
-   * Converts the input into a {@link Zone} instance.
-   *
-   * * If `input` is already a Zone instance, it is returned unchanged.
-   * * If `input` is a string containing a valid time zone name, a Zone instance
-   *   with that name is returned.
-   * * If `input` is a string that doesn't refer to a known time zone, a Zone
-   *   instance with {@link Zone#isValid} == false is returned.
-   * * If `input is a number, a Zone instance with the specified fixed offset
-   *   in minutes is returned.
-   * * If `input` is `null` or `undefined`, the default zone is returned.
-   * @param {string|Zone|number} [input] - the value to be converted
-   * @return {Zone}
-   */
   static normalizeZone(input) {
     return normalizeZone(input, Settings.defaultZone);
   }
-  /**
-   * Get the weekday on which the week starts according to the given locale.
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @returns {number} the start of the week, 1 for Monday through 7 for Sunday
-   */
   static getStartOfWeek({ locale = null, locObj = null } = {}) {
     return (locObj || Locale.create(locale)).getStartOfWeek();
   }
-  /**
-   * Get the minimum number of days necessary in a week before it is considered part of the next year according
-   * to the given locale.
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @returns {number}
-   */
   static getMinimumDaysInFirstWeek({ locale = null, locObj = null } = {}) {
     return (locObj || Locale.create(locale)).getMinDaysInFirstWeek();
   }
-  /**
-   * Get the weekdays, which are considered the weekend according to the given locale
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @returns {number[]} an array of weekdays, 1 for Monday through 7 for Sunday
-   */
   static getWeekendWeekdays({ locale = null, locObj = null } = {}) {
     return (locObj || Locale.create(locale)).getWeekendDays().slice();
   }
-  /**
-   * Return an array of standalone month names.
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
-   * @param {string} [length='long'] - the length of the month representation, such as "numeric", "2-digit", "narrow", "short", "long"
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.numberingSystem=null] - the numbering system
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @param {string} [opts.outputCalendar='gregory'] - the calendar
-   * @example Info.months()[0] //=> 'January'
-   * @example Info.months('short')[0] //=> 'Jan'
-   * @example Info.months('numeric')[0] //=> '1'
-   * @example Info.months('short', { locale: 'fr-CA' } )[0] //=> 'janv.'
-   * @example Info.months('numeric', { locale: 'ar' })[0] //=> '١'
-   * @example Info.months('long', { outputCalendar: 'islamic' })[0] //=> 'Rabiʻ I'
-   * @return {Array}
-   */
   static months(
     length = 'long',
     { locale = null, numberingSystem = null, locObj = null, outputCalendar = 'gregory' } = {},
   ) {
     return (locObj || Locale.create(locale, numberingSystem, outputCalendar)).months(length);
   }
-  /**
-   * Return an array of format month names.
-   * Format months differ from standalone months in that they're meant to appear next to the day of the month. In some languages, that
-   * changes the string.
-   * See {@link Info#months}
-   * @param {string} [length='long'] - the length of the month representation, such as "numeric", "2-digit", "narrow", "short", "long"
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.numberingSystem=null] - the numbering system
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @param {string} [opts.outputCalendar='gregory'] - the calendar
-   * @return {Array}
-   */
   static monthsFormat(
     length = 'long',
     { locale = null, numberingSystem = null, locObj = null, outputCalendar = 'gregory' } = {},
   ) {
     return (locObj || Locale.create(locale, numberingSystem, outputCalendar)).months(length, true);
   }
-  /**
-   * Return an array of standalone week names.
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
-   * @param {string} [length='long'] - the length of the weekday representation, such as "narrow", "short", "long".
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @param {string} [opts.numberingSystem=null] - the numbering system
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @example Info.weekdays()[0] //=> 'Monday'
-   * @example Info.weekdays('short')[0] //=> 'Mon'
-   * @example Info.weekdays('short', { locale: 'fr-CA' })[0] //=> 'lun.'
-   * @example Info.weekdays('short', { locale: 'ar' })[0] //=> 'الاثنين'
-   * @return {Array}
-   */
   static weekdays(length = 'long', { locale = null, numberingSystem = null, locObj = null } = {}) {
     return (locObj || Locale.create(locale, numberingSystem, null)).weekdays(length);
   }
-  /**
-   * Return an array of format week names.
-   * Format weekdays differ from standalone weekdays in that they're meant to appear next to more date information. In some languages, that
-   * changes the string.
-   * See {@link Info#weekdays}
-   * @param {string} [length='long'] - the length of the month representation, such as "narrow", "short", "long".
-   * @param {Object} opts - options
-   * @param {string} [opts.locale=null] - the locale code
-   * @param {string} [opts.numberingSystem=null] - the numbering system
-   * @param {string} [opts.locObj=null] - an existing locale object to use
-   * @return {Array}
-   */
   static weekdaysFormat(
     length = 'long',
     { locale = null, numberingSystem = null, locObj = null } = {},
   ) {
     return (locObj || Locale.create(locale, numberingSystem, null)).weekdays(length, true);
   }
-  /**
-   * Return an array of meridiems.
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @example Info.meridiems() //=> [ 'AM', 'PM' ]
-   * @example Info.meridiems({ locale: 'my' }) //=> [ 'နံနက်', 'ညနေ' ]
-   * @return {Array}
-   */
   static meridiems({ locale = null } = {}) {
     return Locale.create(locale).meridiems();
   }
-  /**
-   * Return an array of eras, such as ['BC', 'AD']. The locale can be specified, but the calendar system is always Gregorian.
-   * @param {string} [length='short'] - the length of the era representation, such as "short" or "long".
-   * @param {Object} opts - options
-   * @param {string} [opts.locale] - the locale code
-   * @example Info.eras() //=> [ 'BC', 'AD' ]
-   * @example Info.eras('long') //=> [ 'Before Christ', 'Anno Domini' ]
-   * @example Info.eras('long', { locale: 'fr' }) //=> [ 'avant Jésus-Christ', 'après Jésus-Christ' ]
-   * @return {Array}
-   */
   static eras(length = 'short', { locale = null } = {}) {
     return Locale.create(locale, null, 'gregory').eras(length);
   }
-  /**
-   * Return the set of available features in this environment.
-   * Some features of Luxon are not available in all environments. For example, on older browsers, relative time formatting support is not available. Use this function to figure out if that's the case.
-   * Keys:
-   * * `relative`: whether this environment supports relative time formatting
-   * * `localeWeek`: whether this environment supports different weekdays for the start of the week based on the locale
-   * @example Info.features() //=> { relative: false, localeWeek: true }
-   * @return {Object}
-   */
   static features() {
     return { relative: hasRelative(), localeWeek: hasLocaleWeekInfo() };
   }
@@ -6563,12 +5193,10 @@ function unitForToken(token, loc) {
         return literal2(t);
       }
       switch (t.val) {
-        // era
         case 'G':
           return oneOf(loc.eras('short'), 0);
         case 'GG':
           return oneOf(loc.eras('long'), 0);
-        // years
         case 'y':
           return intUnit(oneToSix);
         case 'yy':
@@ -6579,7 +5207,6 @@ function unitForToken(token, loc) {
           return intUnit(fourToSix);
         case 'yyyyyy':
           return intUnit(six);
-        // months
         case 'M':
           return intUnit(oneOrTwo);
         case 'MM':
@@ -6596,17 +5223,14 @@ function unitForToken(token, loc) {
           return oneOf(loc.months('short', false), 1);
         case 'LLLL':
           return oneOf(loc.months('long', false), 1);
-        // dates
         case 'd':
           return intUnit(oneOrTwo);
         case 'dd':
           return intUnit(two);
-        // ordinals
         case 'o':
           return intUnit(oneToThree);
         case 'ooo':
           return intUnit(three);
-        // time
         case 'HH':
           return intUnit(two);
         case 'H':
@@ -6637,20 +5261,16 @@ function unitForToken(token, loc) {
           return simple(oneOrTwo);
         case 'uuu':
           return intUnit(one);
-        // meridiem
         case 'a':
           return oneOf(loc.meridiems(), 0);
-        // weekYear (k)
         case 'kkkk':
           return intUnit(four);
         case 'kk':
           return intUnit(twoToFour, untruncateYear);
-        // weekNumber (W)
         case 'W':
           return intUnit(oneOrTwo);
         case 'WW':
           return intUnit(two);
-        // weekdays
         case 'E':
         case 'c':
           return intUnit(one);
@@ -6662,80 +5282,41 @@ function unitForToken(token, loc) {
           return oneOf(loc.weekdays('short', true), 1);
         case 'cccc':
           return oneOf(loc.weekdays('long', true), 1);
-        // offset/zone
         case 'Z':
         case 'ZZ':
           return offset(new RegExp(`([+-]${oneOrTwo.source})(?::(${two.source}))?`), 2);
         case 'ZZZ':
           return offset(new RegExp(`([+-]${oneOrTwo.source})(${two.source})?`), 2);
-        // we don't support ZZZZ (PST) or ZZZZZ (Pacific Standard Time) in parsing
-        // because we don't have any way to figure out what they are
         case 'z':
           return simple(/[a-z_+-/]{1,256}?/i);
-        // this special-case "token" represents a place where a macro-token expanded into a white-space literal
-        // in this case we accept any non-newline white-space
         case ' ':
           return simple(/[^\S\n\r]/);
         default:
           return literal2(t);
       }
     };
-  const unit = unitate(token) || {
-    invalidReason: MISSING_FTP,
-  };
+  const unit = unitate(token) || { invalidReason: MISSING_FTP };
   unit.token = token;
   return unit;
 }
 var partTypeStyleToTokenVal = {
-  year: {
-    '2-digit': 'yy',
-    numeric: 'yyyyy',
-  },
-  month: {
-    numeric: 'M',
-    '2-digit': 'MM',
-    short: 'MMM',
-    long: 'MMMM',
-  },
-  day: {
-    numeric: 'd',
-    '2-digit': 'dd',
-  },
-  weekday: {
-    short: 'EEE',
-    long: 'EEEE',
-  },
+  year: { '2-digit': 'yy', numeric: 'yyyyy' },
+  month: { numeric: 'M', '2-digit': 'MM', short: 'MMM', long: 'MMMM' },
+  day: { numeric: 'd', '2-digit': 'dd' },
+  weekday: { short: 'EEE', long: 'EEEE' },
   dayperiod: 'a',
   dayPeriod: 'a',
-  hour12: {
-    numeric: 'h',
-    '2-digit': 'hh',
-  },
-  hour24: {
-    numeric: 'H',
-    '2-digit': 'HH',
-  },
-  minute: {
-    numeric: 'm',
-    '2-digit': 'mm',
-  },
-  second: {
-    numeric: 's',
-    '2-digit': 'ss',
-  },
-  timeZoneName: {
-    long: 'ZZZZZ',
-    short: 'ZZZ',
-  },
+  hour12: { numeric: 'h', '2-digit': 'hh' },
+  hour24: { numeric: 'H', '2-digit': 'HH' },
+  minute: { numeric: 'm', '2-digit': 'mm' },
+  second: { numeric: 's', '2-digit': 'ss' },
+  timeZoneName: { long: 'ZZZZZ', short: 'ZZZ' },
 };
 function tokenForPart(part, formatOpts, resolvedOpts) {
   const { type, value } = part;
   if (type === 'literal') {
     const isSpace2 = /^\s+$/.test(value);
-    return {
-      literal: !isSpace2,
-      val: isSpace2 ? ' ' : value,
-    };
+    return { literal: !isSpace2, val: isSpace2 ? ' ' : value };
   }
   const style = formatOpts[type];
   let actualType = type;
@@ -6757,10 +5338,7 @@ function tokenForPart(part, formatOpts, resolvedOpts) {
     val = val[style];
   }
   if (val) {
-    return {
-      literal: false,
-      val,
-    };
+    return { literal: false, val };
   }
   return void 0;
 }
@@ -7039,11 +5617,7 @@ function parseDataToDateTime(parsed, parsedZone, opts, format, text, specificOff
   const { setZone, zone } = opts;
   if ((parsed && Object.keys(parsed).length !== 0) || parsedZone) {
     const interpretationZone = parsedZone || zone,
-      inst = DateTime.fromObject(parsed, {
-        ...opts,
-        zone: interpretationZone,
-        specificOffset,
-      });
+      inst = DateTime.fromObject(parsed, { ...opts, zone: interpretationZone, specificOffset });
     return setZone ? inst : inst.setZone(zone);
   } else {
     return DateTime.invalid(
@@ -7137,14 +5711,7 @@ function toISOTime(
   }
   return c;
 }
-var defaultUnitValues = {
-  month: 1,
-  day: 1,
-  hour: 0,
-  minute: 0,
-  second: 0,
-  millisecond: 0,
-};
+var defaultUnitValues = { month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 };
 var defaultWeekUnitValues = {
   weekNumber: 1,
   weekday: 1,
@@ -7153,13 +5720,7 @@ var defaultWeekUnitValues = {
   second: 0,
   millisecond: 0,
 };
-var defaultOrdinalUnitValues = {
-  ordinal: 1,
-  hour: 0,
-  minute: 0,
-  second: 0,
-  millisecond: 0,
-};
+var defaultOrdinalUnitValues = { ordinal: 1, hour: 0, minute: 0, second: 0, millisecond: 0 };
 var orderedUnits = ['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond'];
 var orderedWeekUnits = [
   'weekYear',
@@ -7295,11 +5856,8 @@ function lastOpts(argList) {
   return [opts, args];
 }
 var zoneOffsetTs;
-var zoneOffsetGuessCache = /* @__PURE__ */ new Map();
+var zoneOffsetGuessCache = new Map();
 var DateTime = class _DateTime {
-  /**
-   * @access private
-   */
   constructor(config2) {
     const zone = config2.zone || Settings.defaultZone;
     let invalid =
@@ -7330,81 +5888,20 @@ var DateTime = class _DateTime {
     this.o = o;
     this.isLuxonDateTime = true;
   }
-  // CONSTRUCT
-  /**
-   * Create a DateTime for the current instant, in the system's time zone.
-   *
-   * Use Settings to override these default values if needed.
-   * @example DateTime.now().toISO() //~> now in the ISO format
-   * @return {DateTime}
-   */
   static now() {
     return new _DateTime({});
   }
-  /**
-   * Create a local DateTime
-   * @param {number} [year] - The calendar year. If omitted (as in, call `local()` with no arguments), the current time will be used
-   * @param {number} [month=1] - The month, 1-indexed
-   * @param {number} [day=1] - The day of the month, 1-indexed
-   * @param {number} [hour=0] - The hour of the day, in 24-hour time
-   * @param {number} [minute=0] - The minute of the hour, meaning a number between 0 and 59
-   * @param {number} [second=0] - The second of the minute, meaning a number between 0 and 59
-   * @param {number} [millisecond=0] - The millisecond of the second, meaning a number between 0 and 999
-   * @example DateTime.local()                                  //~> now
-   * @example DateTime.local({ zone: "America/New_York" })      //~> now, in US east coast time
-   * @example DateTime.local(2017)                              //~> 2017-01-01T00:00:00
-   * @example DateTime.local(2017, 3)                           //~> 2017-03-01T00:00:00
-   * @example DateTime.local(2017, 3, 12, { locale: "fr" })     //~> 2017-03-12T00:00:00, with a French locale
-   * @example DateTime.local(2017, 3, 12, 5)                    //~> 2017-03-12T05:00:00
-   * @example DateTime.local(2017, 3, 12, 5, { zone: "utc" })   //~> 2017-03-12T05:00:00, in UTC
-   * @example DateTime.local(2017, 3, 12, 5, 45)                //~> 2017-03-12T05:45:00
-   * @example DateTime.local(2017, 3, 12, 5, 45, 10)            //~> 2017-03-12T05:45:10
-   * @example DateTime.local(2017, 3, 12, 5, 45, 10, 765)       //~> 2017-03-12T05:45:10.765
-   * @return {DateTime}
-   */
   static local() {
     const [opts, args] = lastOpts(arguments),
       [year, month, day, hour, minute, second, millisecond] = args;
     return quickDT({ year, month, day, hour, minute, second, millisecond }, opts);
   }
-  /**
-   * Create a DateTime in UTC
-   * @param {number} [year] - The calendar year. If omitted (as in, call `utc()` with no arguments), the current time will be used
-   * @param {number} [month=1] - The month, 1-indexed
-   * @param {number} [day=1] - The day of the month
-   * @param {number} [hour=0] - The hour of the day, in 24-hour time
-   * @param {number} [minute=0] - The minute of the hour, meaning a number between 0 and 59
-   * @param {number} [second=0] - The second of the minute, meaning a number between 0 and 59
-   * @param {number} [millisecond=0] - The millisecond of the second, meaning a number between 0 and 999
-   * @param {Object} options - configuration options for the DateTime
-   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
-   * @param {string} [options.outputCalendar] - the output calendar to set on the resulting DateTime instance
-   * @param {string} [options.numberingSystem] - the numbering system to set on the resulting DateTime instance
-   * @param {string} [options.weekSettings] - the week settings to set on the resulting DateTime instance
-   * @example DateTime.utc()                                              //~> now
-   * @example DateTime.utc(2017)                                          //~> 2017-01-01T00:00:00Z
-   * @example DateTime.utc(2017, 3)                                       //~> 2017-03-01T00:00:00Z
-   * @example DateTime.utc(2017, 3, 12)                                   //~> 2017-03-12T00:00:00Z
-   * @example DateTime.utc(2017, 3, 12, 5)                                //~> 2017-03-12T05:00:00Z
-   * @example DateTime.utc(2017, 3, 12, 5, 45)                            //~> 2017-03-12T05:45:00Z
-   * @example DateTime.utc(2017, 3, 12, 5, 45, { locale: "fr" })          //~> 2017-03-12T05:45:00Z with a French locale
-   * @example DateTime.utc(2017, 3, 12, 5, 45, 10)                        //~> 2017-03-12T05:45:10Z
-   * @example DateTime.utc(2017, 3, 12, 5, 45, 10, 765, { locale: "fr" }) //~> 2017-03-12T05:45:10.765Z with a French locale
-   * @return {DateTime}
-   */
   static utc() {
     const [opts, args] = lastOpts(arguments),
       [year, month, day, hour, minute, second, millisecond] = args;
     opts.zone = FixedOffsetZone.utcInstance;
     return quickDT({ year, month, day, hour, minute, second, millisecond }, opts);
   }
-  /**
-   * Create a DateTime from a JavaScript Date object. Uses the default zone.
-   * @param {Date} date - a JavaScript Date object
-   * @param {Object} options - configuration options for the DateTime
-   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
-   * @return {DateTime}
-   */
   static fromJSDate(date2, options = {}) {
     const ts = isDate(date2) ? date2.valueOf() : NaN;
     if (Number.isNaN(ts)) {
@@ -7414,23 +5911,8 @@ var DateTime = class _DateTime {
     if (!zoneToUse.isValid) {
       return _DateTime.invalid(unsupportedZone(zoneToUse));
     }
-    return new _DateTime({
-      ts,
-      zone: zoneToUse,
-      loc: Locale.fromObject(options),
-    });
+    return new _DateTime({ ts, zone: zoneToUse, loc: Locale.fromObject(options) });
   }
-  /**
-   * Create a DateTime from a number of milliseconds since the epoch (meaning since 1 January 1970 00:00:00 UTC). Uses the default zone.
-   * @param {number} milliseconds - a number of milliseconds since 1970 UTC
-   * @param {Object} options - configuration options for the DateTime
-   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
-   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
-   * @param {string} options.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @param {string} options.numberingSystem - the numbering system to set on the resulting DateTime instance
-   * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
-   * @return {DateTime}
-   */
   static fromMillis(milliseconds, options = {}) {
     if (!isNumber(milliseconds)) {
       throw new InvalidArgumentError(
@@ -7446,17 +5928,6 @@ var DateTime = class _DateTime {
       });
     }
   }
-  /**
-   * Create a DateTime from a number of seconds since the epoch (meaning since 1 January 1970 00:00:00 UTC). Uses the default zone.
-   * @param {number} seconds - a number of seconds since 1970 UTC
-   * @param {Object} options - configuration options for the DateTime
-   * @param {string|Zone} [options.zone='local'] - the zone to place the DateTime into
-   * @param {string} [options.locale] - a locale to set on the resulting DateTime instance
-   * @param {string} options.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @param {string} options.numberingSystem - the numbering system to set on the resulting DateTime instance
-   * @param {string} options.weekSettings - the week settings to set on the resulting DateTime instance
-   * @return {DateTime}
-   */
   static fromSeconds(seconds2, options = {}) {
     if (!isNumber(seconds2)) {
       throw new InvalidArgumentError('fromSeconds requires a numerical input');
@@ -7468,39 +5939,6 @@ var DateTime = class _DateTime {
       });
     }
   }
-  /**
-   * Create a DateTime from a JavaScript object with keys like 'year' and 'hour' with reasonable defaults.
-   * @param {Object} obj - the object to create the DateTime from
-   * @param {number} obj.year - a year, such as 1987
-   * @param {number} obj.month - a month, 1-12
-   * @param {number} obj.day - a day of the month, 1-31, depending on the month
-   * @param {number} obj.ordinal - day of the year, 1-365 or 366
-   * @param {number} obj.weekYear - an ISO week year
-   * @param {number} obj.weekNumber - an ISO week number, between 1 and 52 or 53, depending on the year
-   * @param {number} obj.weekday - an ISO weekday, 1-7, where 1 is Monday and 7 is Sunday
-   * @param {number} obj.localWeekYear - a week year, according to the locale
-   * @param {number} obj.localWeekNumber - a week number, between 1 and 52 or 53, depending on the year, according to the locale
-   * @param {number} obj.localWeekday - a weekday, 1-7, where 1 is the first and 7 is the last day of the week, according to the locale
-   * @param {number} obj.hour - hour of the day, 0-23
-   * @param {number} obj.minute - minute of the hour, 0-59
-   * @param {number} obj.second - second of the minute, 0-59
-   * @param {number} obj.millisecond - millisecond of the second, 0-999
-   * @param {Object} opts - options for creating this DateTime
-   * @param {string|Zone} [opts.zone='local'] - interpret the numbers in the context of a particular zone. Can take any value taken as the first argument to setZone()
-   * @param {string} [opts.locale='system\'s locale'] - a locale to set on the resulting DateTime instance
-   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
-   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
-   * @example DateTime.fromObject({ year: 1982, month: 5, day: 25}).toISODate() //=> '1982-05-25'
-   * @example DateTime.fromObject({ year: 1982 }).toISODate() //=> '1982-01-01'
-   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }) //~> today at 10:26:06
-   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'utc' }),
-   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'local' })
-   * @example DateTime.fromObject({ hour: 10, minute: 26, second: 6 }, { zone: 'America/New_York' })
-   * @example DateTime.fromObject({ weekYear: 2016, weekNumber: 2, weekday: 3 }).toISODate() //=> '2016-01-13'
-   * @example DateTime.fromObject({ localWeekYear: 2022, localWeekNumber: 1, localWeekday: 1 }, { locale: "en-US" }).toISODate() //=> '2021-12-26'
-   * @return {DateTime}
-   */
   static fromObject(obj, opts = {}) {
     obj = obj || {};
     const zoneToUse = normalizeZone(opts.zone, Settings.defaultZone);
@@ -7569,12 +6007,7 @@ var DateTime = class _DateTime {
           ? ordinalToGregorian(normalized)
           : normalized,
       [tsFinal, offsetFinal] = objToTS(gregorian, offsetProvis, zoneToUse),
-      inst = new _DateTime({
-        ts: tsFinal,
-        zone: zoneToUse,
-        o: offsetFinal,
-        loc,
-      });
+      inst = new _DateTime({ ts: tsFinal, zone: zoneToUse, o: offsetFinal, loc });
     if (normalized.weekday && containsGregor && obj.weekday !== inst.weekday) {
       return _DateTime.invalid(
         'mismatched weekday',
@@ -7586,90 +6019,24 @@ var DateTime = class _DateTime {
     }
     return inst;
   }
-  /**
-   * Create a DateTime from an ISO 8601 string
-   * @param {string} text - the ISO string
-   * @param {Object} opts - options to affect the creation
-   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the time to this zone
-   * @param {boolean} [opts.setZone=false] - override the zone with a fixed-offset zone specified in the string itself, if it specifies one
-   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
-   * @param {string} [opts.outputCalendar] - the output calendar to set on the resulting DateTime instance
-   * @param {string} [opts.numberingSystem] - the numbering system to set on the resulting DateTime instance
-   * @param {string} [opts.weekSettings] - the week settings to set on the resulting DateTime instance
-   * @example DateTime.fromISO('2016-05-25T09:08:34.123')
-   * @example DateTime.fromISO('2016-05-25T09:08:34.123+06:00')
-   * @example DateTime.fromISO('2016-05-25T09:08:34.123+06:00', {setZone: true})
-   * @example DateTime.fromISO('2016-05-25T09:08:34.123', {zone: 'utc'})
-   * @example DateTime.fromISO('2016-W05-4')
-   * @return {DateTime}
-   */
   static fromISO(text, opts = {}) {
     const [vals, parsedZone] = parseISODate(text);
     return parseDataToDateTime(vals, parsedZone, opts, 'ISO 8601', text);
   }
-  /**
-   * Create a DateTime from an RFC 2822 string
-   * @param {string} text - the RFC 2822 string
-   * @param {Object} opts - options to affect the creation
-   * @param {string|Zone} [opts.zone='local'] - convert the time to this zone. Since the offset is always specified in the string itself, this has no effect on the interpretation of string, merely the zone the resulting DateTime is expressed in.
-   * @param {boolean} [opts.setZone=false] - override the zone with a fixed-offset zone specified in the string itself, if it specifies one
-   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
-   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
-   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
-   * @example DateTime.fromRFC2822('25 Nov 2016 13:23:12 GMT')
-   * @example DateTime.fromRFC2822('Fri, 25 Nov 2016 13:23:12 +0600')
-   * @example DateTime.fromRFC2822('25 Nov 2016 13:23 Z')
-   * @return {DateTime}
-   */
   static fromRFC2822(text, opts = {}) {
     const [vals, parsedZone] = parseRFC2822Date(text);
     return parseDataToDateTime(vals, parsedZone, opts, 'RFC 2822', text);
   }
-  /**
-   * Create a DateTime from an HTTP header date
-   * @see https://www.w3.org/Protocols/rfc2616/rfc2616-sec3.html#sec3.3.1
-   * @param {string} text - the HTTP header date
-   * @param {Object} opts - options to affect the creation
-   * @param {string|Zone} [opts.zone='local'] - convert the time to this zone. Since HTTP dates are always in UTC, this has no effect on the interpretation of string, merely the zone the resulting DateTime is expressed in.
-   * @param {boolean} [opts.setZone=false] - override the zone with the fixed-offset zone specified in the string. For HTTP dates, this is always UTC, so this option is equivalent to setting the `zone` option to 'utc', but this option is included for consistency with similar methods.
-   * @param {string} [opts.locale='system's locale'] - a locale to set on the resulting DateTime instance
-   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @param {string} opts.numberingSystem - the numbering system to set on the resulting DateTime instance
-   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
-   * @example DateTime.fromHTTP('Sun, 06 Nov 1994 08:49:37 GMT')
-   * @example DateTime.fromHTTP('Sunday, 06-Nov-94 08:49:37 GMT')
-   * @example DateTime.fromHTTP('Sun Nov  6 08:49:37 1994')
-   * @return {DateTime}
-   */
   static fromHTTP(text, opts = {}) {
     const [vals, parsedZone] = parseHTTPDate(text);
     return parseDataToDateTime(vals, parsedZone, opts, 'HTTP', opts);
   }
-  /**
-   * Create a DateTime from an input string and format string.
-   * Defaults to en-US if no locale has been specified, regardless of the system's locale. For a table of tokens and their interpretations, see [here](https://moment.github.io/luxon/#/parsing?id=table-of-tokens).
-   * @param {string} text - the string to parse
-   * @param {string} fmt - the format the string is expected to be in (see the link below for the formats)
-   * @param {Object} opts - options to affect the creation
-   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the DateTime to this zone
-   * @param {boolean} [opts.setZone=false] - override the zone with a zone specified in the string itself, if it specifies one
-   * @param {string} [opts.locale='en-US'] - a locale string to use when parsing. Will also set the DateTime to this locale
-   * @param {string} opts.numberingSystem - the numbering system to use when parsing. Will also set the resulting DateTime to this numbering system
-   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
-   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @return {DateTime}
-   */
   static fromFormat(text, fmt, opts = {}) {
     if (isUndefined(text) || isUndefined(fmt)) {
       throw new InvalidArgumentError('fromFormat requires an input string and a format');
     }
     const { locale = null, numberingSystem = null } = opts,
-      localeToUse = Locale.fromOpts({
-        locale,
-        numberingSystem,
-        defaultToEN: true,
-      }),
+      localeToUse = Locale.fromOpts({ locale, numberingSystem, defaultToEN: true }),
       [vals, parsedZone, specificOffset, invalid] = parseFromTokens(localeToUse, text, fmt);
     if (invalid) {
       return _DateTime.invalid(invalid);
@@ -7677,43 +6044,13 @@ var DateTime = class _DateTime {
       return parseDataToDateTime(vals, parsedZone, opts, `format ${fmt}`, text, specificOffset);
     }
   }
-  /**
-   * @deprecated use fromFormat instead
-   */
   static fromString(text, fmt, opts = {}) {
     return _DateTime.fromFormat(text, fmt, opts);
   }
-  /**
-   * Create a DateTime from a SQL date, time, or datetime
-   * Defaults to en-US if no locale has been specified, regardless of the system's locale
-   * @param {string} text - the string to parse
-   * @param {Object} opts - options to affect the creation
-   * @param {string|Zone} [opts.zone='local'] - use this zone if no offset is specified in the input string itself. Will also convert the DateTime to this zone
-   * @param {boolean} [opts.setZone=false] - override the zone with a zone specified in the string itself, if it specifies one
-   * @param {string} [opts.locale='en-US'] - a locale string to use when parsing. Will also set the DateTime to this locale
-   * @param {string} opts.numberingSystem - the numbering system to use when parsing. Will also set the resulting DateTime to this numbering system
-   * @param {string} opts.weekSettings - the week settings to set on the resulting DateTime instance
-   * @param {string} opts.outputCalendar - the output calendar to set on the resulting DateTime instance
-   * @example DateTime.fromSQL('2017-05-15')
-   * @example DateTime.fromSQL('2017-05-15 09:12:34')
-   * @example DateTime.fromSQL('2017-05-15 09:12:34.342')
-   * @example DateTime.fromSQL('2017-05-15 09:12:34.342+06:00')
-   * @example DateTime.fromSQL('2017-05-15 09:12:34.342 America/Los_Angeles')
-   * @example DateTime.fromSQL('2017-05-15 09:12:34.342 America/Los_Angeles', { setZone: true })
-   * @example DateTime.fromSQL('2017-05-15 09:12:34.342', { zone: 'America/Los_Angeles' })
-   * @example DateTime.fromSQL('09:12:34.342')
-   * @return {DateTime}
-   */
   static fromSQL(text, opts = {}) {
     const [vals, parsedZone] = parseSQL(text);
     return parseDataToDateTime(vals, parsedZone, opts, 'SQL', text);
   }
-  /**
-   * Create an invalid DateTime.
-   * @param {string} reason - simple string of why this DateTime is invalid. Should not contain parameters or anything else data-dependent.
-   * @param {string} [explanation=null] - longer explanation, may include parameters and other useful debugging information
-   * @return {DateTime}
-   */
   static invalid(reason, explanation = null) {
     if (!reason) {
       throw new InvalidArgumentError('need to specify a reason the DateTime is invalid');
@@ -7725,31 +6062,13 @@ var DateTime = class _DateTime {
       return new _DateTime({ invalid });
     }
   }
-  /**
-   * Check if an object is an instance of DateTime. Works across context boundaries
-   * @param {object} o
-   * @return {boolean}
-   */
   static isDateTime(o) {
     return (o && o.isLuxonDateTime) || false;
   }
-  /**
-   * Produce the format string for a set of options
-   * @param formatOpts
-   * @param localeOpts
-   * @returns {string}
-   */
   static parseFormatForOpts(formatOpts, localeOpts = {}) {
     const tokenList = formatOptsToTokens(formatOpts, Locale.fromObject(localeOpts));
     return !tokenList ? null : tokenList.map((t) => (t ? t.val : null)).join('');
   }
-  /**
-   * Produce the the fully expanded format token for the locale
-   * Does NOT quote characters, so quoted tokens will not round trip correctly
-   * @param fmt
-   * @param localeOpts
-   * @returns {string}
-   */
   static expandFormat(fmt, localeOpts = {}) {
     const expanded = expandMacroTokens(Formatter.parseFormat(fmt), Locale.fromObject(localeOpts));
     return expanded.map((t) => t.val).join('');
@@ -7758,297 +6077,113 @@ var DateTime = class _DateTime {
     zoneOffsetTs = void 0;
     zoneOffsetGuessCache.clear();
   }
-  // INFO
-  /**
-   * Get the value of unit.
-   * @param {string} unit - a unit such as 'minute' or 'day'
-   * @example DateTime.local(2017, 7, 4).get('month'); //=> 7
-   * @example DateTime.local(2017, 7, 4).get('day'); //=> 4
-   * @return {number}
-   */
   get(unit) {
     return this[unit];
   }
-  /**
-   * Returns whether the DateTime is valid. Invalid DateTimes occur when:
-   * * The DateTime was created from invalid calendar information, such as the 13th month or February 30
-   * * The DateTime was created by an operation on another invalid date
-   * @type {boolean}
-   */
   get isValid() {
     return this.invalid === null;
   }
-  /**
-   * Returns an error code if this DateTime is invalid, or null if the DateTime is valid
-   * @type {string}
-   */
   get invalidReason() {
     return this.invalid ? this.invalid.reason : null;
   }
-  /**
-   * Returns an explanation of why this DateTime became invalid, or null if the DateTime is valid
-   * @type {string}
-   */
   get invalidExplanation() {
     return this.invalid ? this.invalid.explanation : null;
   }
-  /**
-   * Get the locale of a DateTime, such 'en-GB'. The locale is used when formatting the DateTime
-   *
-   * @type {string}
-   */
   get locale() {
     return this.isValid ? this.loc.locale : null;
   }
-  /**
-   * Get the numbering system of a DateTime, such 'beng'. The numbering system is used when formatting the DateTime
-   *
-   * @type {string}
-   */
   get numberingSystem() {
     return this.isValid ? this.loc.numberingSystem : null;
   }
-  /**
-   * Get the output calendar of a DateTime, such 'islamic'. The output calendar is used when formatting the DateTime
-   *
-   * @type {string}
-   */
   get outputCalendar() {
     return this.isValid ? this.loc.outputCalendar : null;
   }
-  /**
-   * Get the time zone associated with this DateTime.
-   * @type {Zone}
-   */
   get zone() {
     return this._zone;
   }
-  /**
-   * Get the name of the time zone.
-   * @type {string}
-   */
   get zoneName() {
     return this.isValid ? this.zone.name : null;
   }
-  /**
-   * Get the year
-   * @example DateTime.local(2017, 5, 25).year //=> 2017
-   * @type {number}
-   */
   get year() {
     return this.isValid ? this.c.year : NaN;
   }
-  /**
-   * Get the quarter
-   * @example DateTime.local(2017, 5, 25).quarter //=> 2
-   * @type {number}
-   */
   get quarter() {
     return this.isValid ? Math.ceil(this.c.month / 3) : NaN;
   }
-  /**
-   * Get the month (1-12).
-   * @example DateTime.local(2017, 5, 25).month //=> 5
-   * @type {number}
-   */
   get month() {
     return this.isValid ? this.c.month : NaN;
   }
-  /**
-   * Get the day of the month (1-30ish).
-   * @example DateTime.local(2017, 5, 25).day //=> 25
-   * @type {number}
-   */
   get day() {
     return this.isValid ? this.c.day : NaN;
   }
-  /**
-   * Get the hour of the day (0-23).
-   * @example DateTime.local(2017, 5, 25, 9).hour //=> 9
-   * @type {number}
-   */
   get hour() {
     return this.isValid ? this.c.hour : NaN;
   }
-  /**
-   * Get the minute of the hour (0-59).
-   * @example DateTime.local(2017, 5, 25, 9, 30).minute //=> 30
-   * @type {number}
-   */
   get minute() {
     return this.isValid ? this.c.minute : NaN;
   }
-  /**
-   * Get the second of the minute (0-59).
-   * @example DateTime.local(2017, 5, 25, 9, 30, 52).second //=> 52
-   * @type {number}
-   */
   get second() {
     return this.isValid ? this.c.second : NaN;
   }
-  /**
-   * Get the millisecond of the second (0-999).
-   * @example DateTime.local(2017, 5, 25, 9, 30, 52, 654).millisecond //=> 654
-   * @type {number}
-   */
   get millisecond() {
     return this.isValid ? this.c.millisecond : NaN;
   }
-  /**
-   * Get the week year
-   * @see https://en.wikipedia.org/wiki/ISO_week_date
-   * @example DateTime.local(2014, 12, 31).weekYear //=> 2015
-   * @type {number}
-   */
   get weekYear() {
     return this.isValid ? possiblyCachedWeekData(this).weekYear : NaN;
   }
-  /**
-   * Get the week number of the week year (1-52ish).
-   * @see https://en.wikipedia.org/wiki/ISO_week_date
-   * @example DateTime.local(2017, 5, 25).weekNumber //=> 21
-   * @type {number}
-   */
   get weekNumber() {
     return this.isValid ? possiblyCachedWeekData(this).weekNumber : NaN;
   }
-  /**
-   * Get the day of the week.
-   * 1 is Monday and 7 is Sunday
-   * @see https://en.wikipedia.org/wiki/ISO_week_date
-   * @example DateTime.local(2014, 11, 31).weekday //=> 4
-   * @type {number}
-   */
   get weekday() {
     return this.isValid ? possiblyCachedWeekData(this).weekday : NaN;
   }
-  /**
-   * Returns true if this date is on a weekend according to the locale, false otherwise
-   * @returns {boolean}
-   */
   get isWeekend() {
     return this.isValid && this.loc.getWeekendDays().includes(this.weekday);
   }
-  /**
-   * Get the day of the week according to the locale.
-   * 1 is the first day of the week and 7 is the last day of the week.
-   * If the locale assigns Sunday as the first day of the week, then a date which is a Sunday will return 1,
-   * @returns {number}
-   */
   get localWeekday() {
     return this.isValid ? possiblyCachedLocalWeekData(this).weekday : NaN;
   }
-  /**
-   * Get the week number of the week year according to the locale. Different locales assign week numbers differently,
-   * because the week can start on different days of the week (see localWeekday) and because a different number of days
-   * is required for a week to count as the first week of a year.
-   * @returns {number}
-   */
   get localWeekNumber() {
     return this.isValid ? possiblyCachedLocalWeekData(this).weekNumber : NaN;
   }
-  /**
-   * Get the week year according to the locale. Different locales assign week numbers (and therefor week years)
-   * differently, see localWeekNumber.
-   * @returns {number}
-   */
   get localWeekYear() {
     return this.isValid ? possiblyCachedLocalWeekData(this).weekYear : NaN;
   }
-  /**
-   * Get the ordinal (meaning the day of the year)
-   * @example DateTime.local(2017, 5, 25).ordinal //=> 145
-   * @type {number|DateTime}
-   */
   get ordinal() {
     return this.isValid ? gregorianToOrdinal(this.c).ordinal : NaN;
   }
-  /**
-   * Get the human readable short month name, such as 'Oct'.
-   * Defaults to the system's locale if no locale has been specified
-   * @example DateTime.local(2017, 10, 30).monthShort //=> Oct
-   * @type {string}
-   */
   get monthShort() {
     return this.isValid ? Info.months('short', { locObj: this.loc })[this.month - 1] : null;
   }
-  /**
-   * Get the human readable long month name, such as 'October'.
-   * Defaults to the system's locale if no locale has been specified
-   * @example DateTime.local(2017, 10, 30).monthLong //=> October
-   * @type {string}
-   */
   get monthLong() {
     return this.isValid ? Info.months('long', { locObj: this.loc })[this.month - 1] : null;
   }
-  /**
-   * Get the human readable short weekday, such as 'Mon'.
-   * Defaults to the system's locale if no locale has been specified
-   * @example DateTime.local(2017, 10, 30).weekdayShort //=> Mon
-   * @type {string}
-   */
   get weekdayShort() {
     return this.isValid ? Info.weekdays('short', { locObj: this.loc })[this.weekday - 1] : null;
   }
-  /**
-   * Get the human readable long weekday, such as 'Monday'.
-   * Defaults to the system's locale if no locale has been specified
-   * @example DateTime.local(2017, 10, 30).weekdayLong //=> Monday
-   * @type {string}
-   */
   get weekdayLong() {
     return this.isValid ? Info.weekdays('long', { locObj: this.loc })[this.weekday - 1] : null;
   }
-  /**
-   * Get the UTC offset of this DateTime in minutes
-   * @example DateTime.now().offset //=> -240
-   * @example DateTime.utc().offset //=> 0
-   * @type {number}
-   */
   get offset() {
     return this.isValid ? +this.o : NaN;
   }
-  /**
-   * Get the short human name for the zone's current offset, for example "EST" or "EDT".
-   * Defaults to the system's locale if no locale has been specified
-   * @type {string}
-   */
   get offsetNameShort() {
     if (this.isValid) {
-      return this.zone.offsetName(this.ts, {
-        format: 'short',
-        locale: this.locale,
-      });
+      return this.zone.offsetName(this.ts, { format: 'short', locale: this.locale });
     } else {
       return null;
     }
   }
-  /**
-   * Get the long human name for the zone's current offset, for example "Eastern Standard Time" or "Eastern Daylight Time".
-   * Defaults to the system's locale if no locale has been specified
-   * @type {string}
-   */
   get offsetNameLong() {
     if (this.isValid) {
-      return this.zone.offsetName(this.ts, {
-        format: 'long',
-        locale: this.locale,
-      });
+      return this.zone.offsetName(this.ts, { format: 'long', locale: this.locale });
     } else {
       return null;
     }
   }
-  /**
-   * Get whether this zone's offset ever changes, as in a DST.
-   * @type {boolean}
-   */
   get isOffsetFixed() {
     return this.isValid ? this.zone.isUniversal : null;
   }
-  /**
-   * Get whether the DateTime is in a DST.
-   * @type {boolean}
-   */
   get isInDST() {
     if (this.isOffsetFixed) {
       return false;
@@ -8059,13 +6194,6 @@ var DateTime = class _DateTime {
       );
     }
   }
-  /**
-   * Get those DateTimes which have the same local time as this DateTime, but a different offset from UTC
-   * in this DateTime's zone. During DST changes local time can be ambiguous, for example
-   * `2023-10-29T02:30:00` in `Europe/Berlin` can have offset `+01:00` or `+02:00`.
-   * This method will return both possible DateTimes if this DateTime's local time is ambiguous.
-   * @returns {DateTime[]}
-   */
   getPossibleOffsets() {
     if (!this.isValid || this.isOffsetFixed) {
       return [this];
@@ -8094,49 +6222,18 @@ var DateTime = class _DateTime {
     }
     return [this];
   }
-  /**
-   * Returns true if this DateTime is in a leap year, false otherwise
-   * @example DateTime.local(2016).isInLeapYear //=> true
-   * @example DateTime.local(2013).isInLeapYear //=> false
-   * @type {boolean}
-   */
   get isInLeapYear() {
     return isLeapYear(this.year);
   }
-  /**
-   * Returns the number of days in this DateTime's month
-   * @example DateTime.local(2016, 2).daysInMonth //=> 29
-   * @example DateTime.local(2016, 3).daysInMonth //=> 31
-   * @type {number}
-   */
   get daysInMonth() {
     return daysInMonth(this.year, this.month);
   }
-  /**
-   * Returns the number of days in this DateTime's year
-   * @example DateTime.local(2016).daysInYear //=> 366
-   * @example DateTime.local(2013).daysInYear //=> 365
-   * @type {number}
-   */
   get daysInYear() {
     return this.isValid ? daysInYear(this.year) : NaN;
   }
-  /**
-   * Returns the number of weeks in this DateTime's year
-   * @see https://en.wikipedia.org/wiki/ISO_week_date
-   * @example DateTime.local(2004).weeksInWeekYear //=> 53
-   * @example DateTime.local(2013).weeksInWeekYear //=> 52
-   * @type {number}
-   */
   get weeksInWeekYear() {
     return this.isValid ? weeksInWeekYear(this.weekYear) : NaN;
   }
-  /**
-   * Returns the number of weeks in this DateTime's local week year
-   * @example DateTime.local(2020, 6, {locale: 'en-US'}).weeksInLocalWeekYear //=> 52
-   * @example DateTime.local(2020, 6, {locale: 'de-DE'}).weeksInLocalWeekYear //=> 53
-   * @type {number}
-   */
   get weeksInLocalWeekYear() {
     return this.isValid
       ? weeksInWeekYear(
@@ -8146,12 +6243,6 @@ var DateTime = class _DateTime {
         )
       : NaN;
   }
-  /**
-   * Returns the resolved Intl options for this DateTime.
-   * This is useful in understanding the behavior of formatting methods
-   * @param {Object} opts - the same options as toLocaleString
-   * @return {Object}
-   */
   resolvedLocaleOptions(opts = {}) {
     const { locale, numberingSystem, calendar } = Formatter.create(
       this.loc.clone(opts),
@@ -8159,36 +6250,12 @@ var DateTime = class _DateTime {
     ).resolvedOptions(this);
     return { locale, numberingSystem, outputCalendar: calendar };
   }
-  // TRANSFORM
-  /**
-   * "Set" the DateTime's zone to UTC. Returns a newly-constructed DateTime.
-   *
-   * Equivalent to {@link DateTime#setZone}('utc')
-   * @param {number} [offset=0] - optionally, an offset from UTC in minutes
-   * @param {Object} [opts={}] - options to pass to `setZone()`
-   * @return {DateTime}
-   */
   toUTC(offset2 = 0, opts = {}) {
     return this.setZone(FixedOffsetZone.instance(offset2), opts);
   }
-  /**
-   * "Set" the DateTime's zone to the host's local zone. Returns a newly-constructed DateTime.
-   *
-   * Equivalent to `setZone('local')`
-   * @return {DateTime}
-   */
   toLocal() {
     return this.setZone(Settings.defaultZone);
   }
-  /**
-   * "Set" the DateTime's zone to specified zone. Returns a newly-constructed DateTime.
-   *
-   * By default, the setter keeps the underlying time the same (as in, the same timestamp), but the new instance will report different local times and consider DSTs when making computations, as with {@link DateTime#plus}. You may wish to use {@link DateTime#toLocal} and {@link DateTime#toUTC} which provide simple convenience wrappers for commonly used zones.
-   * @param {string|Zone} [zone='local'] - a zone identifier. As a string, that can be any IANA zone supported by the host environment, or a fixed-offset name of the form 'UTC+3', or the strings 'local' or 'utc'. You may also supply an instance of a {@link DateTime#Zone} class.
-   * @param {Object} opts - options
-   * @param {boolean} [opts.keepLocalTime=false] - If true, adjust the underlying time so that the local time stays the same, but in the target zone. You should rarely need this.
-   * @return {DateTime}
-   */
   setZone(zone, { keepLocalTime = false, keepCalendarTime = false } = {}) {
     zone = normalizeZone(zone, Settings.defaultZone);
     if (zone.equals(this.zone)) {
@@ -8205,38 +6272,13 @@ var DateTime = class _DateTime {
       return clone2(this, { ts: newTS, zone });
     }
   }
-  /**
-   * "Set" the locale, numberingSystem, or outputCalendar. Returns a newly-constructed DateTime.
-   * @param {Object} properties - the properties to set
-   * @example DateTime.local(2017, 5, 25).reconfigure({ locale: 'en-GB' })
-   * @return {DateTime}
-   */
   reconfigure({ locale, numberingSystem, outputCalendar } = {}) {
     const loc = this.loc.clone({ locale, numberingSystem, outputCalendar });
     return clone2(this, { loc });
   }
-  /**
-   * "Set" the locale. Returns a newly-constructed DateTime.
-   * Just a convenient alias for reconfigure({ locale })
-   * @example DateTime.local(2017, 5, 25).setLocale('en-GB')
-   * @return {DateTime}
-   */
   setLocale(locale) {
     return this.reconfigure({ locale });
   }
-  /**
-   * "Set" the values of specified units. Returns a newly-constructed DateTime.
-   * You can only set units with this method; for "setting" metadata, see {@link DateTime#reconfigure} and {@link DateTime#setZone}.
-   *
-   * This method also supports setting locale-based week units, i.e. `localWeekday`, `localWeekNumber` and `localWeekYear`.
-   * They cannot be mixed with ISO-week units like `weekday`.
-   * @param {Object} values - a mapping of units to numbers
-   * @example dt.set({ year: 2017 })
-   * @example dt.set({ hour: 8, minute: 30 })
-   * @example dt.set({ weekday: 5 })
-   * @example dt.set({ year: 2005, ordinal: 234 })
-   * @return {DateTime}
-   */
   set(values) {
     if (!this.isValid) return this;
     const normalized = normalizeObject(values, normalizeUnitWithLocalWeeks);
@@ -8276,47 +6318,16 @@ var DateTime = class _DateTime {
     const [ts, o] = objToTS(mixed, this.o, this.zone);
     return clone2(this, { ts, o });
   }
-  /**
-   * Add a period of time to this DateTime and return the resulting DateTime
-   *
-   * Adding hours, minutes, seconds, or milliseconds increases the timestamp by the right number of milliseconds. Adding days, months, or years shifts the calendar, accounting for DSTs and leap years along the way. Thus, `dt.plus({ hours: 24 })` may result in a different time than `dt.plus({ days: 1 })` if there's a DST shift in between.
-   * @param {Duration|Object|number} duration - The amount to add. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
-   * @example DateTime.now().plus(123) //~> in 123 milliseconds
-   * @example DateTime.now().plus({ minutes: 15 }) //~> in 15 minutes
-   * @example DateTime.now().plus({ days: 1 }) //~> this time tomorrow
-   * @example DateTime.now().plus({ days: -1 }) //~> this time yesterday
-   * @example DateTime.now().plus({ hours: 3, minutes: 13 }) //~> in 3 hr, 13 min
-   * @example DateTime.now().plus(Duration.fromObject({ hours: 3, minutes: 13 })) //~> in 3 hr, 13 min
-   * @return {DateTime}
-   */
   plus(duration2) {
     if (!this.isValid) return this;
     const dur = Duration.fromDurationLike(duration2);
     return clone2(this, adjustTime(this, dur));
   }
-  /**
-   * Subtract a period of time to this DateTime and return the resulting DateTime
-   * See {@link DateTime#plus}
-   * @param {Duration|Object|number} duration - The amount to subtract. Either a Luxon Duration, a number of milliseconds, the object argument to Duration.fromObject()
-   @return {DateTime}
-   */
   minus(duration2) {
     if (!this.isValid) return this;
     const dur = Duration.fromDurationLike(duration2).negate();
     return clone2(this, adjustTime(this, dur));
   }
-  /**
-   * "Set" this DateTime to the beginning of a unit of time.
-   * @param {string} unit - The unit to go to the beginning of. Can be 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', or 'millisecond'.
-   * @param {Object} opts - options
-   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week
-   * @example DateTime.local(2014, 3, 3).startOf('month').toISODate(); //=> '2014-03-01'
-   * @example DateTime.local(2014, 3, 3).startOf('year').toISODate(); //=> '2014-01-01'
-   * @example DateTime.local(2014, 3, 3).startOf('week').toISODate(); //=> '2014-03-03', weeks always start on Mondays
-   * @example DateTime.local(2014, 3, 3, 5, 30).startOf('day').toISOTime(); //=> '00:00.000-05:00'
-   * @example DateTime.local(2014, 3, 3, 5, 30).startOf('hour').toISOTime(); //=> '05:00:00.000-05:00'
-   * @return {DateTime}
-   */
   startOf(unit, { useLocaleWeeks = false } = {}) {
     if (!this.isValid) return this;
     const o = {},
@@ -8324,21 +6335,16 @@ var DateTime = class _DateTime {
     switch (normalizedUnit) {
       case 'years':
         o.month = 1;
-      // falls through
       case 'quarters':
       case 'months':
         o.day = 1;
-      // falls through
       case 'weeks':
       case 'days':
         o.hour = 0;
-      // falls through
       case 'hours':
         o.minute = 0;
-      // falls through
       case 'minutes':
         o.second = 0;
-      // falls through
       case 'seconds':
         o.millisecond = 0;
         break;
@@ -8361,18 +6367,6 @@ var DateTime = class _DateTime {
     }
     return this.set(o);
   }
-  /**
-   * "Set" this DateTime to the end (meaning the last millisecond) of a unit of time
-   * @param {string} unit - The unit to go to the end of. Can be 'year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', or 'millisecond'.
-   * @param {Object} opts - options
-   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week
-   * @example DateTime.local(2014, 3, 3).endOf('month').toISO(); //=> '2014-03-31T23:59:59.999-05:00'
-   * @example DateTime.local(2014, 3, 3).endOf('year').toISO(); //=> '2014-12-31T23:59:59.999-05:00'
-   * @example DateTime.local(2014, 3, 3).endOf('week').toISO(); // => '2014-03-09T23:59:59.999-05:00', weeks start on Mondays
-   * @example DateTime.local(2014, 3, 3, 5, 30).endOf('day').toISO(); //=> '2014-03-03T23:59:59.999-05:00'
-   * @example DateTime.local(2014, 3, 3, 5, 30).endOf('hour').toISO(); //=> '2014-03-03T05:59:59.999-05:00'
-   * @return {DateTime}
-   */
   endOf(unit, opts) {
     return this.isValid
       ? this.plus({ [unit]: 1 })
@@ -8380,83 +6374,21 @@ var DateTime = class _DateTime {
           .minus(1)
       : this;
   }
-  // OUTPUT
-  /**
-   * Returns a string representation of this DateTime formatted according to the specified format string.
-   * **You may not want this.** See {@link DateTime#toLocaleString} for a more flexible formatting tool. For a table of tokens and their interpretations, see [here](https://moment.github.io/luxon/#/formatting?id=table-of-tokens).
-   * Defaults to en-US if no locale has been specified, regardless of the system's locale.
-   * @param {string} fmt - the format string
-   * @param {Object} opts - opts to override the configuration options on this DateTime
-   * @example DateTime.now().toFormat('yyyy LLL dd') //=> '2017 Apr 22'
-   * @example DateTime.now().setLocale('fr').toFormat('yyyy LLL dd') //=> '2017 avr. 22'
-   * @example DateTime.now().toFormat('yyyy LLL dd', { locale: "fr" }) //=> '2017 avr. 22'
-   * @example DateTime.now().toFormat("HH 'hours and' mm 'minutes'") //=> '20 hours and 55 minutes'
-   * @return {string}
-   */
   toFormat(fmt, opts = {}) {
     return this.isValid
       ? Formatter.create(this.loc.redefaultToEN(opts)).formatDateTimeFromString(this, fmt)
       : INVALID;
   }
-  /**
-   * Returns a localized string representing this date. Accepts the same options as the Intl.DateTimeFormat constructor and any presets defined by Luxon, such as `DateTime.DATE_FULL` or `DateTime.TIME_SIMPLE`.
-   * The exact behavior of this method is browser-specific, but in general it will return an appropriate representation
-   * of the DateTime in the assigned locale.
-   * Defaults to the system's locale if no locale has been specified
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat
-   * @param formatOpts {Object} - Intl.DateTimeFormat constructor options and configuration options
-   * @param {Object} opts - opts to override the configuration options on this DateTime
-   * @example DateTime.now().toLocaleString(); //=> 4/20/2017
-   * @example DateTime.now().setLocale('en-gb').toLocaleString(); //=> '20/04/2017'
-   * @example DateTime.now().toLocaleString(DateTime.DATE_FULL); //=> 'April 20, 2017'
-   * @example DateTime.now().toLocaleString(DateTime.DATE_FULL, { locale: 'fr' }); //=> '28 août 2022'
-   * @example DateTime.now().toLocaleString(DateTime.TIME_SIMPLE); //=> '11:32 AM'
-   * @example DateTime.now().toLocaleString(DateTime.DATETIME_SHORT); //=> '4/20/2017, 11:32 AM'
-   * @example DateTime.now().toLocaleString({ weekday: 'long', month: 'long', day: '2-digit' }); //=> 'Thursday, April 20'
-   * @example DateTime.now().toLocaleString({ weekday: 'short', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' }); //=> 'Thu, Apr 20, 11:27 AM'
-   * @example DateTime.now().toLocaleString({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }); //=> '11:32'
-   * @return {string}
-   */
   toLocaleString(formatOpts = DATE_SHORT, opts = {}) {
     return this.isValid
       ? Formatter.create(this.loc.clone(opts), formatOpts).formatDateTime(this)
       : INVALID;
   }
-  /**
-   * Returns an array of format "parts", meaning individual tokens along with metadata. This is allows callers to post-process individual sections of the formatted output.
-   * Defaults to the system's locale if no locale has been specified
-   * @see https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/DateTimeFormat/formatToParts
-   * @param opts {Object} - Intl.DateTimeFormat constructor options, same as `toLocaleString`.
-   * @example DateTime.now().toLocaleParts(); //=> [
-   *                                   //=>   { type: 'day', value: '25' },
-   *                                   //=>   { type: 'literal', value: '/' },
-   *                                   //=>   { type: 'month', value: '05' },
-   *                                   //=>   { type: 'literal', value: '/' },
-   *                                   //=>   { type: 'year', value: '1982' }
-   *                                   //=> ]
-   */
   toLocaleParts(opts = {}) {
     return this.isValid
       ? Formatter.create(this.loc.clone(opts), opts).formatDateTimeParts(this)
       : [];
   }
-  /**
-   * Returns an ISO 8601-compliant string representation of this DateTime
-   * @param {Object} opts - options
-   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
-   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
-   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
-   * @param {boolean} [opts.extendedZone=false] - add the time zone format extension
-   * @param {string} [opts.format='extended'] - choose between the basic and extended format
-   * @param {string} [opts.precision='milliseconds'] - truncate output to desired presicion: 'years', 'months', 'days', 'hours', 'minutes', 'seconds' or 'milliseconds'. When precision and suppressSeconds or suppressMilliseconds are used together, precision sets the maximum unit shown in the output, however seconds or milliseconds will still be suppressed if they are 0.
-   * @example DateTime.utc(1983, 5, 25).toISO() //=> '1982-05-25T00:00:00.000Z'
-   * @example DateTime.now().toISO() //=> '2017-04-22T20:47:05.335-04:00'
-   * @example DateTime.now().toISO({ includeOffset: false }) //=> '2017-04-22T20:47:05.335'
-   * @example DateTime.now().toISO({ format: 'basic' }) //=> '20170422T204705.335-0400'
-   * @example DateTime.now().toISO({ precision: 'day' }) //=> '2017-04-22Z'
-   * @example DateTime.now().toISO({ precision: 'minute' }) //=> '2017-04-22T20:47Z'
-   * @return {string|null}
-   */
   toISO({
     format = 'extended',
     suppressSeconds = false,
@@ -8483,47 +6415,15 @@ var DateTime = class _DateTime {
     );
     return c;
   }
-  /**
-   * Returns an ISO 8601-compliant string representation of this DateTime's date component
-   * @param {Object} opts - options
-   * @param {string} [opts.format='extended'] - choose between the basic and extended format
-   * @param {string} [opts.precision='day'] - truncate output to desired precision: 'years', 'months', or 'days'.
-   * @example DateTime.utc(1982, 5, 25).toISODate() //=> '1982-05-25'
-   * @example DateTime.utc(1982, 5, 25).toISODate({ format: 'basic' }) //=> '19820525'
-   * @example DateTime.utc(1982, 5, 25).toISODate({ precision: 'month' }) //=> '1982-05'
-   * @return {string|null}
-   */
   toISODate({ format = 'extended', precision = 'day' } = {}) {
     if (!this.isValid) {
       return null;
     }
     return toISODate(this, format === 'extended', normalizeUnit(precision));
   }
-  /**
-   * Returns an ISO 8601-compliant string representation of this DateTime's week date
-   * @example DateTime.utc(1982, 5, 25).toISOWeekDate() //=> '1982-W21-2'
-   * @return {string}
-   */
   toISOWeekDate() {
     return toTechFormat(this, "kkkk-'W'WW-c");
   }
-  /**
-   * Returns an ISO 8601-compliant string representation of this DateTime's time component
-   * @param {Object} opts - options
-   * @param {boolean} [opts.suppressMilliseconds=false] - exclude milliseconds from the format if they're 0
-   * @param {boolean} [opts.suppressSeconds=false] - exclude seconds from the format if they're 0
-   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
-   * @param {boolean} [opts.extendedZone=true] - add the time zone format extension
-   * @param {boolean} [opts.includePrefix=false] - include the `T` prefix
-   * @param {string} [opts.format='extended'] - choose between the basic and extended format
-   * @param {string} [opts.precision='milliseconds'] - truncate output to desired presicion: 'hours', 'minutes', 'seconds' or 'milliseconds'. When precision and suppressSeconds or suppressMilliseconds are used together, precision sets the maximum unit shown in the output, however seconds or milliseconds will still be suppressed if they are 0.
-   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime() //=> '07:34:19.361Z'
-   * @example DateTime.utc().set({ hour: 7, minute: 34, seconds: 0, milliseconds: 0 }).toISOTime({ suppressSeconds: true }) //=> '07:34Z'
-   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime({ format: 'basic' }) //=> '073419.361Z'
-   * @example DateTime.utc().set({ hour: 7, minute: 34 }).toISOTime({ includePrefix: true }) //=> 'T07:34:19.361Z'
-   * @example DateTime.utc().set({ hour: 7, minute: 34, second: 56 }).toISOTime({ precision: 'minute' }) //=> '07:34Z'
-   * @return {string}
-   */
   toISOTime({
     suppressMilliseconds = false,
     suppressSeconds = false,
@@ -8551,49 +6451,18 @@ var DateTime = class _DateTime {
       )
     );
   }
-  /**
-   * Returns an RFC 2822-compatible string representation of this DateTime
-   * @example DateTime.utc(2014, 7, 13).toRFC2822() //=> 'Sun, 13 Jul 2014 00:00:00 +0000'
-   * @example DateTime.local(2014, 7, 13).toRFC2822() //=> 'Sun, 13 Jul 2014 00:00:00 -0400'
-   * @return {string}
-   */
   toRFC2822() {
     return toTechFormat(this, 'EEE, dd LLL yyyy HH:mm:ss ZZZ', false);
   }
-  /**
-   * Returns a string representation of this DateTime appropriate for use in HTTP headers. The output is always expressed in GMT.
-   * Specifically, the string conforms to RFC 1123.
-   * @see https://www.w3.org/Protocols/rfc2616/rfc2616-sec3.html#sec3.3.1
-   * @example DateTime.utc(2014, 7, 13).toHTTP() //=> 'Sun, 13 Jul 2014 00:00:00 GMT'
-   * @example DateTime.utc(2014, 7, 13, 19).toHTTP() //=> 'Sun, 13 Jul 2014 19:00:00 GMT'
-   * @return {string}
-   */
   toHTTP() {
     return toTechFormat(this.toUTC(), "EEE, dd LLL yyyy HH:mm:ss 'GMT'");
   }
-  /**
-   * Returns a string representation of this DateTime appropriate for use in SQL Date
-   * @example DateTime.utc(2014, 7, 13).toSQLDate() //=> '2014-07-13'
-   * @return {string|null}
-   */
   toSQLDate() {
     if (!this.isValid) {
       return null;
     }
     return toISODate(this, true);
   }
-  /**
-   * Returns a string representation of this DateTime appropriate for use in SQL Time
-   * @param {Object} opts - options
-   * @param {boolean} [opts.includeZone=false] - include the zone, such as 'America/New_York'. Overrides includeOffset.
-   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
-   * @param {boolean} [opts.includeOffsetSpace=true] - include the space between the time and the offset, such as '05:15:16.345 -04:00'
-   * @example DateTime.utc().toSQL() //=> '05:15:16.345'
-   * @example DateTime.now().toSQL() //=> '05:15:16.345 -04:00'
-   * @example DateTime.now().toSQL({ includeOffset: false }) //=> '05:15:16.345'
-   * @example DateTime.now().toSQL({ includeZone: false }) //=> '05:15:16.345 America/New_York'
-   * @return {string}
-   */
   toSQLTime({ includeOffset = true, includeZone = false, includeOffsetSpace = true } = {}) {
     let fmt = 'HH:mm:ss.SSS';
     if (includeZone || includeOffset) {
@@ -8608,91 +6477,40 @@ var DateTime = class _DateTime {
     }
     return toTechFormat(this, fmt, true);
   }
-  /**
-   * Returns a string representation of this DateTime appropriate for use in SQL DateTime
-   * @param {Object} opts - options
-   * @param {boolean} [opts.includeZone=false] - include the zone, such as 'America/New_York'. Overrides includeOffset.
-   * @param {boolean} [opts.includeOffset=true] - include the offset, such as 'Z' or '-04:00'
-   * @param {boolean} [opts.includeOffsetSpace=true] - include the space between the time and the offset, such as '05:15:16.345 -04:00'
-   * @example DateTime.utc(2014, 7, 13).toSQL() //=> '2014-07-13 00:00:00.000 Z'
-   * @example DateTime.local(2014, 7, 13).toSQL() //=> '2014-07-13 00:00:00.000 -04:00'
-   * @example DateTime.local(2014, 7, 13).toSQL({ includeOffset: false }) //=> '2014-07-13 00:00:00.000'
-   * @example DateTime.local(2014, 7, 13).toSQL({ includeZone: true }) //=> '2014-07-13 00:00:00.000 America/New_York'
-   * @return {string}
-   */
   toSQL(opts = {}) {
     if (!this.isValid) {
       return null;
     }
     return `${this.toSQLDate()} ${this.toSQLTime(opts)}`;
   }
-  /**
-   * Returns a string representation of this DateTime appropriate for debugging
-   * @return {string}
-   */
   toString() {
     return this.isValid ? this.toISO() : INVALID;
   }
-  /**
-   * Returns a string representation of this DateTime appropriate for the REPL.
-   * @return {string}
-   */
-  [/* @__PURE__ */ Symbol.for('nodejs.util.inspect.custom')]() {
+  [Symbol.for('nodejs.util.inspect.custom')]() {
     if (this.isValid) {
       return `DateTime { ts: ${this.toISO()}, zone: ${this.zone.name}, locale: ${this.locale} }`;
     } else {
       return `DateTime { Invalid, reason: ${this.invalidReason} }`;
     }
   }
-  /**
-   * Returns the epoch milliseconds of this DateTime. Alias of {@link DateTime#toMillis}
-   * @return {number}
-   */
   valueOf() {
     return this.toMillis();
   }
-  /**
-   * Returns the epoch milliseconds of this DateTime.
-   * @return {number}
-   */
   toMillis() {
     return this.isValid ? this.ts : NaN;
   }
-  /**
-   * Returns the epoch seconds (including milliseconds in the fractional part) of this DateTime.
-   * @return {number}
-   */
   toSeconds() {
     return this.isValid ? this.ts / 1e3 : NaN;
   }
-  /**
-   * Returns the epoch seconds (as a whole number) of this DateTime.
-   * @return {number}
-   */
   toUnixInteger() {
     return this.isValid ? Math.floor(this.ts / 1e3) : NaN;
   }
-  /**
-   * Returns an ISO 8601 representation of this DateTime appropriate for use in JSON.
-   * @return {string}
-   */
   toJSON() {
     return this.toISO();
   }
-  /**
-   * Returns a BSON serializable equivalent to this DateTime.
-   * @return {Date}
-   */
   toBSON() {
     return this.toJSDate();
   }
-  /**
-   * Returns a JavaScript object with this DateTime's year, month, day, and so on.
-   * @param opts - options for generating the object
-   * @param {boolean} [opts.includeConfig=false] - include configuration attributes in the output
-   * @example DateTime.now().toObject() //=> { year: 2017, month: 4, day: 22, hour: 20, minute: 49, second: 42, millisecond: 268 }
-   * @return {Object}
-   */
   toObject(opts = {}) {
     if (!this.isValid) return {};
     const base = { ...this.c };
@@ -8703,29 +6521,9 @@ var DateTime = class _DateTime {
     }
     return base;
   }
-  /**
-   * Returns a JavaScript Date equivalent to this DateTime.
-   * @return {Date}
-   */
   toJSDate() {
     return new Date(this.isValid ? this.ts : NaN);
   }
-  // COMPARE
-  /**
-   * Return the difference between two DateTimes as a Duration.
-   * @param {DateTime} otherDateTime - the DateTime to compare this one to
-   * @param {string|string[]} [unit=['milliseconds']] - the unit or array of units (such as 'hours' or 'days') to include in the duration.
-   * @param {Object} opts - options that affect the creation of the Duration
-   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
-   * @example
-   * var i1 = DateTime.fromISO('1982-05-25T09:45'),
-   *     i2 = DateTime.fromISO('1983-10-14T10:30');
-   * i2.diff(i1).toObject() //=> { milliseconds: 43807500000 }
-   * i2.diff(i1, 'hours').toObject() //=> { hours: 12168.75 }
-   * i2.diff(i1, ['months', 'days']).toObject() //=> { months: 16, days: 19.03125 }
-   * i2.diff(i1, ['months', 'days', 'hours']).toObject() //=> { months: 16, days: 19, hours: 0.75 }
-   * @return {Duration}
-   */
   diff(otherDateTime, unit = 'milliseconds', opts = {}) {
     if (!this.isValid || !otherDateTime.isValid) {
       return Duration.invalid('created by diffing an invalid DateTime');
@@ -8738,36 +6536,12 @@ var DateTime = class _DateTime {
       diffed = diff(earlier, later, units, durOpts);
     return otherIsLater ? diffed.negate() : diffed;
   }
-  /**
-   * Return the difference between this DateTime and right now.
-   * See {@link DateTime#diff}
-   * @param {string|string[]} [unit=['milliseconds']] - the unit or units units (such as 'hours' or 'days') to include in the duration
-   * @param {Object} opts - options that affect the creation of the Duration
-   * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
-   * @return {Duration}
-   */
   diffNow(unit = 'milliseconds', opts = {}) {
     return this.diff(_DateTime.now(), unit, opts);
   }
-  /**
-   * Return an Interval spanning between this DateTime and another DateTime
-   * @param {DateTime} otherDateTime - the other end point of the Interval
-   * @return {Interval|DateTime}
-   */
   until(otherDateTime) {
     return this.isValid ? Interval.fromDateTimes(this, otherDateTime) : this;
   }
-  /**
-   * Return whether this DateTime is in the same unit of time as another DateTime.
-   * Higher-order units must also be identical for this function to return `true`.
-   * Note that time zones are **ignored** in this comparison, which compares the **local** calendar time. Use {@link DateTime#setZone} to convert one of the dates if needed.
-   * @param {DateTime} otherDateTime - the other DateTime
-   * @param {string} unit - the unit of time to check sameness on
-   * @param {Object} opts - options
-   * @param {boolean} [opts.useLocaleWeeks=false] - If true, use weeks based on the locale, i.e. use the locale-dependent start of the week; only the locale of this DateTime is used
-   * @example DateTime.now().hasSame(otherDT, 'day'); //~> true if otherDT is in the same current calendar day
-   * @return {boolean}
-   */
   hasSame(otherDateTime, unit, opts) {
     if (!this.isValid) return false;
     const inputMs = otherDateTime.valueOf();
@@ -8776,13 +6550,6 @@ var DateTime = class _DateTime {
       adjustedToZone.startOf(unit, opts) <= inputMs && inputMs <= adjustedToZone.endOf(unit, opts)
     );
   }
-  /**
-   * Equality check
-   * Two DateTimes are equal if and only if they represent the same millisecond, have the same zone and location, and are both valid.
-   * To compare just the millisecond values, use `+dt1 === +dt2`.
-   * @param {DateTime} other - the other DateTime
-   * @return {boolean}
-   */
   equals(other) {
     return (
       this.isValid &&
@@ -8792,25 +6559,6 @@ var DateTime = class _DateTime {
       this.loc.equals(other.loc)
     );
   }
-  /**
-   * Returns a string representation of a this time relative to now, such as "in two days". Can only internationalize if your
-   * platform supports Intl.RelativeTimeFormat. Rounds towards zero by default.
-   * @param {Object} options - options that affect the output
-   * @param {DateTime} [options.base=DateTime.now()] - the DateTime to use as the basis to which this time is compared. Defaults to now.
-   * @param {string} [options.style="long"] - the style of units, must be "long", "short", or "narrow"
-   * @param {string|string[]} options.unit - use a specific unit or array of units; if omitted, or an array, the method will pick the best unit. Use an array or one of "years", "quarters", "months", "weeks", "days", "hours", "minutes", or "seconds"
-   * @param {boolean} [options.round=true] - whether to round the numbers in the output.
-   * @param {string} [options.rounding="trunc"] - rounding method to use when rounding the numbers in the output. Can be "trunc" (toward zero), "expand" (away from zero), "round", "floor", or "ceil".
-   * @param {number} [options.padding=0] - padding in milliseconds. This allows you to round up the result if it fits inside the threshold. Don't use in combination with {round: false} because the decimal output will include the padding.
-   * @param {string} options.locale - override the locale of this DateTime
-   * @param {string} options.numberingSystem - override the numberingSystem of this DateTime. The Intl system may choose not to honor this
-   * @example DateTime.now().plus({ days: 1 }).toRelative() //=> "in 1 day"
-   * @example DateTime.now().setLocale("es").toRelative({ days: 1 }) //=> "dentro de 1 día"
-   * @example DateTime.now().plus({ days: 1 }).toRelative({ locale: "fr" }) //=> "dans 23 heures"
-   * @example DateTime.now().minus({ days: 2 }).toRelative() //=> "2 days ago"
-   * @example DateTime.now().minus({ days: 2 }).toRelative({ unit: "hours" }) //=> "48 hours ago"
-   * @example DateTime.now().minus({ hours: 36 }).toRelative({ round: false }) //=> "1.5 days ago"
-   */
   toRelative(options = {}) {
     if (!this.isValid) return null;
     const base = options.base || _DateTime.fromObject({}, { zone: this.zone }),
@@ -8821,26 +6569,8 @@ var DateTime = class _DateTime {
       units = options.unit;
       unit = void 0;
     }
-    return diffRelative(base, this.plus(padding), {
-      ...options,
-      numeric: 'always',
-      units,
-      unit,
-    });
+    return diffRelative(base, this.plus(padding), { ...options, numeric: 'always', units, unit });
   }
-  /**
-   * Returns a string representation of this date relative to today, such as "yesterday" or "next month".
-   * Only internationalizes on platforms that supports Intl.RelativeTimeFormat.
-   * @param {Object} options - options that affect the output
-   * @param {DateTime} [options.base=DateTime.now()] - the DateTime to use as the basis to which this time is compared. Defaults to now.
-   * @param {string} options.locale - override the locale of this DateTime
-   * @param {string} options.unit - use a specific unit; if omitted, the method will pick the unit. Use one of "years", "quarters", "months", "weeks", or "days"
-   * @param {string} options.numberingSystem - override the numberingSystem of this DateTime. The Intl system may choose not to honor this
-   * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar() //=> "tomorrow"
-   * @example DateTime.now().setLocale("es").plus({ days: 1 }).toRelative() //=> ""mañana"
-   * @example DateTime.now().plus({ days: 1 }).toRelativeCalendar({ locale: "fr" }) //=> "demain"
-   * @example DateTime.now().minus({ days: 2 }).toRelativeCalendar() //=> "2 days ago"
-   */
   toRelativeCalendar(options = {}) {
     if (!this.isValid) return null;
     return diffRelative(options.base || _DateTime.fromObject({}, { zone: this.zone }), this, {
@@ -8850,82 +6580,31 @@ var DateTime = class _DateTime {
       calendary: true,
     });
   }
-  /**
-   * Return the min of several date times
-   * @param {...DateTime} dateTimes - the DateTimes from which to choose the minimum
-   * @return {DateTime} the min DateTime, or undefined if called with no argument
-   */
   static min(...dateTimes) {
     if (!dateTimes.every(_DateTime.isDateTime)) {
       throw new InvalidArgumentError('min requires all arguments be DateTimes');
     }
     return bestBy(dateTimes, (i) => i.valueOf(), Math.min);
   }
-  /**
-   * Return the max of several date times
-   * @param {...DateTime} dateTimes - the DateTimes from which to choose the maximum
-   * @return {DateTime} the max DateTime, or undefined if called with no argument
-   */
   static max(...dateTimes) {
     if (!dateTimes.every(_DateTime.isDateTime)) {
       throw new InvalidArgumentError('max requires all arguments be DateTimes');
     }
     return bestBy(dateTimes, (i) => i.valueOf(), Math.max);
   }
-  // MISC
-  /**
-   * Explain how a string would be parsed by fromFormat()
-   * @param {string} text - the string to parse
-   * @param {string} fmt - the format the string is expected to be in (see description)
-   * @param {Object} options - options taken by fromFormat()
-   * @return {Object}
-   */
   static fromFormatExplain(text, fmt, options = {}) {
     const { locale = null, numberingSystem = null } = options,
-      localeToUse = Locale.fromOpts({
-        locale,
-        numberingSystem,
-        defaultToEN: true,
-      });
+      localeToUse = Locale.fromOpts({ locale, numberingSystem, defaultToEN: true });
     return explainFromTokens(localeToUse, text, fmt);
   }
-  /**
-   * @deprecated use fromFormatExplain instead
-   */
   static fromStringExplain(text, fmt, options = {}) {
     return _DateTime.fromFormatExplain(text, fmt, options);
   }
-  /**
-   * Build a parser for `fmt` using the given locale. This parser can be passed
-   * to {@link DateTime.fromFormatParser} to a parse a date in this format. This
-   * can be used to optimize cases where many dates need to be parsed in a
-   * specific format.
-   *
-   * @param {String} fmt - the format the string is expected to be in (see
-   * description)
-   * @param {Object} options - options used to set locale and numberingSystem
-   * for parser
-   * @returns {TokenParser} - opaque object to be used
-   */
   static buildFormatParser(fmt, options = {}) {
     const { locale = null, numberingSystem = null } = options,
-      localeToUse = Locale.fromOpts({
-        locale,
-        numberingSystem,
-        defaultToEN: true,
-      });
+      localeToUse = Locale.fromOpts({ locale, numberingSystem, defaultToEN: true });
     return new TokenParser(localeToUse, fmt);
   }
-  /**
-   * Create a DateTime from an input string and format parser.
-   *
-   * The format parser must have been created with the same locale as this call.
-   *
-   * @param {String} text - the string to parse
-   * @param {TokenParser} formatParser - parser from {@link DateTime.buildFormatParser}
-   * @param {Object} opts - options taken by fromFormat()
-   * @returns {DateTime}
-   */
   static fromFormatParser(text, formatParser, opts = {}) {
     if (isUndefined(text) || isUndefined(formatParser)) {
       throw new InvalidArgumentError(
@@ -8933,11 +6612,7 @@ var DateTime = class _DateTime {
       );
     }
     const { locale = null, numberingSystem = null } = opts,
-      localeToUse = Locale.fromOpts({
-        locale,
-        numberingSystem,
-        defaultToEN: true,
-      });
+      localeToUse = Locale.fromOpts({ locale, numberingSystem, defaultToEN: true });
     if (!localeToUse.equals(formatParser.locale)) {
       throw new InvalidArgumentError(
         `fromFormatParser called with a locale of ${localeToUse}, but the format parser was created for ${formatParser.locale}`,
@@ -8957,158 +6632,69 @@ var DateTime = class _DateTime {
       );
     }
   }
-  // FORMAT PRESETS
-  /**
-   * {@link DateTime#toLocaleString} format like 10/14/1983
-   * @type {Object}
-   */
   static get DATE_SHORT() {
     return DATE_SHORT;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983'
-   * @type {Object}
-   */
   static get DATE_MED() {
     return DATE_MED;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Fri, Oct 14, 1983'
-   * @type {Object}
-   */
   static get DATE_MED_WITH_WEEKDAY() {
     return DATE_MED_WITH_WEEKDAY;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like 'October 14, 1983'
-   * @type {Object}
-   */
   static get DATE_FULL() {
     return DATE_FULL;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Tuesday, October 14, 1983'
-   * @type {Object}
-   */
   static get DATE_HUGE() {
     return DATE_HUGE;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get TIME_SIMPLE() {
     return TIME_SIMPLE;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get TIME_WITH_SECONDS() {
     return TIME_WITH_SECONDS;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23 AM EDT'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get TIME_WITH_SHORT_OFFSET() {
     return TIME_WITH_SHORT_OFFSET;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23 AM Eastern Daylight Time'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get TIME_WITH_LONG_OFFSET() {
     return TIME_WITH_LONG_OFFSET;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30', always 24-hour.
-   * @type {Object}
-   */
   static get TIME_24_SIMPLE() {
     return TIME_24_SIMPLE;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23', always 24-hour.
-   * @type {Object}
-   */
   static get TIME_24_WITH_SECONDS() {
     return TIME_24_WITH_SECONDS;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23 EDT', always 24-hour.
-   * @type {Object}
-   */
   static get TIME_24_WITH_SHORT_OFFSET() {
     return TIME_24_WITH_SHORT_OFFSET;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like '09:30:23 Eastern Daylight Time', always 24-hour.
-   * @type {Object}
-   */
   static get TIME_24_WITH_LONG_OFFSET() {
     return TIME_24_WITH_LONG_OFFSET;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like '10/14/1983, 9:30 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get DATETIME_SHORT() {
     return DATETIME_SHORT;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like '10/14/1983, 9:30:33 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get DATETIME_SHORT_WITH_SECONDS() {
     return DATETIME_SHORT_WITH_SECONDS;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983, 9:30 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get DATETIME_MED() {
     return DATETIME_MED;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Oct 14, 1983, 9:30:33 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get DATETIME_MED_WITH_SECONDS() {
     return DATETIME_MED_WITH_SECONDS;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Fri, 14 Oct 1983, 9:30 AM'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get DATETIME_MED_WITH_WEEKDAY() {
     return DATETIME_MED_WITH_WEEKDAY;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like 'October 14, 1983, 9:30 AM EDT'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get DATETIME_FULL() {
     return DATETIME_FULL;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like 'October 14, 1983, 9:30:33 AM EDT'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get DATETIME_FULL_WITH_SECONDS() {
     return DATETIME_FULL_WITH_SECONDS;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Friday, October 14, 1983, 9:30 AM Eastern Daylight Time'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get DATETIME_HUGE() {
     return DATETIME_HUGE;
   }
-  /**
-   * {@link DateTime#toLocaleString} format like 'Friday, October 14, 1983, 9:30:33 AM Eastern Daylight Time'. Only 12-hour if the locale is.
-   * @type {Object}
-   */
   static get DATETIME_HUGE_WITH_SECONDS() {
     return DATETIME_HUGE_WITH_SECONDS;
   }
@@ -9126,13 +6712,11 @@ function friendlyDateTime(dateTimeish) {
     );
   }
 }
-
-// ../orchestrator-core/dist/index.js
 import { lstat, mkdir, open, rename, rm } from 'fs/promises';
 import { resolve, join, relative, sep, isAbsolute, dirname, basename } from 'path';
 import { constants } from 'fs';
 function canonicalJson(value) {
-  return `${JSON.stringify(sortKeys(value, /* @__PURE__ */ new Set()), null, 2)}
+  return `${JSON.stringify(sortKeys(value, new Set()), null, 2)}
 `;
 }
 function sortKeys(value, seen) {
@@ -9282,7 +6866,7 @@ function parseSlashCommand(body, options) {
     );
   }
   const args = [...fixedArgs, ...userArgs];
-  const named = /* @__PURE__ */ new Map();
+  const named = new Map();
   const positional = [];
   for (const arg of args) {
     if (arg.kind === 'named') named.set(arg.name, arg.value);
@@ -9294,7 +6878,7 @@ function parseSlashCommand(body, options) {
   };
 }
 function firstRepeat(args) {
-  const seen = /* @__PURE__ */ new Map();
+  const seen = new Map();
   for (const arg of args) {
     if (arg.kind !== 'named') continue;
     if (seen.has(arg.name)) {
@@ -9323,8 +6907,8 @@ function toArgument(token, column) {
   }
   return { kind: 'positional', value: text, column };
 }
-function failure2(code, column, message) {
-  return { ok: false, error: { code, column, message } };
+function failure2(code2, column, message) {
+  return { ok: false, error: { code: code2, column, message } };
 }
 function truncate(text) {
   return text.length > 40 ? `${text.slice(0, 40)}\u2026` : text;
@@ -9349,9 +6933,9 @@ function parseOrchestrateCommand(body, options = {}) {
     staticArgs: options.staticArgs ?? '',
   });
   if (!parsed.ok) return parsed;
-  const issues = /* @__PURE__ */ new Map();
+  const issues = new Map();
   let dryRun = false;
-  const given = /* @__PURE__ */ new Map();
+  const given = new Map();
   for (const arg of parsed.value.args) {
     const repeated = repeatedForm(arg, given);
     if (repeated) return { ok: false, error: repeated };
@@ -9504,10 +7088,14 @@ function columnOf(parsed, name2) {
 function at(column) {
   return column === null ? 'static arguments: ' : `column ${column}: `;
 }
-function error2(code, column, message) {
+function error2(code2, column, message) {
   return {
     ok: false,
-    error: { code, column, message: column === null ? message : `column ${column}: ${message}` },
+    error: {
+      code: code2,
+      column,
+      message: column === null ? message : `column ${column}: ${message}`,
+    },
   };
 }
 function commandFromEvent(event, options = {}) {
@@ -9542,7 +7130,6 @@ var SlashCommandSchema = _lazy(() =>
   strictObject({
     command: string2().check(_minLength(1)),
     issue_number: number2().check(int(), _positive()),
-    /** Whether the issue came from the command (`#276`, `issue=276`) or from the commented issue. */
     issue_source: _enum(['argument', 'event']),
     prompt: nullable(string2()),
     wave: nullable(string2()),
@@ -9623,17 +7210,14 @@ var DispatchPlanSchema = _lazy(() =>
       labels: array(string2()),
       required_label: nullable(string2()),
     }),
-    prompt: strictObject({
-      name: nonEmpty,
-      path: nonEmpty,
-      source: _enum(PROMPT_SOURCES),
-    }),
+    prompt: strictObject({ name: nonEmpty, path: nonEmpty, source: _enum(PROMPT_SOURCES) }),
     workflow: strictObject({
       name: nonEmpty,
       file: nonEmpty,
       ref: nonEmpty,
       inputs: record(string2(), string2()),
     }),
+    instructions: optional(nonEmpty),
   }),
 );
 function serializeDispatchPlan(plan) {
@@ -9843,21 +7427,17 @@ var skill = string2().check(_regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a s
 var AGENT_PRESETS = ['codex', 'claude', 'gemini', 'custom'];
 var PlaybookConfigSchema = _lazy(() =>
   strictObject({
-    // How many agents run at once; scopes never overlap among them.
     concurrency: _default(number2().check(int(), _positive(), _lte(64)), 2),
     agent: _default(
       strictObject({
         preset: _default(_enum(AGENT_PRESETS), 'codex'),
-        // Command template for `custom` (no shell); gets the card on stdin, its path in $RC_CARD_FILE and {prompt_file}.
         command: _default(nullable(nonEmpty3), null),
         timeout_ms: _default(number2().check(int(), _positive()), 30 * 6e4),
       }),
       () => ({ preset: 'codex', command: null, timeout_ms: 30 * 6e4 }),
     ),
-    // Branch passed work is squash-merged into; null means the branch checked out at start.
     integration_branch: _default(nullable(nonEmpty3), null),
     state_dir: _default(nonEmpty3, '.orchestrator'),
-    // Output that marks an agent error no retry can fix (quota, authentication): stop the batch.
     terminal_error_patterns: _default(array(nonEmpty3), [
       'quota exceeded',
       'insufficient_quota',
@@ -9885,11 +7465,8 @@ var PlaybookConfigSchema = _lazy(() =>
       strictObject({
         on_partial: _default(_enum(['split', 'debug', 'stop']), 'split'),
         on_fail: _default(_enum(['debug', 'stop']), 'debug'),
-        // How many re-planning steps may follow one planned task (split of a split, ...).
         max_depth: _default(number2().check(int(), _gte(0), _lte(5)), 2),
-        // Run the tasks re-planning opens in the same run, or only record them in the ledger.
         redispatch: _default(boolean2(), true),
-        // Changed paths (globs) that raise release risk: release skill first, merges held.
         release_risk_paths: _default(array(nonEmpty3), [
           '.github/workflows/**',
           '**/package-lock.json',
@@ -9915,7 +7492,6 @@ var PromotionThresholdSchema = _lazy(() =>
     metric,
     min: optional(number2()),
     max: optional(number2()),
-    // A breach of a `rollback` threshold is evidence the candidate is bad, not just unproven.
     on_breach: _default(_enum(['hold', 'rollback']), 'hold'),
   }).check(refine((t) => t.min !== void 0 || t.max !== void 0, 'expected min, max or both')),
 );
@@ -9986,7 +7562,6 @@ var GateConfigSchema = _lazy(() =>
       ['releasecopilot-maintainers'],
     ),
     allowed_bots: _default(array(nonEmpty5), []),
-    // `""` means no label, as REQUIRED_LABEL="" does.
     required_label: _default(nullable(union([label, literal('')])), 'wave:wave2'),
     allow_edited: _default(boolean2(), false),
     contexts: _default(array(_enum(['issue', 'pull_request'])).check(_minLength(1)), ['issue']),
@@ -10113,7 +7688,7 @@ var WEEKDAYS2 = range(0, 6);
 var ALL_DAYS = { values: range(1, 31), star: true };
 var UTC_OFFSET_HOURS = { [PHOENIX_ZONE]: -7, UTC: 0 };
 var MIN_SECRET_LENGTH = 8;
-var JSON_KEYWORDS = /* @__PURE__ */ new Set(['true', 'false', 'null']);
+var JSON_KEYWORDS = new Set(['true', 'false', 'null']);
 var NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 function isSecretCandidate(value, minLength8 = MIN_SECRET_LENGTH) {
   const trimmed = value.trim();
@@ -10124,7 +7699,7 @@ function isSecretCandidate(value, minLength8 = MIN_SECRET_LENGTH) {
   );
 }
 function collectSecrets(sources) {
-  const found = /* @__PURE__ */ new Set();
+  const found = new Set();
   for (const [name2, value] of Object.entries(sources.env)) {
     if (
       value !== void 0 &&
@@ -10189,7 +7764,7 @@ function findSpans(text, secrets, tokenPattern) {
 var CIRCULAR = '[Circular]';
 var UNREADABLE = '[Unreadable]';
 function redactValue(value, redact) {
-  return copy(value, redact, /* @__PURE__ */ new Set());
+  return copy(value, redact, new Set());
 }
 function copy(value, redact, path) {
   if (typeof value === 'string') return redact(value);
@@ -10221,8 +7796,8 @@ function copyError(error22, redact, path) {
     name: redact(String(read(error22, 'name'))),
     message: redact(String(read(error22, 'message'))),
   };
-  const code = read(error22, 'code');
-  if (code !== void 0) out.code = copy(code, redact, path);
+  const code2 = read(error22, 'code');
+  if (code2 !== void 0) out.code = copy(code2, redact, path);
   const cause = read(error22, 'cause');
   if (cause !== void 0) out.cause = copy(cause, redact, path);
   return out;
@@ -10260,14 +7835,12 @@ function createRedactor(options = {}) {
   const redact = (text) => maskSecrets(text, literals, tokens, REDACTED);
   return {
     redact,
-    // The shape changes for Errors and toJSON, but matches what JSON.stringify would write.
     redactValue: (value) => redactValue(value, redact),
     secretCount: literals.length,
-    // collectSecrets sorts longest first.
     longestSecret: literals[0]?.length ?? 0,
   };
 }
-var SPECIAL_SCHEMES = /* @__PURE__ */ new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
+var SPECIAL_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
 var AUTHORITY_START = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):([/\\]*)|\/\//g;
 var URL_END = /[\s"<>`]/;
 var LINE_END = /[\r\n"<>`]/;
@@ -10322,8 +7895,8 @@ function userinfoEnd(text, scanner, start) {
   return Math.max(start, scanner.lastAt(lineEnd) + 1);
 }
 function createScanner(text) {
-  const found = /* @__PURE__ */ new Map();
-  const searches = /* @__PURE__ */ new Map();
+  const found = new Map();
+  const searches = new Map();
   let atEnd = -1;
   let at2 = -1;
   return {
@@ -10346,20 +7919,7 @@ function createScanner(text) {
     },
   };
 }
-var EXIT_CODES = {
-  /** Success. */
-  ok: 0,
-  /** A decision said no or an operation failed (denied, blocked, agent failed). */
-  failed: 1,
-  /** Usage error or invalid input: bad flag, malformed JSON, schema violation. */
-  invalidInput: 2,
-  /** A retryable conflict: lost a git push race, promotion already in flight. */
-  conflict: 3,
-  /** A limit was reached: iterations, time, budget. */
-  limit: 4,
-  /** Interrupted by a signal. */
-  interrupted: 130,
-};
+var EXIT_CODES = { ok: 0, failed: 1, invalidInput: 2, conflict: 3, limit: 4, interrupted: 130 };
 var RcError = class extends Error {
   issues;
   constructor(message, options = {}) {
@@ -10377,7 +7937,6 @@ var DeniedError = class extends RcError {
   exitCode = EXIT_CODES.failed;
 };
 var OperationError = class extends RcError {
-  // `string`, so a narrower failure (GitError in @rc/exec) can name itself.
   code = 'E_OPERATION_FAILED';
   exitCode = EXIT_CODES.failed;
 };
@@ -10535,20 +8094,18 @@ async function openNoFollow(path, flags) {
   }
 }
 function markdownCodeSpan(text) {
-  const code = text.replace(/\r\n|\r|\n/g, ' ').replace(/\0/g, '\uFFFD');
-  if (code === '') return '';
-  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const code2 = text.replace(/\r\n|\r|\n/g, ' ').replace(/\0/g, '\uFFFD');
+  if (code2 === '') return '';
+  const longest = Math.max(0, ...(code2.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad =
-    code.startsWith('`') ||
-    code.endsWith('`') ||
-    (code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '')
+    code2.startsWith('`') ||
+    code2.endsWith('`') ||
+    (code2.startsWith(' ') && code2.endsWith(' ') && code2.trim() !== '')
       ? ' '
       : '';
-  return `${fence}${pad}${code}${pad}${fence}`;
+  return `${fence}${pad}${code2}${pad}${fence}`;
 }
-
-// ../../node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === 'object' && 'userAgent' in navigator) {
     return navigator.userAgent;
@@ -10558,8 +8115,6 @@ function getUserAgent() {
   }
   return '<environment undetectable>';
 }
-
-// ../../node_modules/before-after-hook/lib/register.js
 function register(state, name2, method, options) {
   if (typeof method !== 'function') {
     throw new Error('method for before hook must be a function');
@@ -10581,8 +8136,6 @@ function register(state, name2, method, options) {
     }, method)();
   });
 }
-
-// ../../node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name2, hook2) {
   const orig = hook2;
   if (!state.registry[name2]) {
@@ -10616,13 +8169,8 @@ function addHook(state, kind, name2, hook2) {
         });
     };
   }
-  state.registry[name2].push({
-    hook: hook2,
-    orig,
-  });
+  state.registry[name2].push({ hook: hook2, orig });
 }
-
-// ../../node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name2, method) {
   if (!state.registry[name2]) {
     return;
@@ -10637,8 +8185,6 @@ function removeHook(state, name2, method) {
   }
   state.registry[name2].splice(index, 1);
 }
-
-// ../../node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook2, state, name2) {
@@ -10651,37 +8197,26 @@ function bindApi(hook2, state, name2) {
   });
 }
 function Singular() {
-  const singularHookName = /* @__PURE__ */ Symbol('Singular');
-  const singularHookState = {
-    registry: {},
-  };
+  const singularHookName = Symbol('Singular');
+  const singularHookState = { registry: {} };
   const singularHook = register.bind(null, singularHookState, singularHookName);
   bindApi(singularHook, singularHookState, singularHookName);
   return singularHook;
 }
 function Collection() {
-  const state = {
-    registry: {},
-  };
+  const state = { registry: {} };
   const hook2 = register.bind(null, state);
   bindApi(hook2, state);
   return hook2;
 }
 var before_after_hook_default = { Singular, Collection };
-
-// ../../node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = '0.0.0-development';
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
   method: 'GET',
   baseUrl: 'https://api.github.com',
-  headers: {
-    accept: 'application/vnd.github.v3+json',
-    'user-agent': userAgent,
-  },
-  mediaType: {
-    format: '',
-  },
+  headers: { accept: 'application/vnd.github.v3+json', 'user-agent': userAgent },
+  mediaType: { format: '' },
 };
 function lowercaseKeys(object) {
   if (!object) {
@@ -10879,9 +8414,7 @@ function getValues(context, operator, key, modifier) {
   return result;
 }
 function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template),
-  };
+  return { expand: expand.bind(null, template) };
 }
 function expand(template, context) {
   var operators = ['+', '#', '.', '/', ';', '?', '&'];
@@ -10997,11 +8530,7 @@ function withDefaults(oldDefaults, newDefaults) {
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
-
-// ../../node_modules/@octokit/request/dist-bundle/index.js
 var import_content_type = __toESM(require_dist(), 1);
-
-// ../../node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -11217,7 +8746,7 @@ var JSONStringify = (value, replacer, space) => {
     throw error3;
   }
 };
-var featureCache = /* @__PURE__ */ new Map();
+var featureCache = new Map();
 var isContextSourceSupported = () => {
   const parseFingerprint = JSON.parse.toString();
   if (featureCache.has(parseFingerprint)) {
@@ -11330,21 +8859,10 @@ var JSONParse = (text, reviver) => {
     throw error3;
   }
 };
-
-// ../../node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
-  /**
-   * http status code
-   */
   status;
-  /**
-   * Request options that lead to the error.
-   */
   request;
-  /**
-   * Response object if a response was received
-   */
   response;
   constructor(message, statusCode, options) {
     super(message, { cause: options.cause });
@@ -11368,13 +8886,9 @@ var RequestError = class extends Error {
     this.request = requestCopy;
   }
 };
-
-// ../../node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = '10.0.16';
 var defaults_default = {
-  headers: {
-    'user-agent': `octokit-request.js/${VERSION2} ${getUserAgent()}`,
-  },
+  headers: { 'user-agent': `octokit-request.js/${VERSION2} ${getUserAgent()}` },
 };
 function isPlainObject3(value) {
   if (typeof value !== 'object' || value === null) return false;
@@ -11390,8 +8904,8 @@ function isPlainObject3(value) {
 }
 var noop = () => '';
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
     throw new Error(
       'fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing',
     );
@@ -11407,14 +8921,12 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
       headers: requestHeaders,
       signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
       ...(requestOptions.body && { duplex: 'half' }),
     });
   } catch (error3) {
@@ -11433,9 +8945,7 @@ async function fetchWrapper(requestOptions) {
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions,
-    });
+    const requestError = new RequestError(message, 500, { request: requestOptions });
     requestError.cause = error3;
     throw requestError;
   }
@@ -11445,12 +8955,7 @@ async function fetchWrapper(requestOptions) {
   for (const [key, value] of fetchResponse.headers) {
     responseHeaders[key] = value;
   }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: '',
-  };
+  const octokitResponse = { url, status, headers: responseHeaders, data: '' };
   if ('deprecation' in responseHeaders) {
     const matches =
       responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
@@ -11505,18 +9010,13 @@ async function getResponseData(response) {
       return text;
     }
   } else if (
-    mimetype.type.startsWith('text/') || // `application/octet-stream` is the canonical "arbitrary binary" type
-    // (RFC 2046) and must never be decoded as text, even when the response
-    // carries a (misleading) `charset=utf-8` parameter — see #751.
+    mimetype.type.startsWith('text/') ||
     (mimetype.parameters.charset?.toLowerCase() === 'utf-8' &&
       mimetype.type !== 'application/octet-stream')
   ) {
     return response.text().catch(noop);
   } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0),
-    );
+    return response.arrayBuffer().catch(() => new ArrayBuffer(0));
   }
 }
 function isJSONResponse(mimetype) {
@@ -11548,10 +9048,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
     const request2 = (route2, parameters2) => {
       return fetchWrapper(endpoint2.parse(endpoint2.merge(route2, parameters2)));
     };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: withDefaults2.bind(null, endpoint2),
-    });
+    Object.assign(request2, { endpoint: endpoint2, defaults: withDefaults2.bind(null, endpoint2) });
     return endpointOptions.request.hook(request2, endpointOptions);
   };
   return Object.assign(newApi, {
@@ -11560,8 +9057,6 @@ function withDefaults2(oldEndpoint, newDefaults) {
   });
 }
 var request = withDefaults2(endpoint, defaults_default);
-
-// ../../node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = '0.0.0-development';
 function _buildMessageForResponseErrors(data) {
   return (
@@ -11652,20 +9147,13 @@ function withDefaults3(request2, newDefaults) {
   });
 }
 var graphql2 = withDefaults3(request, {
-  headers: {
-    'user-agent': `octokit-graphql.js/${VERSION3} ${getUserAgent()}`,
-  },
+  headers: { 'user-agent': `octokit-graphql.js/${VERSION3} ${getUserAgent()}` },
   method: 'POST',
   url: '/graphql',
 });
 function withCustomRequest(customRequest) {
-  return withDefaults3(customRequest, {
-    method: 'POST',
-    url: '/graphql',
-  });
+  return withDefaults3(customRequest, { method: 'POST', url: '/graphql' });
 }
-
-// ../../node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = '(?:[a-zA-Z0-9_-]+)';
 var sep2 = '\\.';
 var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
@@ -11681,11 +9169,7 @@ async function auth(token) {
       : isUserToServer
         ? 'user-to-server'
         : 'oauth';
-  return {
-    type: 'token',
-    token,
-    tokenType: tokenType2,
-  };
+  return { type: 'token', token, tokenType: tokenType2 };
 }
 function withAuthorizationPrefix(token) {
   if (token.split(/\./).length === 3) {
@@ -11706,15 +9190,9 @@ var createTokenAuth = function createTokenAuth2(token) {
     throw new Error('[@octokit/auth-token] Token passed to createTokenAuth is not a string');
   }
   token = token.replace(/^(token|bearer) +/i, '');
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token),
-  });
+  return Object.assign(auth.bind(null, token), { hook: hook.bind(null, token) });
 };
-
-// ../../node_modules/@octokit/core/dist-src/version.js
 var VERSION4 = '7.0.8';
-
-// ../../node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {};
 var consoleWarn = console.warn.bind(console);
 var consoleError = console.error.bind(console);
@@ -11750,9 +9228,7 @@ var Octokit = class {
             defaults,
             options,
             options.userAgent && defaults.userAgent
-              ? {
-                  userAgent: `${options.userAgent} ${defaults.userAgent}`,
-                }
+              ? { userAgent: `${options.userAgent} ${defaults.userAgent}` }
               : null,
           ),
         );
@@ -11761,12 +9237,6 @@ var Octokit = class {
     return OctokitWithDefaults;
   }
   static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
   static plugin(...newPlugins) {
     const currentPlugins = this.plugins;
     const NewOctokit = class extends this {
@@ -11781,14 +9251,8 @@ var Octokit = class {
     const requestDefaults = {
       baseUrl: request.endpoint.DEFAULTS.baseUrl,
       headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook2.bind(null, 'request'),
-      }),
-      mediaType: {
-        previews: [],
-        format: '',
-      },
+      request: Object.assign({}, options.request, { hook: hook2.bind(null, 'request') }),
+      mediaType: { previews: [], format: '' },
     };
     requestDefaults.headers['user-agent'] = options.userAgent
       ? `${options.userAgent} ${userAgentTrail}`
@@ -11808,9 +9272,7 @@ var Octokit = class {
     this.hook = hook2;
     if (!options.authStrategy) {
       if (!options.auth) {
-        this.auth = async () => ({
-          type: 'unauthenticated',
-        });
+        this.auth = async () => ({ type: 'unauthenticated' });
       } else {
         const auth2 = createTokenAuth(options.auth);
         hook2.wrap('request', auth2.hook);
@@ -11820,17 +9282,7 @@ var Octokit = class {
       const { authStrategy, ...otherOptions } = options;
       const auth2 = authStrategy(
         Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions,
-          },
+          { request: this.request, log: this.log, octokit: this, octokitOptions: otherOptions },
           options.auth,
         ),
       );
@@ -11842,19 +9294,13 @@ var Octokit = class {
       Object.assign(this, classConstructor.plugins[i](this, options));
     }
   }
-  // assigned during constructor
   request;
   graphql;
   log;
   hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
   auth;
 };
-
-// ../../node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION5 = '6.0.0';
-
-// ../../node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap('request', (request2, options) => {
     octokit.log.debug('request', options);
@@ -11879,15 +9325,10 @@ function requestLog(octokit) {
   });
 }
 requestLog.VERSION = VERSION5;
-
-// ../../node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION6 = '0.0.0-development';
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
-    return {
-      ...response,
-      data: [],
-    };
+    return { ...response, data: [] };
   }
   const responseNeedsNormalization =
     ('total_count' in response.data || 'total_commits' in response.data) &&
@@ -11946,13 +9387,7 @@ function iterator(octokit, route, parameters) {
         } catch (error3) {
           if (error3.status !== 409) throw error3;
           url = '';
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: [],
-            },
-          };
+          return { value: { status: 200, headers: {}, data: [] } };
         }
       },
     }),
@@ -11981,9 +9416,7 @@ function gather(octokit, results, iterator2, mapFn) {
     return gather(octokit, results, iterator2, mapFn);
   });
 }
-var composePaginateRest = Object.assign(paginate, {
-  iterator,
-});
+var composePaginateRest = Object.assign(paginate, { iterator });
 function paginateRest(octokit) {
   return {
     paginate: Object.assign(paginate.bind(null, octokit), {
@@ -11992,11 +9425,7 @@ function paginateRest(octokit) {
   };
 }
 paginateRest.VERSION = VERSION6;
-
-// ../../node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION7 = '17.0.0';
-
-// ../../node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -12958,9 +10387,7 @@ var Endpoints = {
     getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
       'GET /user/packages/{package_type}/{package_name}/versions',
       {},
-      {
-        renamed: ['packages', 'getAllPackageVersionsForPackageOwnedByAuthenticatedUser'],
-      },
+      { renamed: ['packages', 'getAllPackageVersionsForPackageOwnedByAuthenticatedUser'] },
     ],
     getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
       'GET /user/packages/{package_type}/{package_name}/versions',
@@ -13670,29 +11097,18 @@ var Endpoints = {
   },
 };
 var endpoints_default = Endpoints;
-
-// ../../node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-var endpointMethodsMap = /* @__PURE__ */ new Map();
+var endpointMethodsMap = new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
     const [route, defaults, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url,
-      },
-      defaults,
-    );
+    const endpointDefaults = Object.assign({ method, url }, defaults);
     if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+      endpointMethodsMap.set(scope, new Map());
     }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations,
-    });
+    endpointMethodsMap
+      .get(scope)
+      .set(methodName, { scope, methodName, endpointDefaults, decorations });
   }
 }
 var handler = {
@@ -13702,7 +11118,6 @@ var handler = {
   getOwnPropertyDescriptor(target, methodName) {
     return {
       value: this.get(target, methodName),
-      // ensures method is in the cache
       configurable: true,
       writable: true,
       enumerable: true,
@@ -13785,53 +11200,122 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   }
   return Object.assign(withDecorations, requestWithDefaults);
 }
-
-// ../../node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
-  return {
-    rest: api,
-  };
+  return { rest: api };
 }
 restEndpointMethods.VERSION = VERSION7;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
-  return {
-    ...api,
-    rest: api,
-  };
+  return { ...api, rest: api };
 }
 legacyRestEndpointMethods.VERSION = VERSION7;
-
-// ../../node_modules/@octokit/rest/dist-src/version.js
 var VERSION8 = '22.0.1';
-
-// ../../node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults({
   userAgent: `octokit-rest.js/${VERSION8}`,
 });
-
-// ../github/dist/index.js
-import { STATUS_CODES } from 'http';
 import { appendFileSync } from 'fs';
 import { appendFile } from 'fs/promises';
 import { randomUUID } from 'crypto';
 import { EOL } from 'os';
-var NULL_BODY_STATUSES = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
-function createTimeoutFetch(timeoutMs, fetchImpl = fetch) {
-  return async (input, init = {}) => {
+var http = process.getBuiltinModule('node:http');
+var https = process.getBuiltinModule('node:https');
+var Headers = class {
+  #entries;
+  constructor(raw) {
+    this.#entries = Object.entries(raw).map(([name2, value]) => [
+      name2,
+      Array.isArray(value) ? value.join(', ') : (value ?? ''),
+    ]);
+  }
+  get(name2) {
+    return this.#entries.find(([key]) => key === name2.toLowerCase())?.[1] ?? null;
+  }
+  [Symbol.iterator]() {
+    return this.#entries[Symbol.iterator]();
+  }
+};
+var MAX_REDIRECTS = 5;
+function createHttpFetch(timeoutMs) {
+  const agents = {
+    'http:': new http.Agent({ keepAlive: true }),
+    'https:': new https.Agent({ keepAlive: true }),
+  };
+  const fetchLike = async (input, init = {}) => {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
-    const response = await fetchImpl(input, { ...init, signal });
-    const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-    const buffered = new Response(body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-    Object.defineProperty(buffered, 'url', { value: response.url });
-    return buffered;
+    let url = new URL(String(input));
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = typeof init.body === 'string' ? init.body : void 0;
+    let headers = { ...init.headers };
+    for (let hop = 0; ; hop++) {
+      const response = await exchange(url, { method, headers, body, signal }, agents);
+      const location = response.headers.get('location');
+      const redirect = [301, 302, 303, 307, 308].includes(response.status) && location !== null;
+      if (!redirect || init.redirect === 'manual' || hop >= MAX_REDIRECTS) {
+        if (redirect && init.redirect === 'error') throw new TypeError('fetch failed: redirect');
+        return response;
+      }
+      const next = new URL(location, url);
+      if (next.origin !== url.origin) {
+        headers = Object.fromEntries(
+          Object.entries(headers).filter(([name2]) => name2.toLowerCase() !== 'authorization'),
+        );
+      }
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && method === 'POST')
+      ) {
+        method = 'GET';
+        body = void 0;
+      }
+      url = next;
+    }
   };
+  return fetchLike;
+}
+function exchange(url, options, agents) {
+  const { signal } = options;
+  return new Promise((resolve5, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const secure = url.protocol === 'https:';
+    const send = secure ? https.request : http.request;
+    const request2 = send(url, {
+      method: options.method,
+      headers: {
+        ...options.headers,
+        ...(options.body === void 0 ? {} : { 'content-length': Buffer.byteLength(options.body) }),
+      },
+      agent: secure ? agents['https:'] : agents['http:'],
+    });
+    const abort = () => request2.destroy(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    const fail2 = (error3) => {
+      signal.removeEventListener('abort', abort);
+      reject(signal.aborted ? signal.reason : new TypeError('fetch failed', { cause: error3 }));
+    };
+    request2.on('error', fail2);
+    request2.on('response', (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('error', fail2);
+      response.on('end', () => {
+        signal.removeEventListener('abort', abort);
+        const bytes = Buffer.concat(chunks);
+        resolve5({
+          status: response.statusCode ?? 0,
+          statusText: response.statusMessage ?? '',
+          url: url.href,
+          headers: new Headers(response.headers),
+          body: null,
+          text: async () => bytes.toString('utf8'),
+          arrayBuffer: async () =>
+            bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+        });
+      });
+    });
+    request2.end(options.body);
+  });
 }
 var DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 function githubApiUrlFromEnv(env) {
@@ -13847,9 +11331,7 @@ function createGitHubClient(options = {}) {
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new InvalidInputError(
       `GitHub API timeout must be a positive number of ms: ${timeoutMs}`,
-      {
-        issues: ['timeoutMs: must be a positive number'],
-      },
+      { issues: ['timeoutMs: must be a positive number'] },
     );
   }
   const octokit = new Octokit2({
@@ -13857,8 +11339,7 @@ function createGitHubClient(options = {}) {
     baseUrl,
     ...(userAgent2 ? { userAgent: userAgent2 } : {}),
     log: silentLog,
-    // `request.log` is where Octokit sends deprecation warnings; it defaults to console.
-    request: { fetch: createTimeoutFetch(timeoutMs), log: silentLog },
+    request: { fetch: createHttpFetch(timeoutMs), log: silentLog },
   });
   const redactor = createRedactor({ env: {}, secrets: token ? [token] : [] });
   return { octokit, timeoutMs, redactor };
@@ -13890,12 +11371,11 @@ var GitHubApiError = class extends OperationError {
     this.status = options.status ?? null;
   }
 };
+var { STATUS_CODES } = process.getBuiltinModule('node:http');
 var MAX_DETAIL = 300;
 function toGitHubApiError(error3, context) {
   const { endpoint: endpoint2, timeoutMs } = context;
-  const redactor = {
-    redact: (text) => redactUrlCredentials(context.redactor.redact(text)),
-  };
+  const redactor = { redact: (text) => redactUrlCredentials(context.redactor.redact(text)) };
   const prefix = `GitHub API ${endpoint2}`;
   const cause = sanitizeCause(error3, redactor);
   if (hasCause(error3, 'TimeoutError')) {
@@ -14017,11 +11497,7 @@ async function getTeamMembershipState(client, options) {
     response = await requestGitHub(
       client,
       'GET /orgs/{org}/teams/{team_slug}/memberships/{username}',
-      {
-        org,
-        team_slug: teamSlug,
-        username,
-      },
+      { org, team_slug: teamSlug, username },
     );
   } catch (error3) {
     if (error3 instanceof GitHubApiError && error3.kind === 'http' && error3.status === 404)
@@ -14083,6 +11559,25 @@ async function getIssueLabels(client, options) {
     throw malformedResponse(response, 'response has a label without a name');
   }
   return { number: issueNumber, labels: names };
+}
+var REACTION_CONTENTS = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'];
+async function addReaction(client, options) {
+  const { owner, repo, commentId, content } = options;
+  requireText('addReaction', { owner, repo });
+  const issues = [];
+  if (!Number.isSafeInteger(commentId) || commentId <= 0) {
+    issues.push('commentId: must be a positive integer');
+  }
+  if (!REACTION_CONTENTS.includes(content)) {
+    issues.push(`content: must be one of ${REACTION_CONTENTS.join(', ')}`);
+  }
+  if (issues.length > 0) throw new InvalidInputError('addReaction: invalid arguments', { issues });
+  await requestGitHub(client, 'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+    owner,
+    repo,
+    comment_id: commentId,
+    content,
+  });
 }
 function formatWorkflowCommand(command, data) {
   const escaped = data.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -14154,8 +11649,6 @@ function writeFailed(name2, file, error3) {
   const reason = error3 instanceof Error ? error3.message : String(error3);
   return new OperationError(`cannot write to ${name2} (${file}): ${reason}`, { cause: error3 });
 }
-
-// src/action/describe-error.ts
 function describeError(error3) {
   if (isRcError(error3)) {
     const issues = error3.issues.length > 0 ? ` ${error3.issues.join('; ')}` : '';
@@ -14172,16 +11665,12 @@ function describeError(error3) {
 }
 function unreadableFile(error3) {
   if (!(error3 instanceof Error)) return null;
-  const { code, path, syscall } = error3;
-  if (typeof code !== 'string' || typeof path !== 'string' || syscall === void 0) return null;
-  return `${path} (${code})`;
+  const { code: code2, path, syscall } = error3;
+  if (typeof code2 !== 'string' || typeof path !== 'string' || syscall === void 0) return null;
+  return `${path} (${code2})`;
 }
-
-// src/action/run-action.ts
 import { readFile as readFile2 } from 'node:fs/promises';
-import { resolve as resolve2 } from 'node:path';
-
-// ../gate/dist/index.js
+import { resolve as resolve4 } from 'node:path';
 function isRepositoryRole(value) {
   return REPOSITORY_ROLES.includes(value);
 }
@@ -14608,17 +12097,15 @@ async function checkPermission(options) {
   const facts = await gatherPermissionFacts(event, policy, sources);
   return decidePermission(event, policy, facts);
 }
-
-// ../dispatch/dist/index.js
 import { readdir, readFile } from 'fs/promises';
-import { join as join2 } from 'path';
-function _planFailure(code, message, lookedFor = [], found = []) {
-  return { ok: false, error: { code, message, lookedFor, found } };
+import { join as join2, resolve as resolve2 } from 'path';
+function _planFailure(code2, message, lookedFor = [], found = []) {
+  return { ok: false, error: { code: code2, message, lookedFor, found } };
 }
 var ATTRIBUTES = String.raw`(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*\s*\/?`;
 var ANY_TAG = new RegExp(String.raw`<\/?([A-Za-z][A-Za-z0-9-]*)(${ATTRIBUTES})>`, 'g');
 var HAS_VALUED_ATTRIBUTE = /=/;
-var CONTENT_HIDDEN = /* @__PURE__ */ new Set([
+var CONTENT_HIDDEN = new Set([
   'audio',
   'embed',
   'head',
@@ -14637,7 +12124,7 @@ var CONTENT_HIDDEN = /* @__PURE__ */ new Set([
   'title',
   'video',
 ]);
-var KNOWN_ELEMENTS = /* @__PURE__ */ new Set([
+var KNOWN_ELEMENTS = new Set([
   ...CONTENT_HIDDEN,
   ...'a abbr address article aside b base bdi bdo big blockquote body br button caption center cite code col colgroup dd del details dfn div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr html i input ins kbd li link main mark meta nav ol option p pre q rp rt ruby s samp section select small span strike strong sub summary sup table tbody td tfoot th thead tr track tt u ul var wbr'.split(
     ' ',
@@ -14651,7 +12138,7 @@ var VOID = new Set(
 var RAW_TEXT = new Set(
   'iframe noembed noframes noscript plaintext script style textarea title xmp'.split(' '),
 );
-var FOREIGN = /* @__PURE__ */ new Set(['math', 'svg']);
+var FOREIGN = new Set(['math', 'svg']);
 var SPECIAL = new Set(
   'address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp'.split(
     ' ',
@@ -14659,7 +12146,7 @@ var SPECIAL = new Set(
 );
 var ATTRIBUTE =
   /([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>\x60]+)))?/g;
-var SIZE_PROPERTIES = /* @__PURE__ */ new Set([
+var SIZE_PROPERTIES = new Set([
   'font-size',
   'line-height',
   'max-height',
@@ -14702,7 +12189,7 @@ function _removeHiddenHtml(text) {
   return out + text.slice(last);
 }
 function _hidesElement(attributes) {
-  const seen = /* @__PURE__ */ new Set();
+  const seen = new Set();
   for (const match2 of attributes.matchAll(ATTRIBUTE)) {
     const name2 = (match2[1] ?? '').toLowerCase();
     if (seen.has(name2)) continue;
@@ -14738,8 +12225,8 @@ function decodeReferences(value) {
     /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));?/g,
     (reference, decimal, hex, named) => {
       if (named !== void 0) return NAMED_REFERENCES[named.toLowerCase()] ?? reference;
-      const code = decimal === void 0 ? Number.parseInt(hex ?? '', 16) : Number(decimal);
-      return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : '\uFFFD';
+      const code2 = decimal === void 0 ? Number.parseInt(hex ?? '', 16) : Number(decimal);
+      return code2 > 0 && code2 <= 1114111 ? String.fromCodePoint(code2) : '\uFFFD';
     },
   );
 }
@@ -14776,9 +12263,8 @@ function _stripHtmlTags(text) {
 }
 var _OpenElements = class {
   names = [];
-  // specials[i]: how many of names[0..i] are special elements.
   specials = [];
-  positions = /* @__PURE__ */ new Map();
+  positions = new Map();
   constructor(root) {
     this.push(root);
   }
@@ -14796,7 +12282,6 @@ var _OpenElements = class {
   hasSpecialAbove(index) {
     return (this.specials.at(-1) ?? 0) - (this.specials[index] ?? 0) > 0;
   }
-  /** Pops every element from the top down to `index`, inclusive. */
   popTo(index) {
     while (this.names.length > index) {
       const name2 = this.names.pop();
@@ -14809,7 +12294,6 @@ var TRUNCATION_MARKER = '\u2026[truncated]';
 var DEFAULT_MAX_TEXT_LENGTH = 2e3;
 var HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 var INVISIBLE =
-  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- removing them is the point
   /[\p{Cf}\p{Cs}\u0000-\u0008\u000B-\u001F\u007F-\u009F\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
 var LINE_BREAKS = /\r\n?|[\u2028\u2029]/g;
 var LINK_DEFINITION =
@@ -14842,8 +12326,8 @@ function cleanOnce(text) {
 }
 function truncate2(text, maxLength) {
   if (text.length <= maxLength) return text;
-  const code = text.charCodeAt(maxLength - 1);
-  const cut = code >= 55296 && code <= 56319 ? maxLength - 1 : maxLength;
+  const code2 = text.charCodeAt(maxLength - 1);
+  const cut = code2 >= 55296 && code2 <= 56319 ? maxLength - 1 : maxLength;
   return `${text.slice(0, cut)}${TRUNCATION_MARKER}`;
 }
 function _resolveLabels(input) {
@@ -14888,6 +12372,14 @@ function _resolveLabels(input) {
 function eventLabels(input) {
   if (input.eventName !== 'issue_comment' || input.event.issue.number !== input.issue) return null;
   return input.event.issue.labels.map((label2) => label2.name);
+}
+function commandInstructions(text, options = {}) {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const commandLine = lines.findIndex((line) => line.trim() !== '');
+  if (commandLine < 0) return null;
+  const rest = lines.slice(commandLine + 1).join('\n');
+  const clean = sanitizeUntrustedText(rest, options).trim();
+  return clean === '' ? null : clean;
 }
 var SHOWN_FILES = 20;
 function resolvePromptFile(input) {
@@ -15007,6 +12499,10 @@ function planDispatch(input) {
       },
     },
   };
+  const instructions = commandInstructions(commandText(input), {
+    maxLength: config2.max_text_length,
+  });
+  if (instructions !== null) plan.instructions = instructions;
   const checked = validate2(DispatchPlanSchema, plan);
   if (!checked.ok) {
     return _planFailure(
@@ -15040,6 +12536,11 @@ function runTime(runId, now2) {
     );
   }
   return { ok: true, value: { runId: formatRunId(now2), timestamp: formatPhoenix(now2) } };
+}
+function commandText(input) {
+  if (input.eventName === 'issue_comment') return input.event.comment.body ?? '';
+  const command = input.event.inputs?.['command'];
+  return typeof command === 'string' ? command : '';
 }
 var DENIALS = ['missing_label', 'labels_unknown'];
 function planErrorToRcError(error3) {
@@ -15106,9 +12607,9 @@ async function listPromptFiles(dir) {
       .map((entry) => entry.name)
       .sort();
   } catch (error3) {
-    const code = error3.code;
-    if (code === 'ENOENT') return [];
-    if (code === 'ENOTDIR') {
+    const code2 = error3.code;
+    if (code2 === 'ENOENT') return [];
+    if (code2 === 'ENOTDIR') {
       throw new InvalidInputError(`prompts directory ${dir} is not a directory`, { cause: error3 });
     }
     throw error3;
@@ -15174,12 +12675,13 @@ var DISPATCH_LOG_FILE = 'dispatch-log.ndjson';
 var DISPATCH_TRIGGERS = ['github', 'local', 'none'];
 var DISPATCH_OUTCOMES = ['dispatched', 'duplicate', 'failed', 'recorded', 'dry_run'];
 var STRING_FIELDS = ['run_id', 'idempotency_key', 'prompt', 'workflow', 'phoenix_timestamp'];
-var FIELDS = /* @__PURE__ */ new Set([
+var FIELDS = new Set([
   ...STRING_FIELDS,
   'issue_number',
   'trigger',
   'outcome',
   'reason',
+  'instructions_sha256',
 ]);
 function _dispatchLogEntryProblems(value) {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -15204,6 +12706,10 @@ function _dispatchLogEntryProblems(value) {
   }
   if (entry['reason'] !== null && typeof entry['reason'] !== 'string') {
     problems.push('reason: expected a string or null');
+  }
+  const digest = entry['instructions_sha256'];
+  if (digest !== void 0 && (typeof digest !== 'string' || !/^[0-9a-f]{64}$/.test(digest))) {
+    problems.push('instructions_sha256: expected a sha256 hex digest');
   }
   for (const key of Object.keys(entry)) {
     if (!FIELDS.has(key)) problems.push(`${key}: unknown field`);
@@ -15263,15 +12769,193 @@ function findPriorDispatch(entries, idempotencyKey) {
     ) ?? null
   );
 }
-
-// ../../node_modules/yaml/browser/dist/nodes/identity.js
-var ALIAS = /* @__PURE__ */ Symbol.for('yaml.alias');
-var DOC = /* @__PURE__ */ Symbol.for('yaml.document');
-var MAP = /* @__PURE__ */ Symbol.for('yaml.map');
-var PAIR = /* @__PURE__ */ Symbol.for('yaml.pair');
-var SCALAR = /* @__PURE__ */ Symbol.for('yaml.scalar');
-var SEQ = /* @__PURE__ */ Symbol.for('yaml.seq');
-var NODE_TYPE = /* @__PURE__ */ Symbol.for('yaml.node.type');
+var PLAN_ONLY_REASON = 'mode=plan: planned and recorded; nothing triggered';
+function decideDispatch(input) {
+  const { plan, envelope } = input;
+  const prior = findPriorDispatch(input.log, envelope.idempotency_key);
+  if (input.dryRun === true || plan.command.dry_run) {
+    return {
+      kind: 'dry_run',
+      duplicateOf: prior?.run_id ?? null,
+      wouldWrite: [
+        `${plan.run_id}/${PLAN_FILE}`,
+        `${plan.run_id}/${ENVELOPE_FILE}`,
+        DISPATCH_LOG_FILE,
+      ],
+    };
+  }
+  const pending = {
+    run_id: plan.run_id,
+    idempotency_key: envelope.idempotency_key,
+    issue_number: plan.issue.number,
+    prompt: plan.prompt.name,
+    workflow: plan.workflow.name,
+    trigger: input.trigger,
+    phoenix_timestamp: plan.phoenix_timestamp,
+    ...(plan.instructions === void 0 ? {} : { instructions_sha256: sha256Hex(plan.instructions) }),
+  };
+  if (prior !== null) {
+    const reason = `duplicate of run ${prior.run_id} (same comment); nothing triggered`;
+    return {
+      kind: 'duplicate',
+      duplicateOf: prior.run_id,
+      entry: { ...pending, outcome: 'duplicate', reason },
+    };
+  }
+  if (plan.command.mode === 'plan') {
+    return {
+      kind: 'plan_only',
+      entry: { ...pending, outcome: 'recorded', reason: PLAN_ONLY_REASON },
+    };
+  }
+  return { kind: 'trigger', pending };
+}
+async function planFromEvent(input) {
+  const { event, config: config2 } = input;
+  const command = commandFromEvent(event, {
+    command: config2.command,
+    staticArgs: config2.static_args,
+  });
+  if (!command.ok)
+    throw new InvalidInputError(
+      `not a valid /${config2.command} command: ${command.error.message}`,
+    );
+  const issueNumber = command.value.issue_number;
+  const commented = event.name === 'issue_comment' ? event.payload.issue.number : null;
+  const lookup =
+    commented === issueNumber || config2.required_label === null ? void 0 : input.fetchTargetIssue;
+  let targetIssue = null;
+  if (lookup !== void 0) {
+    try {
+      targetIssue = await lookup(issueNumber);
+    } catch (error3) {
+      throw new OperationError(
+        `cannot read the labels of issue #${issueNumber}: ${error3.message}`,
+        { cause: error3 },
+      );
+    }
+  }
+  const planned = planDispatch({
+    ...toDispatchEvent(event),
+    command: command.value,
+    config: config2,
+    prompts: await listPromptFiles(resolve2(input.cwd, config2.prompts_dir)),
+    now: input.now,
+    runId: input.runId ?? null,
+    targetIssue,
+  });
+  if (!planned.ok) throw planErrorToRcError(planned.error);
+  return planned.value;
+}
+async function runDispatch(input) {
+  const { plan, dir, redactor } = input;
+  const envelope = buildEnvelope({ ...input, deliveryId: input.deliveryId ?? null });
+  const log = await readDispatchLog(dir);
+  for (const bad of log.malformed)
+    input.warn?.('skipped a malformed dispatch-log line', { line: bad.line });
+  const decision = decideDispatch({
+    plan,
+    envelope,
+    log: log.entries,
+    trigger: input.trigger,
+    dryRun: input.dryRun === true,
+  });
+  const files = { plan: null, envelope: null, log: null };
+  if (decision.kind === 'dry_run')
+    return { decision, envelope, outcome: 'dry_run', reason: null, files };
+  if (decision.kind === 'duplicate') {
+    files.log = (await appendDispatchLog({ dir, entry: decision.entry, redactor })).path;
+    return { decision, envelope, outcome: 'duplicate', reason: decision.entry.reason, files };
+  }
+  files.plan = (await writePlanArtifact({ dir, plan, redactor })).path;
+  files.envelope = (await writeEnvelopeArtifact({ dir, envelope, redactor })).path;
+  const entry =
+    decision.kind === 'plan_only'
+      ? decision.entry
+      : {
+          ...decision.pending,
+          ...(input.trigger === 'none'
+            ? { outcome: 'recorded', reason: null }
+            : await fire(input, envelope, files.envelope)),
+        };
+  files.log = (await appendDispatchLog({ dir, entry, redactor })).path;
+  return { decision, envelope, outcome: entry.outcome, reason: entry.reason, files };
+}
+async function fire(input, envelope, envelopePath) {
+  const react = async (content) => {
+    if (input.react === void 0 || envelope.comment_id === 0) return;
+    try {
+      await input.react(content, envelope.comment_id);
+    } catch (error3) {
+      input.warn?.('reaction failed', { content, error: errorText(error3) });
+    }
+  };
+  const eyes = react('eyes');
+  let reason;
+  try {
+    reason = await input.fire({
+      plan: input.plan,
+      envelope,
+      envelopePath,
+      inputs: {
+        ...input.redactor.redactValue(input.plan.workflow.inputs),
+        envelope: envelopeWorkflowInput(envelope, input.redactor),
+      },
+    });
+  } catch (error3) {
+    reason = errorText(error3);
+  }
+  await eyes;
+  await react(reason === null ? 'rocket' : 'confused');
+  return reason === null ? { outcome: 'dispatched', reason } : { outcome: 'failed', reason };
+}
+function errorText(error3) {
+  return error3 instanceof Error ? error3.message : String(error3);
+}
+function readActionInputs(env) {
+  const input = (name2) => (env[`INPUT_${name2.toUpperCase()}`] ?? '').trim();
+  const optional2 = (name2) => input(name2) || null;
+  const mode = input('mode') || 'dispatch';
+  const trigger = input('trigger') || 'github';
+  if (mode !== 'gate' && mode !== 'dispatch')
+    throw new InvalidInputError(`input mode: "${mode}" is not one of gate, dispatch`);
+  if (trigger !== 'github' && trigger !== 'none')
+    throw new InvalidInputError(`input trigger: "${trigger}" is not one of github, none`);
+  const eventPath = input('event-path') || env['GITHUB_EVENT_PATH'] || '';
+  if (eventPath === '')
+    throw new InvalidInputError('input event-path: no event (GITHUB_EVENT_PATH is unset)');
+  return {
+    token: input('token'),
+    eventPath,
+    config: input('config'),
+    mode,
+    trigger,
+    runId: input('run-id'),
+    allowedRoles: optional2('allowed-roles'),
+    allowedUsers: optional2('allowed-users'),
+    allowedTeams: optional2('allowed-teams'),
+    requiredLabel: optional2('required-label'),
+    allowEdits: flag(input('allow-edits'), 'allow-edits', null),
+    reactions: flag(input('reactions'), 'reactions', true) ?? true,
+    dryRun: flag(input('dry-run'), 'dry-run', false) ?? false,
+  };
+}
+function flag(text, name2, empty) {
+  const value = text.toLowerCase();
+  if (value === '') return empty;
+  if (value === 'true' || value === 'on' || value === 'yes') return true;
+  if (value === 'false' || value === 'off' || value === 'no') return false;
+  throw new InvalidInputError(`input ${name2}: "${text}" is not true or false`);
+}
+import { readFileSync } from 'node:fs';
+import { resolve as resolve3 } from 'node:path';
+var ALIAS = Symbol.for('yaml.alias');
+var DOC = Symbol.for('yaml.document');
+var MAP = Symbol.for('yaml.map');
+var PAIR = Symbol.for('yaml.pair');
+var SCALAR = Symbol.for('yaml.scalar');
+var SEQ = Symbol.for('yaml.seq');
+var NODE_TYPE = Symbol.for('yaml.node.type');
 var isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
 var isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
 var isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
@@ -15299,11 +12983,9 @@ function isNode(node) {
   return false;
 }
 var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
-
-// ../../node_modules/yaml/browser/dist/visit.js
-var BREAK = /* @__PURE__ */ Symbol('break visit');
-var SKIP = /* @__PURE__ */ Symbol('skip children');
-var REMOVE = /* @__PURE__ */ Symbol('remove node');
+var BREAK = Symbol('break visit');
+var SKIP = Symbol('skip children');
+var REMOVE = Symbol('remove node');
 function visit(node, visitor) {
   const visitor_ = initVisitor(visitor);
   if (isDocument(node)) {
@@ -15387,21 +13069,9 @@ async function visitAsync_(key, node, visitor, path) {
 function initVisitor(visitor) {
   if (typeof visitor === 'object' && (visitor.Collection || visitor.Node || visitor.Value)) {
     return Object.assign(
-      {
-        Alias: visitor.Node,
-        Map: visitor.Node,
-        Scalar: visitor.Node,
-        Seq: visitor.Node,
-      },
-      visitor.Value && {
-        Map: visitor.Value,
-        Scalar: visitor.Value,
-        Seq: visitor.Value,
-      },
-      visitor.Collection && {
-        Map: visitor.Collection,
-        Seq: visitor.Collection,
-      },
+      { Alias: visitor.Node, Map: visitor.Node, Scalar: visitor.Node, Seq: visitor.Node },
+      visitor.Value && { Map: visitor.Value, Scalar: visitor.Value, Seq: visitor.Value },
+      visitor.Collection && { Map: visitor.Collection, Seq: visitor.Collection },
       visitor,
     );
   }
@@ -15430,16 +13100,7 @@ function replaceNode(key, path, node) {
     throw new Error(`Cannot replace node with ${pt} parent`);
   }
 }
-
-// ../../node_modules/yaml/browser/dist/doc/directives.js
-var escapeChars = {
-  '!': '%21',
-  ',': '%2C',
-  '[': '%5B',
-  ']': '%5D',
-  '{': '%7B',
-  '}': '%7D',
-};
+var escapeChars = { '!': '%21', ',': '%2C', '[': '%5B', ']': '%5D', '{': '%7B', '}': '%7D' };
 var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
 var Directives = class _Directives {
   constructor(yaml, tags) {
@@ -15453,10 +13114,6 @@ var Directives = class _Directives {
     copy2.docStart = this.docStart;
     return copy2;
   }
-  /**
-   * During parsing, get a Directives instance for the current document and
-   * update the stream state according to the current version's spec.
-   */
   atDocument() {
     const res = new _Directives(this.yaml, this.tags);
     switch (this.yaml.version) {
@@ -15465,19 +13122,12 @@ var Directives = class _Directives {
         break;
       case '1.2':
         this.atNextDocument = false;
-        this.yaml = {
-          explicit: _Directives.defaultYaml.explicit,
-          version: '1.2',
-        };
+        this.yaml = { explicit: _Directives.defaultYaml.explicit, version: '1.2' };
         this.tags = Object.assign({}, _Directives.defaultTags);
         break;
     }
     return res;
   }
-  /**
-   * @param onError - May be called even if the action was successful
-   * @returns `true` on success
-   */
   add(line, onError) {
     if (this.atNextDocument) {
       this.yaml = { explicit: _Directives.defaultYaml.explicit, version: '1.1' };
@@ -15517,12 +13167,6 @@ var Directives = class _Directives {
         return false;
     }
   }
-  /**
-   * Resolves a tag, matching handles to those defined in %TAG directives.
-   *
-   * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
-   *   `'!local'` tag, or `null` if unresolvable.
-   */
   tagName(source, onError) {
     if (source === '!') return '!';
     if (source[0] !== '!') {
@@ -15553,10 +13197,6 @@ var Directives = class _Directives {
     onError(`Could not resolve tag: ${source}`);
     return null;
   }
-  /**
-   * Given a fully resolved tag, returns its printable string form,
-   * taking into account current tag prefixes and defaults.
-   */
   tagString(tag) {
     for (const [handle, prefix] of Object.entries(this.tags)) {
       if (tag.startsWith(prefix)) return handle + escapeTagName(tag.substring(prefix.length));
@@ -15584,8 +13224,6 @@ var Directives = class _Directives {
 };
 Directives.defaultYaml = { explicit: false, version: '1.2' };
 Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
-
-// ../../node_modules/yaml/browser/dist/doc/anchors.js
 function anchorIsValid(anchor) {
   if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
     const sa = JSON.stringify(anchor);
@@ -15595,7 +13233,7 @@ function anchorIsValid(anchor) {
   return true;
 }
 function anchorNames(root) {
-  const anchors = /* @__PURE__ */ new Set();
+  const anchors = new Set();
   visit(root, {
     Value(_key, node) {
       if (node.anchor) anchors.add(node.anchor);
@@ -15611,7 +13249,7 @@ function findNewAnchor(prefix, exclude) {
 }
 function createNodeAnchors(doc, prefix) {
   const aliasObjects = [];
-  const sourceObjects = /* @__PURE__ */ new Map();
+  const sourceObjects = new Map();
   let prevAnchors = null;
   return {
     onAnchor: (source) => {
@@ -15621,11 +13259,6 @@ function createNodeAnchors(doc, prefix) {
       prevAnchors.add(anchor);
       return anchor;
     },
-    /**
-     * With circular references, the source node is only resolved after all
-     * of its child nodes are. This is why anchors are set only after all of
-     * the nodes have been created.
-     */
     setAnchors: () => {
       for (const source of aliasObjects) {
         const ref = sourceObjects.get(source);
@@ -15645,8 +13278,6 @@ function createNodeAnchors(doc, prefix) {
     sourceObjects,
   };
 }
-
-// ../../node_modules/yaml/browser/dist/doc/applyReviver.js
 function applyReviver(reviver, obj, key, val) {
   if (val && typeof val === 'object') {
     if (Array.isArray(val)) {
@@ -15682,8 +13313,6 @@ function applyReviver(reviver, obj, key, val) {
   }
   return reviver.call(obj, key, val);
 }
-
-// ../../node_modules/yaml/browser/dist/nodes/toJS.js
 function toJS(value, arg, ctx) {
   if (Array.isArray(value)) return value.map((v, i) => toJS(v, String(i), ctx));
   if (value && typeof value.toJSON === 'function') {
@@ -15701,13 +13330,10 @@ function toJS(value, arg, ctx) {
   if (typeof value === 'bigint' && !ctx?.keep) return Number(value);
   return value;
 }
-
-// ../../node_modules/yaml/browser/dist/nodes/Node.js
 var NodeBase = class {
   constructor(type) {
     Object.defineProperty(this, NODE_TYPE, { value: type });
   }
-  /** Create a copy of this node.  */
   clone() {
     const copy2 = Object.create(
       Object.getPrototypeOf(this),
@@ -15716,11 +13342,10 @@ var NodeBase = class {
     if (this.range) copy2.range = this.range.slice();
     return copy2;
   }
-  /** A plain JavaScript representation of this node. */
   toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
     if (!isDocument(doc)) throw new TypeError('A document argument is required');
     const ctx = {
-      anchors: /* @__PURE__ */ new Map(),
+      anchors: new Map(),
       doc,
       keep: true,
       mapAsMap: mapAsMap === true,
@@ -15733,8 +13358,6 @@ var NodeBase = class {
     return typeof reviver === 'function' ? applyReviver(reviver, { '': res }, '', res) : res;
   }
 };
-
-// ../../node_modules/yaml/browser/dist/nodes/Alias.js
 var Alias = class extends NodeBase {
   constructor(source) {
     super(ALIAS);
@@ -15745,10 +13368,6 @@ var Alias = class extends NodeBase {
       },
     });
   }
-  /**
-   * Resolve the value of this alias within `doc`, finding the last
-   * instance of the `source` anchor before this node.
-   */
   resolve(doc, ctx) {
     if (ctx?.maxAliasCount === 0) throw new ReferenceError('Alias resolution is disabled');
     let nodes;
@@ -15831,8 +13450,6 @@ function getAliasCount(doc, node, anchors) {
   }
   return 1;
 }
-
-// ../../node_modules/yaml/browser/dist/nodes/Scalar.js
 var isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 var Scalar = class extends NodeBase {
   constructor(value) {
@@ -15851,8 +13468,6 @@ Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
 Scalar.PLAIN = 'PLAIN';
 Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
 Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
-
-// ../../node_modules/yaml/browser/dist/doc/createNode.js
 var defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
   if (tagName) {
@@ -15923,8 +13538,6 @@ function createNode(value, tagName, ctx) {
   if (ref) ref.node = node;
   return node;
 }
-
-// ../../node_modules/yaml/browser/dist/nodes/Collection.js
 function collectionFromPath(schema4, path, value) {
   let v = value;
   for (let i = path.length - 1; i >= 0; --i) {
@@ -15934,7 +13547,7 @@ function collectionFromPath(schema4, path, value) {
       a[k] = v;
       v = a;
     } else {
-      v = /* @__PURE__ */ new Map([[k, v]]);
+      v = new Map([[k, v]]);
     }
   }
   return createNode(v, void 0, {
@@ -15944,7 +13557,7 @@ function collectionFromPath(schema4, path, value) {
       throw new Error('This should not happen, please report a bug.');
     },
     schema: schema4,
-    sourceObjects: /* @__PURE__ */ new Map(),
+    sourceObjects: new Map(),
   });
 }
 var isEmptyPath = (path) =>
@@ -15959,11 +13572,6 @@ var Collection2 = class extends NodeBase {
       writable: true,
     });
   }
-  /**
-   * Create a copy of this collection.
-   *
-   * @param schema - If defined, overwrites the original's schema
-   */
   clone(schema4) {
     const copy2 = Object.create(
       Object.getPrototypeOf(this),
@@ -15974,11 +13582,6 @@ var Collection2 = class extends NodeBase {
     if (this.range) copy2.range = this.range.slice();
     return copy2;
   }
-  /**
-   * Adds a value to the collection. For `!!map` and `!!omap` the value must
-   * be a Pair instance or a `{ key, value }` object, which may not have a key
-   * that already exists in the map.
-   */
   addIn(path, value) {
     if (isEmptyPath(path)) this.add(value);
     else {
@@ -15990,10 +13593,6 @@ var Collection2 = class extends NodeBase {
       else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
     }
   }
-  /**
-   * Removes a value from the collection.
-   * @returns `true` if the item was found and removed.
-   */
   deleteIn(path) {
     const [key, ...rest] = path;
     if (rest.length === 0) return this.delete(key);
@@ -16001,11 +13600,6 @@ var Collection2 = class extends NodeBase {
     if (isCollection(node)) return node.deleteIn(rest);
     else throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
   }
-  /**
-   * Returns item at `key`, or `undefined` if not found. By default unwraps
-   * scalar values from their surrounding node; to disable set `keepScalar` to
-   * `true` (collections are always returned intact).
-   */
   getIn(path, keepScalar) {
     const [key, ...rest] = path;
     const node = this.get(key, true);
@@ -16027,19 +13621,12 @@ var Collection2 = class extends NodeBase {
       );
     });
   }
-  /**
-   * Checks if the collection includes a value with the key `key`.
-   */
   hasIn(path) {
     const [key, ...rest] = path;
     if (rest.length === 0) return this.has(key);
     const node = this.get(key, true);
     return isCollection(node) ? node.hasIn(rest) : false;
   }
-  /**
-   * Sets a value in this collection. For `!!set`, `value` needs to be a
-   * boolean to add/remove the item from the set.
-   */
   setIn(path, value) {
     const [key, ...rest] = path;
     if (rest.length === 0) {
@@ -16053,8 +13640,6 @@ var Collection2 = class extends NodeBase {
     }
   }
 };
-
-// ../../node_modules/yaml/browser/dist/stringify/stringifyComment.js
 var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
 function indentComment(comment, indent) {
   if (/^\n+$/.test(comment)) return comment.substring(1);
@@ -16066,8 +13651,6 @@ var lineComment = (str, indent, comment) =>
     : comment.includes('\n')
       ? '\n' + indentComment(comment, indent)
       : (str.endsWith(' ') ? '' : ' ') + comment;
-
-// ../../node_modules/yaml/browser/dist/stringify/foldFlowLines.js
 var FOLD_FLOW = 'flow';
 var FOLD_BLOCK = 'block';
 var FOLD_QUOTED = 'quoted';
@@ -16185,8 +13768,6 @@ function consumeMoreIndentedLines(text, i, indent) {
   }
   return end;
 }
-
-// ../../node_modules/yaml/browser/dist/stringify/stringifyString.js
 var getFoldOptions = (ctx, isBlock2) => ({
   indentAtStart: isBlock2 ? ctx.indent.length : ctx.indentAtStart,
   lineWidth: ctx.options.lineWidth,
@@ -16227,8 +13808,8 @@ function doubleQuotedString(value, ctx) {
         case 'u':
           {
             str += json.slice(start, i);
-            const code = json.substr(i + 2, 4);
-            switch (code) {
+            const code2 = json.substr(i + 2, 4);
+            switch (code2) {
               case '0000':
                 str += '\\0';
                 break;
@@ -16254,7 +13835,7 @@ function doubleQuotedString(value, ctx) {
                 str += '\\P';
                 break;
               default:
-                if (code.substr(0, 2) === '00') str += '\\x' + code.substr(2);
+                if (code2.substr(0, 2) === '00') str += '\\x' + code2.substr(2);
                 else str += json.substr(i, 6);
             }
             i += 5;
@@ -16468,8 +14049,6 @@ function stringifyString(item, ctx, onComment, onChompKeep) {
   }
   return res;
 }
-
-// ../../node_modules/yaml/browser/dist/stringify/stringify.js
 function createStringifyContext(doc, options) {
   const opt = Object.assign(
     {
@@ -16507,7 +14086,7 @@ function createStringifyContext(doc, options) {
       inFlow = null;
   }
   return {
-    anchors: /* @__PURE__ */ new Set(),
+    anchors: new Set(),
     doc,
     flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
     indent: '',
@@ -16561,7 +14140,7 @@ function stringify(item, ctx, onComment, onChompKeep) {
       throw new TypeError(`Cannot stringify circular structure without alias nodes`);
     } else {
       if (ctx.resolvedAliases) ctx.resolvedAliases.add(item);
-      else ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+      else ctx.resolvedAliases = new Set([item]);
       item = item.resolve(ctx.doc);
     }
   }
@@ -16582,8 +14161,6 @@ function stringify(item, ctx, onComment, onChompKeep) {
     : `${props}
 ${ctx.indent}${str}`;
 }
-
-// ../../node_modules/yaml/browser/dist/stringify/stringifyPair.js
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
   const {
     allNullValues,
@@ -16729,15 +14306,11 @@ ${ctx.indent}`;
   }
   return str;
 }
-
-// ../../node_modules/yaml/browser/dist/log.js
 function warn(logLevel, warning) {
   if (logLevel === 'debug' || logLevel === 'warn') {
     console.warn(warning);
   }
 }
-
-// ../../node_modules/yaml/browser/dist/schema/yaml-1.1/merge.js
 var MERGE_KEY = '<<';
 var merge3 = {
   identify: (value) =>
@@ -16745,10 +14318,7 @@ var merge3 = {
   default: 'key',
   tag: 'tag:yaml.org,2002:merge',
   test: /^<<$/,
-  resolve: () =>
-    Object.assign(new Scalar(Symbol(MERGE_KEY)), {
-      addToJSMap: addMergeToJSMap,
-    }),
+  resolve: () => Object.assign(new Scalar(Symbol(MERGE_KEY)), { addToJSMap: addMergeToJSMap }),
   stringify: () => MERGE_KEY,
 };
 var isMergeKey = (ctx, key) =>
@@ -16784,8 +14354,6 @@ function mergeValue(ctx, map2, value) {
 function resolveAliasValue(ctx, value) {
   return ctx && isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
 }
-
-// ../../node_modules/yaml/browser/dist/nodes/addPairToJSMap.js
 function addPairToJSMap(ctx, map2, { key, value }) {
   if (isNode(key) && key.addToJSMap) key.addToJSMap(ctx, map2, value);
   else if (isMergeKey(ctx, key)) addMergeToJSMap(ctx, map2, value);
@@ -16815,7 +14383,7 @@ function stringifyKey(key, jsKey, ctx) {
   if (typeof jsKey !== 'object') return String(jsKey);
   if (isNode(key) && ctx?.doc) {
     const strCtx = createStringifyContext(ctx.doc, {});
-    strCtx.anchors = /* @__PURE__ */ new Set();
+    strCtx.anchors = new Set();
     for (const node of ctx.anchors.keys()) strCtx.anchors.add(node.anchor);
     strCtx.inFlow = true;
     strCtx.inStringifyKey = true;
@@ -16833,8 +14401,6 @@ function stringifyKey(key, jsKey, ctx) {
   }
   return JSON.stringify(jsKey);
 }
-
-// ../../node_modules/yaml/browser/dist/nodes/Pair.js
 function createPair(key, value, ctx) {
   const k = createNode(key, void 0, ctx);
   const v = createNode(value, void 0, ctx);
@@ -16853,15 +14419,13 @@ var Pair = class _Pair {
     return new _Pair(key, value);
   }
   toJSON(_, ctx) {
-    const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+    const pair = ctx?.mapAsMap ? new Map() : {};
     return addPairToJSMap(ctx, pair, this);
   }
   toString(ctx, onComment, onChompKeep) {
     return ctx?.doc ? stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
   }
 };
-
-// ../../node_modules/yaml/browser/dist/stringify/stringifyCollection.js
 function stringifyCollection(collection, ctx, options) {
   const flow = ctx.inFlow ?? collection.flow;
   const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
@@ -16931,11 +14495,7 @@ function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
     options: { commentString },
   } = ctx;
   itemIndent += indentStep;
-  const itemCtx = Object.assign({}, ctx, {
-    indent: itemIndent,
-    inFlow: true,
-    type: null,
-  });
+  const itemCtx = Object.assign({}, ctx, { indent: itemIndent, inFlow: true, type: null });
   let reqNewline = false;
   let linesAtValue = 0;
   const lines = [];
@@ -17010,8 +14570,6 @@ function addCommentBefore({ indent, options: { commentString } }, lines, comment
     lines.push(ic.trimStart());
   }
 }
-
-// ../../node_modules/yaml/browser/dist/nodes/YAMLMap.js
 function findPair(items, key) {
   const k = isScalar(key) ? key.value : key;
   for (const it of items) {
@@ -17030,10 +14588,6 @@ var YAMLMap = class extends Collection2 {
     super(MAP, schema4);
     this.items = [];
   }
-  /**
-   * A generic collection parsing method that can be extended
-   * to other node classes that inherit from YAMLMap
-   */
   static from(schema4, obj, ctx) {
     const { keepUndefined, replacer } = ctx;
     const map2 = new this(schema4);
@@ -17052,12 +14606,6 @@ var YAMLMap = class extends Collection2 {
     }
     return map2;
   }
-  /**
-   * Adds a value to the collection.
-   *
-   * @param overwrite - If not set `true`, using a key that is already in the
-   *   collection will throw. Otherwise, overwrites the previous value.
-   */
   add(pair, overwrite) {
     let _pair;
     if (isPair(pair)) _pair = pair;
@@ -17095,13 +14643,8 @@ var YAMLMap = class extends Collection2 {
   set(key, value) {
     this.add(new Pair(key, value), true);
   }
-  /**
-   * @param ctx - Conversion context, originally set in Document#toJS()
-   * @param {Class} Type - If set, forces the returned collection type
-   * @returns Instance of Type, Map, or Object
-   */
   toJSON(_, ctx, Type) {
-    const map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+    const map2 = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
     if (ctx?.onCreate) ctx.onCreate(map2);
     for (const item of this.items) addPairToJSMap(ctx, map2, item);
     return map2;
@@ -17123,8 +14666,6 @@ var YAMLMap = class extends Collection2 {
     });
   }
 };
-
-// ../../node_modules/yaml/browser/dist/schema/common/map.js
 var map = {
   collection: 'map',
   default: true,
@@ -17136,8 +14677,6 @@ var map = {
   },
   createNode: (schema4, obj, ctx) => YAMLMap.from(schema4, obj, ctx),
 };
-
-// ../../node_modules/yaml/browser/dist/nodes/YAMLSeq.js
 var YAMLSeq = class extends Collection2 {
   static get tagName() {
     return 'tag:yaml.org,2002:seq';
@@ -17149,14 +14688,6 @@ var YAMLSeq = class extends Collection2 {
   add(value) {
     this.items.push(value);
   }
-  /**
-   * Removes a value from the collection.
-   *
-   * `key` must contain a representation of an integer for this to succeed.
-   * It may be wrapped in a `Scalar`.
-   *
-   * @returns `true` if the item was found and removed.
-   */
   delete(key) {
     const idx = asItemIndex(key);
     if (typeof idx !== 'number') return false;
@@ -17169,23 +14700,10 @@ var YAMLSeq = class extends Collection2 {
     const it = this.items[idx];
     return !keepScalar && isScalar(it) ? it.value : it;
   }
-  /**
-   * Checks if the collection includes a value with the key `key`.
-   *
-   * `key` must contain a representation of an integer for this to succeed.
-   * It may be wrapped in a `Scalar`.
-   */
   has(key) {
     const idx = asItemIndex(key);
     return typeof idx === 'number' && idx < this.items.length;
   }
-  /**
-   * Sets a value in this collection. For `!!set`, `value` needs to be a
-   * boolean to add/remove the item from the set.
-   *
-   * If `key` does not contain a representation of an integer, this will throw.
-   * It may be wrapped in a `Scalar`.
-   */
   set(key, value) {
     const idx = asItemIndex(key);
     if (typeof idx !== 'number') throw new Error(`Expected a valid index, not ${key}.`);
@@ -17231,8 +14749,6 @@ function asItemIndex(key) {
   if (idx && typeof idx === 'string') idx = Number(idx);
   return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0 ? idx : null;
 }
-
-// ../../node_modules/yaml/browser/dist/schema/common/seq.js
 var seq = {
   collection: 'seq',
   default: true,
@@ -17244,8 +14760,6 @@ var seq = {
   },
   createNode: (schema4, obj, ctx) => YAMLSeq.from(schema4, obj, ctx),
 };
-
-// ../../node_modules/yaml/browser/dist/schema/common/string.js
 var string3 = {
   identify: (value) => typeof value === 'string',
   default: true,
@@ -17256,8 +14770,6 @@ var string3 = {
     return stringifyString(item, ctx, onComment, onChompKeep);
   },
 };
-
-// ../../node_modules/yaml/browser/dist/schema/common/null.js
 var nullTag = {
   identify: (value) => value == null,
   createNode: () => new Scalar(null),
@@ -17268,8 +14780,6 @@ var nullTag = {
   stringify: ({ source }, ctx) =>
     typeof source === 'string' && nullTag.test.test(source) ? source : ctx.options.nullStr,
 };
-
-// ../../node_modules/yaml/browser/dist/schema/core/bool.js
 var boolTag = {
   identify: (value) => typeof value === 'boolean',
   default: true,
@@ -17284,8 +14794,6 @@ var boolTag = {
     return value ? ctx.options.trueStr : ctx.options.falseStr;
   },
 };
-
-// ../../node_modules/yaml/browser/dist/stringify/stringifyNumber.js
 function stringifyNumber({ format, minFractionDigits, tag, value }) {
   if (typeof value === 'bigint') return String(value);
   const num = typeof value === 'number' ? value : Number(value);
@@ -17308,8 +14816,6 @@ function stringifyNumber({ format, minFractionDigits, tag, value }) {
   }
   return n2;
 }
-
-// ../../node_modules/yaml/browser/dist/schema/core/float.js
 var floatNaN = {
   identify: (value) => typeof value === 'number',
   default: true,
@@ -17348,8 +14854,6 @@ var float = {
   },
   stringify: stringifyNumber,
 };
-
-// ../../node_modules/yaml/browser/dist/schema/core/int.js
 var intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 var intResolve = (str, offset2, radix, { intAsBigInt }) =>
   intAsBigInt ? BigInt(str) : parseInt(str.substring(offset2), radix);
@@ -17384,11 +14888,7 @@ var intHex = {
   resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
   stringify: (node) => intStringify(node, 16, '0x'),
 };
-
-// ../../node_modules/yaml/browser/dist/schema/core/schema.js
 var schema = [map, seq, string3, nullTag, boolTag, intOct, int3, intHex, floatNaN, floatExp, float];
-
-// ../../node_modules/yaml/browser/dist/schema/json/schema.js
 function intIdentify2(value) {
   return typeof value === 'bigint' || Number.isInteger(value);
 }
@@ -17445,21 +14945,10 @@ var jsonError = {
   },
 };
 var schema2 = [map, seq].concat(jsonScalars, jsonError);
-
-// ../../node_modules/yaml/browser/dist/schema/yaml-1.1/binary.js
 var binary = {
   identify: (value) => value instanceof Uint8Array,
-  // Buffer inherits from Uint8Array
   default: false,
   tag: 'tag:yaml.org,2002:binary',
-  /**
-   * Returns a Buffer in node and an Uint8Array in browsers
-   *
-   * To use the resulting buffer as an image, you'll want to do something like:
-   *
-   *   const blob = new Blob([buffer], { type: 'image/jpeg' })
-   *   document.querySelector('#photo').src = URL.createObjectURL(blob)
-   */
   resolve(src, onError) {
     if (typeof atob === 'function') {
       const str = atob(src.replace(/[\n\r]/g, ''));
@@ -17502,8 +14991,6 @@ var binary = {
     return stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
   },
 };
-
-// ../../node_modules/yaml/browser/dist/schema/yaml-1.1/pairs.js
 function resolvePairs(seq2, onError) {
   if (isSeq(seq2)) {
     for (let i = 0; i < seq2.items.length; ++i) {
@@ -17567,8 +15054,6 @@ var pairs = {
   resolve: resolvePairs,
   createNode: createPairs,
 };
-
-// ../../node_modules/yaml/browser/dist/schema/yaml-1.1/omap.js
 var YAMLOMap = class _YAMLOMap extends YAMLSeq {
   constructor() {
     super();
@@ -17579,13 +15064,9 @@ var YAMLOMap = class _YAMLOMap extends YAMLSeq {
     this.set = YAMLMap.prototype.set.bind(this);
     this.tag = _YAMLOMap.tag;
   }
-  /**
-   * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
-   * but TypeScript won't allow widening the signature of a child method.
-   */
   toJSON(_, ctx) {
     if (!ctx) return super.toJSON(_);
-    const map2 = /* @__PURE__ */ new Map();
+    const map2 = new Map();
     if (ctx?.onCreate) ctx.onCreate(map2);
     for (const pair of this.items) {
       let key, value;
@@ -17630,8 +15111,6 @@ var omap = {
   },
   createNode: (schema4, iterable, ctx) => YAMLOMap.from(schema4, iterable, ctx),
 };
-
-// ../../node_modules/yaml/browser/dist/schema/yaml-1.1/bool.js
 function boolStringify({ value, source }, ctx) {
   const boolObj = value ? trueTag : falseTag;
   if (source && boolObj.test.test(source)) return source;
@@ -17653,8 +15132,6 @@ var falseTag = {
   resolve: () => new Scalar(false),
   stringify: boolStringify,
 };
-
-// ../../node_modules/yaml/browser/dist/schema/yaml-1.1/float.js
 var floatNaN2 = {
   identify: (value) => typeof value === 'number',
   default: true,
@@ -17696,8 +15173,6 @@ var float2 = {
   },
   stringify: stringifyNumber,
 };
-
-// ../../node_modules/yaml/browser/dist/schema/yaml-1.1/int.js
 var intIdentify3 = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve2(str, offset2, radix, { intAsBigInt }) {
   const sign = str[0];
@@ -17764,8 +15239,6 @@ var intHex2 = {
   resolve: (str, _onError, opt) => intResolve2(str, 2, 16, opt),
   stringify: (node) => intStringify2(node, 16, '0x'),
 };
-
-// ../../node_modules/yaml/browser/dist/schema/yaml-1.1/set.js
 var YAMLSet = class _YAMLSet extends YAMLMap {
   constructor(schema4) {
     super(schema4);
@@ -17780,10 +15253,6 @@ var YAMLSet = class _YAMLSet extends YAMLMap {
     const prev = findPair(this.items, pair.key);
     if (!prev) this.items.push(pair);
   }
-  /**
-   * If `keepPair` is `true`, returns the Pair matching `key`.
-   * Otherwise, returns the value of that Pair's key.
-   */
   get(key, keepPair) {
     const pair = findPair(this.items, key);
     return !keepPair && isPair(pair) ? (isScalar(pair.key) ? pair.key.value : pair.key) : pair;
@@ -17840,8 +15309,6 @@ var set = {
     return map2;
   },
 };
-
-// ../../node_modules/yaml/browser/dist/schema/yaml-1.1/timestamp.js
 function parseSexagesimal(str, asBigInt) {
   const sign = str[0];
   const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
@@ -17904,9 +15371,6 @@ var timestamp = {
   identify: (value) => value instanceof Date,
   default: true,
   tag: 'tag:yaml.org,2002:timestamp',
-  // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
-  // may be omitted altogether, resulting in a date format. In such a case, the time part is
-  // assumed to be 00:00:00Z (start of day, UTC).
   test: RegExp(
     '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$',
   ),
@@ -17926,8 +15390,6 @@ var timestamp = {
   },
   stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? '',
 };
-
-// ../../node_modules/yaml/browser/dist/schema/yaml-1.1/schema.js
 var schema3 = [
   map,
   seq,
@@ -17951,9 +15413,7 @@ var schema3 = [
   floatTime,
   timestamp,
 ];
-
-// ../../node_modules/yaml/browser/dist/schema/tags.js
-var schemas = /* @__PURE__ */ new Map([
+var schemas = new Map([
   ['core', schema],
   ['failsafe', [map, seq, string3]],
   ['json', schema2],
@@ -18027,8 +15487,6 @@ function getTags(customTags, schemaName, addMergeTag) {
     return tags2;
   }, []);
 }
-
-// ../../node_modules/yaml/browser/dist/schema/Schema.js
 var sortMapEntriesByKey = (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 var Schema = class _Schema {
   constructor({
@@ -18065,8 +15523,6 @@ var Schema = class _Schema {
     return copy2;
   }
 };
-
-// ../../node_modules/yaml/browser/dist/stringify/stringifyDocument.js
 function stringifyDocument(doc, options) {
   const lines = [];
   let hasDirectives = options.directives === true;
@@ -18128,8 +15584,6 @@ function stringifyDocument(doc, options) {
   }
   return lines.join('\n') + '\n';
 }
-
-// ../../node_modules/yaml/browser/dist/doc/Document.js
 var Document = class _Document {
   constructor(value, replacer, options) {
     this.commentBefore = null;
@@ -18166,15 +15620,8 @@ var Document = class _Document {
     this.setSchema(version2, options);
     this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
   }
-  /**
-   * Create a deep copy of this Document and its contents.
-   *
-   * Custom Node values that inherit from `Object` still refer to their original instances.
-   */
   clone() {
-    const copy2 = Object.create(_Document.prototype, {
-      [NODE_TYPE]: { value: DOC },
-    });
+    const copy2 = Object.create(_Document.prototype, { [NODE_TYPE]: { value: DOC } });
     copy2.commentBefore = this.commentBefore;
     copy2.comment = this.comment;
     copy2.errors = this.errors.slice();
@@ -18186,28 +15633,16 @@ var Document = class _Document {
     if (this.range) copy2.range = this.range.slice();
     return copy2;
   }
-  /** Adds a value to the document. */
   add(value) {
     if (assertCollection(this.contents)) this.contents.add(value);
   }
-  /** Adds a value to the document. */
   addIn(path, value) {
     if (assertCollection(this.contents)) this.contents.addIn(path, value);
   }
-  /**
-   * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
-   *
-   * If `node` already has an anchor, `name` is ignored.
-   * Otherwise, the `node.anchor` value will be set to `name`,
-   * or if an anchor with that name is already present in the document,
-   * `name` will be used as a prefix for a new unique anchor.
-   * If `name` is undefined, the generated anchor will use 'a' as a prefix.
-   */
   createAlias(node, name2) {
     if (!node.anchor) {
       const prev = anchorNames(this);
-      node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-        !name2 || prev.has(name2) ? findNewAnchor(name2 || 'a', prev) : name2;
+      node.anchor = !name2 || prev.has(name2) ? findNewAnchor(name2 || 'a', prev) : name2;
     }
     return new Alias(node.anchor);
   }
@@ -18227,11 +15662,7 @@ var Document = class _Document {
     }
     const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } =
       options ?? {};
-    const { onAnchor, setAnchors, sourceObjects } = createNodeAnchors(
-      this,
-      // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-      anchorPrefix || 'a',
-    );
+    const { onAnchor, setAnchors, sourceObjects } = createNodeAnchors(this, anchorPrefix || 'a');
     const ctx = {
       aliasDuplicateObjects: aliasDuplicateObjects ?? true,
       keepUndefined: keepUndefined ?? false,
@@ -18246,26 +15677,14 @@ var Document = class _Document {
     setAnchors();
     return node;
   }
-  /**
-   * Convert a key and a value into a `Pair` using the current schema,
-   * recursively wrapping all values as `Scalar` or `Collection` nodes.
-   */
   createPair(key, value, options = {}) {
     const k = this.createNode(key, null, options);
     const v = this.createNode(value, null, options);
     return new Pair(k, v);
   }
-  /**
-   * Removes a value from the document.
-   * @returns `true` if the item was found and removed.
-   */
   delete(key) {
     return assertCollection(this.contents) ? this.contents.delete(key) : false;
   }
-  /**
-   * Removes a value from the document.
-   * @returns `true` if the item was found and removed.
-   */
   deleteIn(path) {
     if (isEmptyPath(path)) {
       if (this.contents == null) return false;
@@ -18274,41 +15693,21 @@ var Document = class _Document {
     }
     return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
   }
-  /**
-   * Returns item at `key`, or `undefined` if not found. By default unwraps
-   * scalar values from their surrounding node; to disable set `keepScalar` to
-   * `true` (collections are always returned intact).
-   */
   get(key, keepScalar) {
     return isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
   }
-  /**
-   * Returns item at `path`, or `undefined` if not found. By default unwraps
-   * scalar values from their surrounding node; to disable set `keepScalar` to
-   * `true` (collections are always returned intact).
-   */
   getIn(path, keepScalar) {
     if (isEmptyPath(path))
       return !keepScalar && isScalar(this.contents) ? this.contents.value : this.contents;
     return isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
   }
-  /**
-   * Checks if the document includes a value with the key `key`.
-   */
   has(key) {
     return isCollection(this.contents) ? this.contents.has(key) : false;
   }
-  /**
-   * Checks if the document includes a value at `path`.
-   */
   hasIn(path) {
     if (isEmptyPath(path)) return this.contents !== void 0;
     return isCollection(this.contents) ? this.contents.hasIn(path) : false;
   }
-  /**
-   * Sets a value in this document. For `!!set`, `value` needs to be a
-   * boolean to add/remove the item from the set.
-   */
   set(key, value) {
     if (this.contents == null) {
       this.contents = collectionFromPath(this.schema, [key], value);
@@ -18316,10 +15715,6 @@ var Document = class _Document {
       this.contents.set(key, value);
     }
   }
-  /**
-   * Sets a value in this document. For `!!set`, `value` needs to be a
-   * boolean to add/remove the item from the set.
-   */
   setIn(path, value) {
     if (isEmptyPath(path)) {
       this.contents = value;
@@ -18329,13 +15724,6 @@ var Document = class _Document {
       this.contents.setIn(path, value);
     }
   }
-  /**
-   * Change the YAML version and schema used by the document.
-   * A `null` version disables support for directives, explicit tags, anchors, and aliases.
-   * It also requires the `schema` option to be given as a `Schema` instance value.
-   *
-   * Overrides all previously set schema options.
-   */
   setSchema(version2, options = {}) {
     if (typeof version2 === 'number') version2 = String(version2);
     let opt;
@@ -18364,10 +15752,9 @@ var Document = class _Document {
     else if (opt) this.schema = new Schema(Object.assign(opt, options));
     else throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
   }
-  // json & jsonArg are only used from toJSON()
   toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
     const ctx = {
-      anchors: /* @__PURE__ */ new Map(),
+      anchors: new Map(),
       doc: this,
       keep: !json,
       mapAsMap: mapAsMap === true,
@@ -18379,16 +15766,9 @@ var Document = class _Document {
       for (const { count, res: res2 } of ctx.anchors.values()) onAnchor(res2, count);
     return typeof reviver === 'function' ? applyReviver(reviver, { '': res }, '', res) : res;
   }
-  /**
-   * A JSON representation of the document `contents`.
-   *
-   * @param jsonArg Used by `JSON.stringify` to indicate the array index or
-   *   property name.
-   */
   toJSON(jsonArg, onAnchor) {
     return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
   }
-  /** A YAML representation of the document. */
   toString(options = {}) {
     if (this.errors.length > 0) throw new Error('Document with errors cannot be stringified');
     if ('indent' in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
@@ -18402,25 +15782,23 @@ function assertCollection(contents) {
   if (isCollection(contents)) return true;
   throw new Error('Expected a YAML collection as document contents');
 }
-
-// ../../node_modules/yaml/browser/dist/errors.js
 var YAMLError = class extends Error {
-  constructor(name2, pos, code, message) {
+  constructor(name2, pos, code2, message) {
     super();
     this.name = name2;
-    this.code = code;
+    this.code = code2;
     this.message = message;
     this.pos = pos;
   }
 };
 var YAMLParseError = class extends YAMLError {
-  constructor(pos, code, message) {
-    super('YAMLParseError', pos, code, message);
+  constructor(pos, code2, message) {
+    super('YAMLParseError', pos, code2, message);
   }
 };
 var YAMLWarning = class extends YAMLError {
-  constructor(pos, code, message) {
-    super('YAMLWarning', pos, code, message);
+  constructor(pos, code2, message) {
+    super('YAMLWarning', pos, code2, message);
   }
 };
 var prettifyError = (src, lc) => (error3) => {
@@ -18455,8 +15833,6 @@ ${pointer}
 `;
   }
 };
-
-// ../../node_modules/yaml/browser/dist/compose/resolve-props.js
 function resolveProps(
   tokens,
   { flow, indicator, next, offset: offset2, onError, parentIndent, startOnNewline },
@@ -18575,7 +15951,6 @@ function resolveProps(
           hasSpace = false;
           break;
         }
-      // else fallthrough
       default:
         onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
         atNewline = false;
@@ -18618,8 +15993,6 @@ function resolveProps(
     start: start ?? end,
   };
 }
-
-// ../../node_modules/yaml/browser/dist/compose/util-contains-newline.js
 function containsNewline(key) {
   if (!key) return null;
   switch (key.type) {
@@ -18645,8 +16018,6 @@ function containsNewline(key) {
       return true;
   }
 }
-
-// ../../node_modules/yaml/browser/dist/compose/util-flow-indent-check.js
 function flowIndentCheck(indent, fc, onError) {
   if (fc?.type === 'flow-collection') {
     const end = fc.end[0];
@@ -18660,8 +16031,6 @@ function flowIndentCheck(indent, fc, onError) {
     }
   }
 }
-
-// ../../node_modules/yaml/browser/dist/compose/util-map-includes.js
 function mapIncludes(ctx, items, search) {
   const { uniqueKeys } = ctx.options;
   if (uniqueKeys === false) return false;
@@ -18671,8 +16040,6 @@ function mapIncludes(ctx, items, search) {
       : (a, b) => a === b || (isScalar(a) && isScalar(b) && a.value === b.value);
   return items.some((pair) => isEqual(pair.key, search));
 }
-
-// ../../node_modules/yaml/browser/dist/compose/resolve-block-map.js
 var startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap(
   { composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 },
@@ -18788,8 +16155,6 @@ function resolveBlockMap(
   map2.range = [bm.offset, offset2, commentEnd ?? offset2];
   return map2;
 }
-
-// ../../node_modules/yaml/browser/dist/compose/resolve-block-seq.js
 function resolveBlockSeq(
   { composeNode: composeNode2, composeEmptyNode: composeEmptyNode2 },
   ctx,
@@ -18833,8 +16198,6 @@ function resolveBlockSeq(
   seq2.range = [bs.offset, offset2, commentEnd ?? offset2];
   return seq2;
 }
-
-// ../../node_modules/yaml/browser/dist/compose/resolve-end.js
 function resolveEnd(end, offset2, reqSpace, onError) {
   let comment = '';
   if (end) {
@@ -18871,8 +16234,6 @@ function resolveEnd(end, offset2, reqSpace, onError) {
   }
   return { comment, offset: offset2 };
 }
-
-// ../../node_modules/yaml/browser/dist/compose/resolve-flow-collection.js
 var blockMsg = 'Block collections are not allowed within flow collections';
 var isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
 function resolveFlowCollection(
@@ -18919,7 +16280,6 @@ function resolveFlowCollection(
       if (!isMap2 && ctx.options.strict && containsNewline(key))
         onError(
           key,
-          // checked by containsNewline()
           'MULTILINE_IMPLICIT_KEY',
           'Implicit keys of flow sequence pairs need to be on a single line',
         );
@@ -19054,8 +16414,6 @@ function resolveFlowCollection(
   }
   return coll;
 }
-
-// ../../node_modules/yaml/browser/dist/compose/compose-collection.js
 function resolveCollection(CN2, ctx, token, onError, tagName, tag) {
   const coll =
     token.type === 'block-map'
@@ -19137,8 +16495,6 @@ function composeCollection(CN2, ctx, token, props, onError) {
   if (tag?.format) node.format = tag.format;
   return node;
 }
-
-// ../../node_modules/yaml/browser/dist/compose/resolve-block-scalar.js
 function resolveBlockScalar(ctx, scalar, onError) {
   const start = scalar.offset;
   const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
@@ -19259,7 +16615,6 @@ function parseBlockScalarHeader({ offset: offset2, props }, strict, onError) {
     switch (token.type) {
       case 'space':
         hasSpace = true;
-      // fallthrough
       case 'newline':
         length += token.source.length;
         break;
@@ -19275,7 +16630,6 @@ function parseBlockScalarHeader({ offset: offset2, props }, strict, onError) {
         onError(token, 'UNEXPECTED_TOKEN', token.message);
         length += token.source.length;
         break;
-      /* istanbul ignore next should not happen */
       default: {
         const message = `Unexpected token in block scalar header: ${token.type}`;
         onError(token, 'UNEXPECTED_TOKEN', message);
@@ -19295,13 +16649,11 @@ function splitLines(source) {
   for (let i = 1; i < split.length; i += 2) lines.push([split[i], split[i + 1]]);
   return lines;
 }
-
-// ../../node_modules/yaml/browser/dist/compose/resolve-flow-scalar.js
 function resolveFlowScalar(scalar, strict, onError) {
   const { offset: offset2, type, source, end } = scalar;
   let _type;
   let value;
-  const _onError = (rel, code, msg) => onError(offset2 + rel, code, msg);
+  const _onError = (rel, code2, msg) => onError(offset2 + rel, code2, msg);
   switch (type) {
     case 'scalar':
       _type = Scalar.PLAIN;
@@ -19315,7 +16667,6 @@ function resolveFlowScalar(scalar, strict, onError) {
       _type = Scalar.QUOTE_DOUBLE;
       value = doubleQuotedValue(source, _onError);
       break;
-    /* istanbul ignore next should not happen */
     default:
       onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
       return {
@@ -19327,17 +16678,11 @@ function resolveFlowScalar(scalar, strict, onError) {
   }
   const valueEnd = offset2 + source.length;
   const re = resolveEnd(end, valueEnd, strict, onError);
-  return {
-    value,
-    type: _type,
-    comment: re.comment,
-    range: [offset2, valueEnd, re.offset],
-  };
+  return { value, type: _type, comment: re.comment, range: [offset2, valueEnd, re.offset] };
 }
 function plainValue(source, onError) {
   let badChar = '';
   switch (source[0]) {
-    /* istanbul ignore next should not happen */
     case '	':
       badChar = 'a tab character';
       break;
@@ -19453,31 +16798,18 @@ function foldNewline(source, offset2) {
 }
 var escapeCodes = {
   0: '\0',
-  // null character
   a: '\x07',
-  // bell character
   b: '\b',
-  // backspace
   e: '\x1B',
-  // escape character
   f: '\f',
-  // form feed
   n: '\n',
-  // line feed
   r: '\r',
-  // carriage return
   t: '	',
-  // horizontal tab
   v: '\v',
-  // vertical tab
   N: '\x85',
-  // Unicode next line
   _: '\xA0',
-  // Unicode non-breaking space
   L: '\u2028',
-  // Unicode line separator
   P: '\u2029',
-  // Unicode paragraph separator
   ' ': ' ',
   '"': '"',
   '/': '/',
@@ -19487,17 +16819,15 @@ var escapeCodes = {
 function parseCharCode(source, offset2, length, onError) {
   const cc = source.substr(offset2, length);
   const ok3 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-  const code = ok3 ? parseInt(cc, 16) : NaN;
+  const code2 = ok3 ? parseInt(cc, 16) : NaN;
   try {
-    return String.fromCodePoint(code);
+    return String.fromCodePoint(code2);
   } catch {
     const raw = source.substr(offset2 - 2, length + 2);
     onError(offset2 - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
     return raw;
   }
 }
-
-// ../../node_modules/yaml/browser/dist/compose/compose-scalar.js
 function composeScalar(ctx, token, tagToken, onError) {
   const {
     value,
@@ -19578,8 +16908,6 @@ function findScalarTagByTest({ atKey, directives, schema: schema4 }, value, toke
   }
   return tag;
 }
-
-// ../../node_modules/yaml/browser/dist/compose/util-empty-scalar-position.js
 function emptyScalarPosition(offset2, before, pos) {
   if (before) {
     pos ?? (pos = before.length);
@@ -19602,8 +16930,6 @@ function emptyScalarPosition(offset2, before, pos) {
   }
   return offset2;
 }
-
-// ../../node_modules/yaml/browser/dist/compose/compose-node.js
 var CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
   const atKey = ctx.atKey;
@@ -19699,8 +17025,6 @@ function composeAlias({ options }, { offset: offset2, source, end }, onError) {
   if (re.comment) alias.comment = re.comment;
   return alias;
 }
-
-// ../../node_modules/yaml/browser/dist/compose/compose-doc.js
 function composeDoc(options, directives, { offset: offset2, start, value, end }, onError) {
   const opts = Object.assign({ _directives: directives }, options);
   const doc = new Document(void 0, opts);
@@ -19737,8 +17061,6 @@ function composeDoc(options, directives, { offset: offset2, start, value, end },
   doc.range = [offset2, contentEnd, re.offset];
   return doc;
 }
-
-// ../../node_modules/yaml/browser/dist/compose/composer.js
 function getErrorPos(src) {
   if (typeof src === 'number') return [src, src + 1];
   if (Array.isArray(src)) return src.length === 2 ? src : [src[0], src[1]];
@@ -19776,10 +17098,10 @@ var Composer = class {
     this.prelude = [];
     this.errors = [];
     this.warnings = [];
-    this.onError = (source, code, message, warning) => {
+    this.onError = (source, code2, message, warning) => {
       const pos = getErrorPos(source);
-      if (warning) this.warnings.push(new YAMLWarning(pos, code, message));
-      else this.errors.push(new YAMLParseError(pos, code, message));
+      if (warning) this.warnings.push(new YAMLWarning(pos, code2, message));
+      else this.errors.push(new YAMLParseError(pos, code2, message));
     };
     this.directives = new Directives({ version: options.version || '1.2' });
     this.options = options;
@@ -19822,11 +17144,6 @@ ${cb}`
     this.errors = [];
     this.warnings = [];
   }
-  /**
-   * Current stream status information.
-   *
-   * Mostly useful at the end of input for an empty stream.
-   */
   streamInfo() {
     return {
       comment: parsePrelude(this.prelude).comment,
@@ -19835,17 +17152,10 @@ ${cb}`
       warnings: this.warnings,
     };
   }
-  /**
-   * Compose tokens into documents.
-   *
-   * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-   * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-   */
   *compose(tokens, forceDoc = false, endOffset = -1) {
     for (const token of tokens) yield* this.next(token);
     yield* this.end(forceDoc, endOffset);
   }
-  /** Advance the composer by one CST token. */
   *next(token) {
     switch (token.type) {
       case 'directive':
@@ -19917,12 +17227,6 @@ ${end.comment}`
         );
     }
   }
-  /**
-   * Call at end of input to yield any remaining document.
-   *
-   * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-   * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-   */
   *end(forceDoc = false, endOffset = -1) {
     if (this.doc) {
       this.decorate(this.doc, true);
@@ -19939,11 +17243,9 @@ ${end.comment}`
     }
   }
 };
-
-// ../../node_modules/yaml/browser/dist/parse/cst-visit.js
-var BREAK2 = /* @__PURE__ */ Symbol('break visit');
-var SKIP2 = /* @__PURE__ */ Symbol('skip children');
-var REMOVE2 = /* @__PURE__ */ Symbol('remove item');
+var BREAK2 = Symbol('break visit');
+var SKIP2 = Symbol('skip children');
+var REMOVE2 = Symbol('remove item');
 function visit2(cst, visitor) {
   if ('type' in cst && cst.type === 'document') cst = { start: cst.start, value: cst.value };
   _visit(Object.freeze([]), cst, visitor);
@@ -19988,8 +17290,6 @@ function _visit(path, item, visitor) {
   }
   return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
 }
-
-// ../../node_modules/yaml/browser/dist/parse/cst.js
 var BOM = '\uFEFF';
 var DOCUMENT = '';
 var FLOW_END = '';
@@ -20053,8 +17353,6 @@ function tokenType(source) {
   }
   return null;
 }
-
-// ../../node_modules/yaml/browser/dist/parse/lexer.js
 function isEmpty(ch) {
   switch (ch) {
     case void 0:
@@ -20088,12 +17386,6 @@ var Lexer = class {
     this.next = null;
     this.pos = 0;
   }
-  /**
-   * Generate YAML tokens from the `source` string. If `incomplete`,
-   * a part of the last line may be left as a buffer for the next call.
-   *
-   * @returns A generator of lexical tokens
-   */
   *lex(source, incomplete = false) {
     if (source) {
       if (typeof source !== 'string') throw TypeError('source is not a string');
@@ -20252,7 +17544,6 @@ var Lexer = class {
     switch (line[n2]) {
       case '#':
         yield* this.pushCount(line.length - n2);
-      // fallthrough
       case void 0:
         yield* this.pushNewline();
         return yield* this.parseLineStart();
@@ -20353,7 +17644,6 @@ var Lexer = class {
           return 'flow';
         }
       }
-      // fallthrough
       default:
         this.flowKey = false;
         return yield* this.parsePlainScalar();
@@ -20421,7 +17711,6 @@ var Lexer = class {
           if (!next && !this.atEnd) return this.setNext('block-scalar');
           if (next === '\n') break;
         }
-        // fallthrough
         default:
           break loop;
       }
@@ -20528,9 +17817,7 @@ var Lexer = class {
           n2 += yield* this.pushSpaces(true);
           continue loop;
         case '-':
-        // this is an error
         case '?':
-        // this is an error outside flow collections
         case ':': {
           const inFlow = this.flowLevel > 0;
           const ch1 = this.charAt(1);
@@ -20595,8 +17882,6 @@ var Lexer = class {
     return yield* this.pushToIndex(i, false);
   }
 };
-
-// ../../node_modules/yaml/browser/dist/parse/line-counter.js
 var LineCounter = class {
   constructor() {
     this.lineStarts = [];
@@ -20616,8 +17901,6 @@ var LineCounter = class {
     };
   }
 };
-
-// ../../node_modules/yaml/browser/dist/parse/parser.js
 function includesToken(list, type) {
   for (let i = 0; i < list.length; ++i) if (list[i].type === type) return true;
   return false;
@@ -20657,7 +17940,6 @@ function getPrevProps(parent) {
     }
     case 'block-seq':
       return parent.items[parent.items.length - 1].start;
-    /* istanbul ignore next should not happen */
     default:
       return [];
   }
@@ -20703,10 +17985,6 @@ function fixFlowSeqItems(fc) {
   }
 }
 var Parser = class {
-  /**
-   * @param onNewLine - If defined, called separately with the start position of
-   *   each new line (in `parse()`, including the start of input).
-   */
   constructor(onNewLine) {
     this.atNewLine = true;
     this.atScalar = false;
@@ -20719,22 +17997,11 @@ var Parser = class {
     this.lexer = new Lexer();
     this.onNewLine = onNewLine;
   }
-  /**
-   * Parse `source` as a YAML stream.
-   * If `incomplete`, a part of the last line may be left as a buffer for the next call.
-   *
-   * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
-   *
-   * @returns A generator of tokens representing each directive, document, and other structure.
-   */
   *parse(source, incomplete = false) {
     if (this.onNewLine && this.offset === 0) this.onNewLine(0);
     for (const lexeme of this.lexer.lex(source, incomplete)) yield* this.next(lexeme);
     if (!incomplete) yield* this.end();
   }
-  /**
-   * Advance the parser by the `source` of one lexical token.
-   */
   *next(source) {
     this.source = source;
     if (this.atScalar) {
@@ -20778,28 +18045,18 @@ var Parser = class {
       this.offset += source.length;
     }
   }
-  /** Call at end of input to push out any remaining constructions */
   *end() {
     while (this.stack.length > 0) yield* this.pop();
   }
   get sourceToken() {
-    const st = {
-      type: this.type,
-      offset: this.offset,
-      indent: this.indent,
-      source: this.source,
-    };
+    const st = { type: this.type, offset: this.offset, indent: this.indent, source: this.source };
     return st;
   }
   *step() {
     const top = this.peek(1);
     if (this.type === 'doc-end' && top?.type !== 'doc-end') {
       while (this.stack.length > 0) yield* this.pop();
-      this.stack.push({
-        type: 'doc-end',
-        offset: this.offset,
-        source: this.source,
-      });
+      this.stack.push({ type: 'doc-end', offset: this.offset, source: this.source });
       return;
     }
     if (!top) return yield* this.stream();
@@ -20877,7 +18134,6 @@ var Parser = class {
           else Object.assign(it, { key: token, sep: [] });
           return;
         }
-        /* istanbul ignore next should not happen */
         default:
           yield* this.pop();
           yield* this.pop(token);
@@ -20916,11 +18172,7 @@ var Parser = class {
         return;
       case 'doc-mode':
       case 'doc-start': {
-        const doc = {
-          type: 'document',
-          offset: this.offset,
-          start: [],
-        };
+        const doc = { type: 'document', offset: this.offset, start: [] };
         if (this.type === 'doc-start') doc.start.push(this.sourceToken);
         this.stack.push(doc);
         return;
@@ -21002,7 +18254,6 @@ var Parser = class {
         }
         yield* this.pop();
         break;
-      /* istanbul ignore next should not happen */
       default:
         yield* this.pop();
         yield* this.step();
@@ -21334,12 +18585,7 @@ var Parser = class {
         nl = this.source.indexOf('\n', nl) + 1;
       }
     }
-    return {
-      type,
-      offset: this.offset,
-      indent: this.indent,
-      source: this.source,
-    };
+    return { type, offset: this.offset, indent: this.indent, source: this.source };
   }
   startBlockValue(parent) {
     switch (this.type) {
@@ -21424,7 +18670,6 @@ var Parser = class {
         break;
       case 'newline':
         this.onKeyLine = false;
-      // fallthrough
       case 'space':
       case 'comment':
       default:
@@ -21434,8 +18679,6 @@ var Parser = class {
     }
   }
 };
-
-// ../../node_modules/yaml/browser/dist/public-api.js
 function parseOptions(options) {
   const prettyErrors = options.prettyErrors !== false;
   const lineCounter = options.lineCounter || (prettyErrors && new LineCounter()) || null;
@@ -21481,198 +18724,204 @@ function parse5(src, reviver, options) {
   }
   return doc.toJS(Object.assign({ reviver: _reviver }, options));
 }
-
-// src/action/action-inputs.ts
-function readActionInputs(env) {
-  const input = (name2) => (env[`INPUT_${name2.toUpperCase()}`] ?? '').trim();
-  const mode = input('mode') || 'dispatch';
-  const trigger = input('trigger') || 'github';
-  if (mode !== 'gate' && mode !== 'dispatch')
-    throw new InvalidInputError(`input mode: "${mode}" is not one of gate, dispatch`);
-  if (trigger !== 'github' && trigger !== 'none')
-    throw new InvalidInputError(`input trigger: "${trigger}" is not one of github, none`);
-  const eventPath = input('event-path') || env['GITHUB_EVENT_PATH'] || '';
-  if (eventPath === '')
-    throw new InvalidInputError('input event-path: no event (GITHUB_EVENT_PATH is unset)');
-  return {
-    token: input('token'),
-    eventPath,
-    config: input('config'),
-    mode,
-    trigger,
-    runId: input('run-id'),
-  };
+function loadActionConfig(path, cwd) {
+  const shown = path || 'orchestration.yaml';
+  let text;
+  try {
+    text = readFileSync(resolve3(cwd, shown), 'utf8');
+  } catch (error3) {
+    if (path === '' && error3.code === 'ENOENT') {
+      const defaults = parseOrchestrationConfig({});
+      if (defaults.ok) return defaults.value;
+    }
+    throw new InvalidInputError(`cannot read config ${shown}: ${error3.message}`, {
+      cause: error3,
+    });
+  }
+  const result = loadOrchestrationConfig(text, { parseYaml: parse5, source: shown });
+  if (!result.ok)
+    throw new InvalidInputError(`invalid config ${shown}:`, { issues: result.issues });
+  return result.value;
 }
-
-// src/action/run-action.ts
 async function runAction(io) {
   const inputs = readActionInputs(io.env);
-  const env = { ...io.env, ORCHESTRATOR_BOT_TOKEN: inputs.token };
+  const env = { ...io.env, ...overrides(inputs), ORCHESTRATOR_BOT_TOKEN: inputs.token };
   const redactor = createRedactor({ env });
-  const say = (text) =>
-    io.stderr.write(`${redactor.redact(text)}
+  const say = (text2) =>
+    io.stderr.write(`${redactor.redact(text2)}
 `);
   const actions = createActionsIo({ env, redactor, stdout: io.stdout });
   if (inputs.token !== '') actions.mask(inputs.token);
-  const config2 = await loadConfig(inputs.config, io.cwd);
-  const payload = JSON.parse(await readFile2(resolve2(io.cwd, inputs.eventPath), 'utf8'));
-  const parsed = parseGitHubEvent(payload, io.env['GITHUB_EVENT_NAME']);
-  if (!parsed.ok)
-    throw new InvalidInputError('not a valid GitHub event:', { issues: parsed.issues });
-  const event = parsed.value;
-  const { repository } = event.payload;
-  const client =
+  const config2 = withOverrides(loadActionConfig(inputs.config, io.cwd), inputs);
+  const policy = resolveGatePolicy(config2.gate, env);
+  if (!policy.ok)
+    throw new InvalidInputError('invalid gate policy:', { issues: policy.issues.map(inputName) });
+  const text = await readFile2(resolve4(io.cwd, inputs.eventPath), 'utf8');
+  const payload = JSON.parse(text);
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    throw new InvalidInputError(`${inputs.eventPath} is not a JSON object`);
+  const client = (timeoutMs) =>
     inputs.token === ''
       ? null
-      : createGitHubClient({ token: inputs.token, baseUrl: githubApiUrlFromEnv(io.env) });
-  const policy = resolveGatePolicy(config2.gate, io.env);
-  if (!policy.ok) throw new InvalidInputError('invalid gate policy:', { issues: policy.issues });
+      : createGitHubClient({
+          token: inputs.token,
+          baseUrl: githubApiUrlFromEnv(io.env),
+          ...(timeoutMs === void 0 ? {} : { timeoutMs }),
+        });
+  const parsed = parseGitHubEvent(payload, io.env['GITHUB_EVENT_NAME']);
+  if (!parsed.ok)
+    throw new InvalidInputError(`${inputs.eventPath} is not an event rc gate check can decide:`, {
+      issues: parsed.issues.map((issue2) => `event: ${issue2}`),
+    });
+  const event = parsed.value;
+  const { repository } = event.payload;
+  const owner = repository.owner.login;
+  const repo = repository.name;
+  const gateClient = client(policy.value.apiTimeoutMs);
   const sources = await loadRoleSources({
     policy: policy.value,
-    repository: { owner: repository.owner.login, repo: repository.name },
-    env: io.env,
-    readFile: (path) => readFile2(resolve2(io.cwd, path), 'utf8'),
-    ...(client === null
+    repository: { owner, repo },
+    env,
+    readFile: (path) => readFile2(resolve4(io.cwd, path), 'utf8'),
+    ...(gateClient === null
       ? {}
       : {
           api: {
-            getCollaboratorRole: (params) => getCollaboratorRole(client, params),
-            getTeamMembershipState: (params) => getTeamMembershipState(client, params),
+            getCollaboratorRole: (params) => getCollaboratorRole(gateClient, params),
+            getTeamMembershipState: (params) => getTeamMembershipState(gateClient, params),
           },
         }),
   });
   if (!sources.ok) throw new InvalidInputError('invalid roles:', { issues: sources.issues });
   const decision = await checkPermission({ event, policy: policy.value, sources: sources.value });
+  const actor = decision.actor ?? 'unknown author';
+  const commentId = event.name === 'issue_comment' ? event.payload.comment.id : 0;
   actions.setOutput('allowed', String(decision.allowed));
   actions.setOutput('actor', decision.actor ?? '');
-  say(
-    `rc gate: ${decision.allowed ? 'allowed' : 'denied'} ${decision.actor ?? 'unknown'}: ${decision.reasons.join('; ')}`,
-  );
-  await actions.appendSummary(
-    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** ${markdownCodeSpan(decision.actor ?? 'unknown')}
-`,
-  );
-  if (!decision.allowed) return 1;
-  if (inputs.mode === 'gate') return 0;
-  const command = commandFromEvent(event, {
-    command: config2.dispatch.command,
-    staticArgs: config2.dispatch.static_args,
-  });
-  if (!command.ok) throw new InvalidInputError(`not a valid command: ${command.error.message}`);
-  const commented = event.name === 'issue_comment' ? event.payload.issue.number : null;
-  const targetIssue =
-    commented === command.value.issue_number ||
-    config2.dispatch.required_label === null ||
-    client === null
-      ? null
-      : await getIssueLabels(client, {
-          owner: repository.owner.login,
-          repo: repository.name,
-          issueNumber: command.value.issue_number,
-        });
-  const planned = planDispatch({
-    ...toDispatchEvent(event),
-    command: command.value,
-    config: config2.dispatch,
-    prompts: await listPromptFiles(resolve2(io.cwd, config2.dispatch.prompts_dir)),
-    now: io.clock(),
-    runId: inputs.runId || io.env['PHOENIX_RUN_ID'] || null,
-    targetIssue,
-  });
-  if (!planned.ok) throw planErrorToRcError(planned.error);
-  const plan = planned.value;
-  const dir = resolve2(io.cwd, config2.dispatch.artifacts_dir);
-  const envelope = buildEnvelope({
-    ...toDispatchEvent(event),
-    plan,
-    deliveryId: io.env['GITHUB_DELIVERY'] || null,
-  });
-  actions.setOutput('run-id', plan.run_id);
-  actions.setOutput('idempotency-key', envelope.idempotency_key);
-  const entry = {
-    run_id: plan.run_id,
-    idempotency_key: envelope.idempotency_key,
-    issue_number: plan.issue.number,
-    prompt: plan.prompt.name,
-    workflow: plan.workflow.name,
-    trigger: inputs.trigger,
-    phoenix_timestamp: plan.phoenix_timestamp,
+  actions.setOutput('comment-id', commentId === 0 ? '' : String(commentId));
+  await actions.appendSummary(`- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** ${markdownCodeSpan(actor)}
+`);
+  const dispatchClient = client(Number(io.env['RC_GITHUB_TIMEOUT_MS'] ?? '') || void 0);
+  const react = async (content, id) => {
+    if (dispatchClient !== null && inputs.reactions && id !== 0)
+      await addReaction(dispatchClient, { owner, repo, commentId: id, content });
   };
-  const prior = findPriorDispatch((await readDispatchLog(dir)).entries, envelope.idempotency_key);
-  if (prior !== null) {
-    const reason2 = `duplicate of run ${prior.run_id} (same comment); nothing triggered`;
-    await appendDispatchLog({
-      dir,
-      entry: { ...entry, outcome: 'duplicate', reason: reason2 },
-      redactor,
-    });
-    actions.setOutput('outcome', 'duplicate');
-    say(`rc dispatch: ${reason2}`);
+  if (!decision.allowed) {
+    const outcome = decision.ignored ? 'ignored' : 'denied';
+    const reasons = decision.reasons.join('; ');
+    if (!decision.ignored) await react('confused', commentId).catch(() => void 0);
+    return refuse(actions, say, outcome, `rc gate: ${outcome} ${actor}: ${reasons}`, reasons);
+  }
+  say(`rc gate: allowed ${actor} (${decision.reasons.join('; ')})`);
+  if (inputs.mode === 'gate') {
+    actions.setOutput('outcome', 'allowed');
     return 0;
   }
-  await writePlanArtifact({ dir, plan, redactor });
-  await writeEnvelopeArtifact({ dir, envelope, redactor });
-  let outcome = 'recorded';
-  let reason = null;
-  if (inputs.trigger === 'github') {
-    const [owner = '', repo = ''] = plan.repository.split('/');
-    try {
-      if (client === null) throw new Error('no token: set the token input');
-      await dispatchWorkflow(client, {
+  return dispatch({ io, inputs, config: config2, env, event, dispatchClient, react, actions, say });
+}
+async function dispatch(run) {
+  const { io, inputs, config: config2, event, dispatchClient: gh, actions, say } = run;
+  const owner = event.payload.repository.owner.login;
+  const repo = event.payload.repository.name;
+  const redactor = createRedactor({ env: run.env });
+  const plan = await planFromEvent({
+    event,
+    config: config2.dispatch,
+    cwd: io.cwd,
+    now: io.clock(),
+    runId: inputs.runId || io.env['PHOENIX_RUN_ID'] || null,
+    fetchTargetIssue: async (issueNumber) =>
+      gh === null ? null : getIssueLabels(gh, { owner, repo, issueNumber }),
+  });
+  const result = await runDispatch({
+    ...toDispatchEvent(event),
+    plan,
+    dir: resolve4(io.cwd, config2.dispatch.artifacts_dir),
+    redactor,
+    trigger: inputs.trigger,
+    dryRun: inputs.dryRun,
+    deliveryId: io.env['GITHUB_DELIVERY'] || null,
+    fire: async (request2) => {
+      if (gh === null) return 'no token: set the token input';
+      await dispatchWorkflow(gh, {
         owner,
         repo,
-        workflowFile: plan.workflow.file,
-        ref: plan.workflow.ref,
-        // Redacted exactly as the artifacts are: what leaves rc holds no more than what it writes.
-        inputs: {
-          ...redactor.redactValue(plan.workflow.inputs),
-          envelope: envelopeWorkflowInput(envelope, redactor),
-        },
+        workflowFile: request2.plan.workflow.file,
+        ref: request2.plan.workflow.ref,
+        inputs: request2.inputs,
       });
-      outcome = 'dispatched';
-    } catch (error3) {
-      outcome = 'failed';
-      reason = error3 instanceof Error ? error3.message : String(error3);
-    }
-  }
-  await appendDispatchLog({ dir, entry: { ...entry, outcome, reason }, redactor });
+      return null;
+    },
+    react: run.react,
+    warn: (message, fields) => say(`rc dispatch: ${message} ${JSON.stringify(fields)}`),
+  });
+  const { envelope, outcome, reason } = result;
   actions.setOutput('outcome', outcome);
+  actions.setOutput('issue', String(plan.issue.number));
+  actions.setOutput('prompt', plan.prompt.path);
+  actions.setOutput('run-id', plan.run_id);
+  actions.setOutput('idempotency-key', envelope.idempotency_key);
+  actions.setOutput('envelope', canonicalJson(redactor.redactValue(envelope)).trimEnd());
+  if (reason !== null && outcome === 'failed') actions.setOutput('error-message', reason);
   say(`rc dispatch: ${outcome} run ${plan.run_id}${reason === null ? '' : `: ${reason}`}`);
-  await actions.appendSummary(
-    `- rc dispatch: **${outcome}** run ${markdownCodeSpan(plan.run_id)}
-`,
-  );
+  await actions.appendSummary(`- rc dispatch: **${outcome}** run ${markdownCodeSpan(plan.run_id)}
+`);
   return outcome === 'failed' ? 1 : 0;
 }
-async function loadConfig(path, cwd) {
-  let text;
-  try {
-    text = await readFile2(resolve2(cwd, path || 'orchestration.yaml'), 'utf8');
-  } catch (error3) {
-    const defaults = parseOrchestrationConfig({});
-    if (path === '' && defaults.ok) return defaults.value;
-    throw new InvalidInputError(`cannot read config ${path}`, { cause: error3 });
-  }
-  const result = loadOrchestrationConfig(text, {
-    parseYaml: parse5,
-    source: path || 'orchestration.yaml',
-  });
-  if (!result.ok) throw new InvalidInputError('invalid config:', { issues: result.issues });
-  return result.value;
+function refuse(actions, say, outcome, line, reasons) {
+  actions.setOutput('allowed', 'false');
+  actions.setOutput('outcome', outcome);
+  actions.setOutput('error-message', reasons);
+  say(line.replace(/\s+/g, ' '));
+  return 1;
 }
-
-// src/action/main.ts
+function overrides(inputs) {
+  const env = {};
+  if (inputs.allowedRoles !== null) env['ALLOWED_ROLES'] = inputs.allowedRoles;
+  if (inputs.allowedUsers !== null) env['ALLOWED_USERS'] = inputs.allowedUsers;
+  if (inputs.allowedTeams !== null) env['ALLOWED_TEAMS'] = inputs.allowedTeams;
+  return env;
+}
+var INPUT_OF = {
+  ALLOWED_ROLES: 'input allowed-roles',
+  ALLOWED_USERS: 'input allowed-users',
+  ALLOWED_TEAMS: 'input allowed-teams',
+};
+function inputName(issue2) {
+  const variable = /^([A-Z_]+):/.exec(issue2)?.[1] ?? '';
+  return INPUT_OF[variable] === void 0
+    ? issue2
+    : `${INPUT_OF[variable]}${issue2.slice(variable.length)}`;
+}
+function withOverrides(config2, inputs) {
+  const label2 = inputs.requiredLabel;
+  const required2 = label2 === null ? {} : { required_label: label2 === 'none' ? null : label2 };
+  const edits = inputs.allowEdits === null ? {} : { allow_edited: inputs.allowEdits };
+  return {
+    ...config2,
+    gate: { ...config2.gate, ...required2, ...edits },
+    dispatch: { ...config2.dispatch, ...required2 },
+  };
+}
+var code;
 try {
-  process.exitCode = await runAction({
+  code = await runAction({
     env: process.env,
     cwd: process.cwd(),
-    clock: () => /* @__PURE__ */ new Date(),
+    clock: () => new Date(),
     stdout: process.stdout,
     stderr: process.stderr,
   });
 } catch (error3) {
-  const { code, message } = describeError(error3);
-  const text = redactUrlCredentials(createRedactor({ env: process.env }).redact(message));
+  const described = describeError(error3);
+  const redactor = createRedactor({ env: process.env });
+  const text = redactUrlCredentials(redactor.redact(described.message));
   process.stdout.write(formatWorkflowCommand('error', text));
-  process.exitCode = code;
+  const actions = createActionsIo({ env: process.env, redactor, stdout: process.stdout });
+  try {
+    actions.setOutput('outcome', 'error');
+    actions.setOutput('error-message', text);
+  } catch {}
+  code = described.code;
 }
+process.exitCode = code;

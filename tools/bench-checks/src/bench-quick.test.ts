@@ -6,6 +6,7 @@ const run = fileURLToPath(new URL('../../../bench/run.mjs', import.meta.url));
 
 // The seven figures of docs/performance.md, by the name each row starts with.
 const FIGURES = [
+  'action-dispatch',
   'cli-start',
   'loop-memory',
   'loop-overhead',

@@ -1,4 +1,4 @@
-import { OperationError, type GitHubEvent } from '@rc/orchestrator-core';
+import type { GitHubEvent } from '@rc/orchestrator-core';
 import type { TargetIssue } from '@rc/dispatch';
 import { getIssueLabels } from '@rc/github';
 import type { CliIo } from '../cli-io';
@@ -17,16 +17,9 @@ export async function fetchTargetIssue(
   const client = githubFromEnv(io.env);
   if (client === null) return null;
   const { repository } = event.payload;
-  try {
-    return await getIssueLabels(client, {
-      owner: repository.owner.login,
-      repo: repository.name,
-      issueNumber,
-    });
-  } catch (error) {
-    throw new OperationError(
-      `cannot read the labels of issue #${issueNumber}: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
+  return getIssueLabels(client, {
+    owner: repository.owner.login,
+    repo: repository.name,
+    issueNumber,
+  });
 }

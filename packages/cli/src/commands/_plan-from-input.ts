@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import {
-  commandFromEvent,
   createLogger,
   createRedactor,
   InvalidInputError,
@@ -14,7 +13,7 @@ import {
   type OrchestrationConfig,
   type Redactor,
 } from '@rc/orchestrator-core';
-import { listPromptFiles, planDispatch, planErrorToRcError, toDispatchEvent } from '@rc/dispatch';
+import { planFromEvent } from '@rc/dispatch';
 import type { CliIo } from '../cli-io';
 import { loadConfig } from '../load-config';
 import { readEvent } from '../read-event';
@@ -49,38 +48,17 @@ export async function planFromInput(options: PlanOptions, io: CliIo): Promise<Pl
     throw new InvalidInputError(`${input.source} is not a valid GitHub event:`, {
       issues: parsed.issues,
     });
-  const command = commandFromEvent(parsed.value, {
-    command: config.dispatch.command,
-    staticArgs: config.dispatch.static_args,
-  });
-  if (!command.ok)
-    throw new InvalidInputError(
-      `not a valid /${config.dispatch.command} command: ${command.error.message}`,
-    );
-  const now = instant(options.now, io);
-  const runId = options.runId ?? (io.env['PHOENIX_RUN_ID'] || null);
-  const prompts = await listPromptFiles(resolve(io.cwd, config.dispatch.prompts_dir));
-  // Loaded only when needed: most plans never talk to GitHub, and Octokit is most of a cold start.
-  const commented =
-    parsed.value.name === 'issue_comment' ? parsed.value.payload.issue.number : null;
-  const targetIssue =
-    commented === command.value.issue_number || config.dispatch.required_label === null
-      ? null
-      : await (
-          await import('./_fetch-target-issue')
-        ).fetchTargetIssue(parsed.value, command.value.issue_number, io);
-  const planned = planDispatch({
-    ...toDispatchEvent(parsed.value),
-    command: command.value,
+  const plan = await planFromEvent({
+    event: parsed.value,
     config: config.dispatch,
-    prompts,
-    now,
-    runId,
-    targetIssue,
+    cwd: io.cwd,
+    now: instant(options.now, io),
+    runId: options.runId ?? (io.env['PHOENIX_RUN_ID'] || null),
+    // Loaded only when needed: most plans never talk to GitHub, and Octokit is most of a cold start.
+    fetchTargetIssue: async (issueNumber) =>
+      (await import('./_fetch-target-issue')).fetchTargetIssue(parsed.value, issueNumber, io),
   });
-  if (!planned.ok) throw planErrorToRcError(planned.error);
   const redactor = createRedactor({ env: io.env });
-  const plan = planned.value;
   const logger = createLogger({
     stream: io.stderr,
     clock: io.clock,

@@ -1,25 +1,13 @@
 import { relative } from 'node:path';
+import { canonicalJson, InvalidInputError, OperationError } from '@rc/orchestrator-core';
 import {
-  canonicalJson,
-  InvalidInputError,
-  OperationError,
-  type DispatchEnvelope,
-  type DispatchPlan,
-} from '@rc/orchestrator-core';
-import {
-  appendDispatchLog,
-  buildEnvelope,
-  DISPATCH_LOG_FILE,
-  envelopeWorkflowInput,
-  findPriorDispatch,
-  readDispatchLog,
+  runDispatch,
   toDispatchEvent,
-  writeEnvelopeArtifact,
-  writePlanArtifact,
-  type DispatchOutcome,
+  type DispatchResult,
   type DispatchTrigger,
+  type RunDispatchInput,
 } from '@rc/dispatch';
-import { addReaction, dispatchWorkflow, type GitHubClient, type ReactionContent } from '@rc/github';
+import { addReaction, dispatchWorkflow } from '@rc/github';
 import type { CliIo } from '../cli-io';
 import { githubFromEnv } from '../github-from-env';
 import { runLocalCommand } from '../run-local-command';
@@ -32,152 +20,113 @@ export interface DispatchOptions extends PlanOptions {
   deliveryId?: string;
 }
 
-interface Outcome {
-  outcome: DispatchOutcome;
-  reason: string | null;
-}
-
 /** `rc orchestrator dispatch`: plan, record, and trigger once per idempotency key. */
 export async function orchestratorDispatch(options: DispatchOptions, io: CliIo): Promise<number> {
   const trigger = triggerOf(options.trigger);
   const run = await planFromInput(options, io);
-  const { plan, artifactsDir, redactor, logger } = run;
-  const envelope = buildEnvelope({
+  const { plan, logger } = run;
+  if (trigger === 'local' && run.config.dispatch.local_command === null)
+    throw new InvalidInputError(
+      '--trigger local needs dispatch.local_command in orchestration.yaml',
+    );
+  const result = await runDispatch({
     ...toDispatchEvent(run.event),
     plan,
-    deliveryId: options.deliveryId ?? (io.env['GITHUB_DELIVERY'] || null),
-  });
-  const dryRun = options.dryRun === true || plan.command.dry_run;
-  const log = await readDispatchLog(artifactsDir);
-  for (const bad of log.malformed)
-    logger.warn('skipped a malformed dispatch-log line', { line: bad.line });
-  const prior = findPriorDispatch(log.entries, envelope.idempotency_key);
-  if (dryRun) {
-    print(io, options, run, {
-      outcome: 'dry_run',
-      trigger,
-      duplicate_of: prior?.run_id ?? null,
-      issue: `#${plan.issue.number}`,
-      prompt: plan.prompt.path,
-      workflow: `${plan.workflow.file} @ ${plan.workflow.ref}`,
-      plan,
-      envelope,
-      would_write: [`${plan.run_id}/plan.json`, `${plan.run_id}/envelope.json`, DISPATCH_LOG_FILE],
-    });
-    return 0;
-  }
-  const entry = (result: Outcome) => ({
-    run_id: plan.run_id,
-    idempotency_key: envelope.idempotency_key,
-    issue_number: plan.issue.number,
-    prompt: plan.prompt.name,
-    workflow: plan.workflow.name,
+    dir: run.artifactsDir,
+    redactor: run.redactor,
     trigger,
-    phoenix_timestamp: plan.phoenix_timestamp,
-    ...result,
+    dryRun: options.dryRun === true,
+    deliveryId: options.deliveryId ?? (io.env['GITHUB_DELIVERY'] || null),
+    ...adapters(trigger, run, io),
+    warn: (message, fields) => logger.warn(message, fields),
   });
-  if (prior !== null) {
-    const reason = `duplicate of run ${prior.run_id} (same comment); nothing triggered`;
-    await appendDispatchLog({
-      dir: artifactsDir,
-      entry: entry({ outcome: 'duplicate', reason }),
-      redactor,
-    });
-    logger.info('duplicate dispatch', { duplicate_of: prior.run_id });
-    print(io, options, run, {
-      outcome: 'duplicate',
-      trigger,
-      run_id: plan.run_id,
-      duplicate_of: prior.run_id,
-      reason,
-    });
-    return 0;
-  }
-  const planFile = await writePlanArtifact({ dir: artifactsDir, plan, redactor });
-  const envelopeFile = await writeEnvelopeArtifact({ dir: artifactsDir, envelope, redactor });
-  logger.info('dispatching', { trigger, idempotency_key: envelope.idempotency_key });
-  const result = await fire(trigger, run, envelope, envelopeFile.path, io);
-  const logged = await appendDispatchLog({ dir: artifactsDir, entry: entry(result), redactor });
-  const paths = {
-    plan: relative(io.cwd, planFile.path),
-    envelope: relative(io.cwd, envelopeFile.path),
-    log: relative(io.cwd, logged.path),
-  };
   if (result.outcome === 'failed') {
     logger.error('dispatch failed', { reason: result.reason });
     throw new OperationError(`dispatch failed: ${result.reason ?? 'unknown reason'}`);
   }
   logger.info('dispatch recorded', { outcome: result.outcome });
-  print(io, options, run, {
+  print(io, options, run, summarize(result, trigger, run, io));
+  return 0;
+}
+
+// The trigger and reactions for one run: what differs between github, local and none.
+function adapters(
+  trigger: DispatchTrigger,
+  run: PlannedRun,
+  io: CliIo,
+): Pick<RunDispatchInput, 'fire' | 'react'> {
+  if (trigger === 'local') {
+    const template = run.config.dispatch.local_command ?? '';
+    return {
+      fire: async ({ envelopePath }) => {
+        const code = await runLocalCommand(template, envelopePath, io);
+        return code === 0 ? null : `local command exited ${code}`;
+      },
+    };
+  }
+  const client = trigger === 'github' ? githubFromEnv(io.env) : null;
+  const [owner = '', repo = ''] = run.plan.repository.split('/');
+  if (client === null)
+    return { fire: async () => 'no token: set ORCHESTRATOR_BOT_TOKEN or GITHUB_TOKEN' };
+  return {
+    fire: async ({ plan, inputs }) => {
+      run.logger.info('dispatching', { trigger });
+      await dispatchWorkflow(client, {
+        owner,
+        repo,
+        workflowFile: plan.workflow.file,
+        ref: plan.workflow.ref,
+        inputs,
+      });
+      return null;
+    },
+    react: async (content, commentId) => {
+      await addReaction(client, { owner, repo, commentId, content });
+    },
+  };
+}
+
+function summarize(
+  result: DispatchResult,
+  trigger: DispatchTrigger,
+  run: PlannedRun,
+  io: CliIo,
+): Record<string, unknown> {
+  const { plan } = run;
+  const { decision, envelope } = result;
+  if (decision.kind === 'dry_run')
+    return {
+      outcome: 'dry_run',
+      trigger,
+      duplicate_of: decision.duplicateOf,
+      issue: `#${plan.issue.number}`,
+      prompt: plan.prompt.path,
+      workflow: `${plan.workflow.file} @ ${plan.workflow.ref}`,
+      plan,
+      envelope,
+      would_write: decision.wouldWrite,
+    };
+  if (decision.kind === 'duplicate')
+    return {
+      outcome: 'duplicate',
+      trigger,
+      run_id: plan.run_id,
+      duplicate_of: decision.duplicateOf,
+      reason: result.reason,
+    };
+  const shown = (path: string | null) => (path === null ? null : relative(io.cwd, path));
+  return {
     outcome: result.outcome,
     trigger,
     run_id: plan.run_id,
     idempotency_key: envelope.idempotency_key,
-    paths,
-  });
-  return 0;
-}
-
-async function fire(
-  trigger: DispatchTrigger,
-  run: PlannedRun,
-  envelope: DispatchEnvelope,
-  envelopePath: string,
-  io: CliIo,
-): Promise<Outcome> {
-  if (trigger === 'none') return { outcome: 'recorded', reason: null };
-  if (trigger === 'local') {
-    const template = run.config.dispatch.local_command;
-    if (template === null)
-      throw new InvalidInputError(
-        '--trigger local needs dispatch.local_command in orchestration.yaml',
-      );
-    const code = await runLocalCommand(template, envelopePath, io);
-    return code === 0
-      ? { outcome: 'dispatched', reason: null }
-      : { outcome: 'failed', reason: `local command exited ${code}` };
-  }
-  const client = githubFromEnv(io.env);
-  if (client === null)
-    return { outcome: 'failed', reason: 'no token: set ORCHESTRATOR_BOT_TOKEN or GITHUB_TOKEN' };
-  return triggerGitHub(client, run.plan, envelope, run);
-}
-
-async function triggerGitHub(
-  client: GitHubClient,
-  plan: DispatchPlan,
-  envelope: DispatchEnvelope,
-  run: PlannedRun,
-): Promise<Outcome> {
-  const [owner = '', repo = ''] = plan.repository.split('/');
-  const react = async (content: ReactionContent) => {
-    if (envelope.comment_id === 0) return;
-    try {
-      await addReaction(client, { owner, repo, commentId: envelope.comment_id, content });
-    } catch (error) {
-      // A missing reaction must not turn a good dispatch into a failure; it is logged.
-      run.logger.warn('reaction failed', { content, error });
-    }
+    ...(result.reason === null ? {} : { reason: result.reason }),
+    paths: {
+      plan: shown(result.files.plan),
+      envelope: shown(result.files.envelope),
+      log: shown(result.files.log),
+    },
   };
-  await react('eyes');
-  try {
-    await dispatchWorkflow(client, {
-      owner,
-      repo,
-      workflowFile: plan.workflow.file,
-      ref: plan.workflow.ref,
-      // What leaves rc is redacted exactly as what it writes (plan.json, envelope.json).
-      inputs: {
-        ...run.redactor.redactValue(plan.workflow.inputs),
-        envelope: envelopeWorkflowInput(envelope, run.redactor),
-      },
-    });
-  } catch (error) {
-    await react('confused');
-    return { outcome: 'failed', reason: error instanceof Error ? error.message : String(error) };
-  }
-  await react('rocket');
-  return { outcome: 'dispatched', reason: null };
 }
 
 function triggerOf(text: string): DispatchTrigger {

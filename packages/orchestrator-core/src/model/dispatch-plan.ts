@@ -40,6 +40,11 @@ export const DispatchPlanSchema = z.lazy(() =>
       ref: nonEmpty,
       inputs: z.record(z.string(), z.string()),
     }),
+    /**
+     * The maintainer's words after the command line, sanitised and capped: untrusted input for
+     * the agent, never a path, a workflow input name or a shell word. Absent when there are none.
+     */
+    instructions: z.optional(nonEmpty),
   }),
 );
 

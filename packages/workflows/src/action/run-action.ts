@@ -1,31 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
-  commandFromEvent,
+  canonicalJson,
   createRedactor,
-  InvalidInputError,
-  loadOrchestrationConfig,
   markdownCodeSpan,
   parseGitHubEvent,
-  parseOrchestrationConfig,
   type Clock,
   type OrchestrationConfig,
 } from '@rc/orchestrator-core';
 import { checkPermission, loadRoleSources, resolveGatePolicy } from '@rc/gate';
+import { planFromEvent, runDispatch, toDispatchEvent } from '@rc/dispatch';
 import {
-  appendDispatchLog,
-  buildEnvelope,
-  envelopeWorkflowInput,
-  findPriorDispatch,
-  listPromptFiles,
-  planDispatch,
-  planErrorToRcError,
-  readDispatchLog,
-  toDispatchEvent,
-  writeEnvelopeArtifact,
-  writePlanArtifact,
-} from '@rc/dispatch';
-import {
+  addReaction,
   createActionsIo,
   createGitHubClient,
   dispatchWorkflow,
@@ -33,9 +19,12 @@ import {
   getIssueLabels,
   getTeamMembershipState,
   githubApiUrlFromEnv,
+  type GitHubClient,
+  type ReactionContent,
 } from '@rc/github';
-import { parse as parseYaml } from 'yaml';
-import { readActionInputs } from './action-inputs';
+import { InvalidInputError } from '@rc/orchestrator-core';
+import { readActionInputs, type ActionInputs } from './action-inputs';
+import { loadActionConfig } from './load-action-config';
 
 /** What the action touches outside itself, passed in so tests can drive it. */
 export interface ActionIo {
@@ -49,135 +38,142 @@ export interface ActionIo {
 }
 
 /**
- * The action's entry: the gate, then (mode dispatch) plan, record and trigger, exactly once per
- * comment. Returns the exit code: 0 allowed and dispatched, 1 denied or failed, 2 invalid input.
+ * The action's entry: the gate, then (mode dispatch) the one dispatch pipeline of @rc/dispatch,
+ * exactly as `rc gate check` followed by `rc orchestrator dispatch`. Returns the exit code: 0
+ * allowed and dispatched (or recorded, a duplicate, a dry run), 1 denied or failed; invalid
+ * input throws an rc error (exit 2).
  */
 export async function runAction(io: ActionIo): Promise<number> {
   const inputs = readActionInputs(io.env);
-  const env = { ...io.env, ORCHESTRATOR_BOT_TOKEN: inputs.token };
+  const env = { ...io.env, ...overrides(inputs), ORCHESTRATOR_BOT_TOKEN: inputs.token };
   const redactor = createRedactor({ env });
   const say = (text: string) => io.stderr.write(`${redactor.redact(text)}\n`);
   const actions = createActionsIo({ env, redactor, stdout: io.stdout });
   if (inputs.token !== '') actions.mask(inputs.token);
-  const config = await loadConfig(inputs.config, io.cwd);
-  const payload = JSON.parse(await readFile(resolve(io.cwd, inputs.eventPath), 'utf8')) as unknown;
-  const parsed = parseGitHubEvent(payload, io.env['GITHUB_EVENT_NAME']);
-  if (!parsed.ok)
-    throw new InvalidInputError('not a valid GitHub event:', { issues: parsed.issues });
-  const event = parsed.value;
-  const { repository } = event.payload;
-  const client =
+  const config = withOverrides(loadActionConfig(inputs.config, io.cwd), inputs);
+  const policy = resolveGatePolicy(config.gate, env);
+  if (!policy.ok)
+    throw new InvalidInputError('invalid gate policy:', { issues: policy.issues.map(inputName) });
+  const text = await readFile(resolve(io.cwd, inputs.eventPath), 'utf8');
+  const payload = JSON.parse(text) as unknown;
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    throw new InvalidInputError(`${inputs.eventPath} is not a JSON object`);
+  const client = (timeoutMs: number | undefined) =>
     inputs.token === ''
       ? null
-      : createGitHubClient({ token: inputs.token, baseUrl: githubApiUrlFromEnv(io.env) });
-  const policy = resolveGatePolicy(config.gate, io.env);
-  if (!policy.ok) throw new InvalidInputError('invalid gate policy:', { issues: policy.issues });
+      : createGitHubClient({
+          token: inputs.token,
+          baseUrl: githubApiUrlFromEnv(io.env),
+          ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        });
+  const parsed = parseGitHubEvent(payload, io.env['GITHUB_EVENT_NAME']);
+  // As `rc gate check`: a payload that is not an event the gate can decide is invalid input (2).
+  if (!parsed.ok)
+    throw new InvalidInputError(`${inputs.eventPath} is not an event rc gate check can decide:`, {
+      issues: parsed.issues.map((issue) => `event: ${issue}`),
+    });
+  const event = parsed.value;
+  const { repository } = event.payload;
+  const owner = repository.owner.login;
+  const repo = repository.name;
+  const gateClient = client(policy.value.apiTimeoutMs);
   const sources = await loadRoleSources({
     policy: policy.value,
-    repository: { owner: repository.owner.login, repo: repository.name },
-    env: io.env,
+    repository: { owner, repo },
+    env,
     readFile: (path) => readFile(resolve(io.cwd, path), 'utf8'),
-    ...(client === null
+    ...(gateClient === null
       ? {}
       : {
           api: {
-            getCollaboratorRole: (params) => getCollaboratorRole(client, params),
-            getTeamMembershipState: (params) => getTeamMembershipState(client, params),
+            getCollaboratorRole: (params) => getCollaboratorRole(gateClient, params),
+            getTeamMembershipState: (params) => getTeamMembershipState(gateClient, params),
           },
         }),
   });
   if (!sources.ok) throw new InvalidInputError('invalid roles:', { issues: sources.issues });
   const decision = await checkPermission({ event, policy: policy.value, sources: sources.value });
+  const actor = decision.actor ?? 'unknown author';
+  const commentId = event.name === 'issue_comment' ? event.payload.comment.id : 0;
   actions.setOutput('allowed', String(decision.allowed));
   actions.setOutput('actor', decision.actor ?? '');
-  say(
-    `rc gate: ${decision.allowed ? 'allowed' : 'denied'} ${decision.actor ?? 'unknown'}: ${decision.reasons.join('; ')}`,
-  );
+  actions.setOutput('comment-id', commentId === 0 ? '' : String(commentId));
   await actions.appendSummary(
-    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** ${markdownCodeSpan(decision.actor ?? 'unknown')}\n`,
+    `- rc gate: **${decision.allowed ? 'allowed' : 'denied'}** ${markdownCodeSpan(actor)}\n`,
   );
-  if (!decision.allowed) return 1;
-  if (inputs.mode === 'gate') return 0;
-
-  const command = commandFromEvent(event, {
-    command: config.dispatch.command,
-    staticArgs: config.dispatch.static_args,
-  });
-  if (!command.ok) throw new InvalidInputError(`not a valid command: ${command.error.message}`);
-  const commented = event.name === 'issue_comment' ? event.payload.issue.number : null;
-  const targetIssue =
-    commented === command.value.issue_number ||
-    config.dispatch.required_label === null ||
-    client === null
-      ? null
-      : await getIssueLabels(client, {
-          owner: repository.owner.login,
-          repo: repository.name,
-          issueNumber: command.value.issue_number,
-        });
-  const planned = planDispatch({
-    ...toDispatchEvent(event),
-    command: command.value,
-    config: config.dispatch,
-    prompts: await listPromptFiles(resolve(io.cwd, config.dispatch.prompts_dir)),
-    now: io.clock(),
-    runId: inputs.runId || io.env['PHOENIX_RUN_ID'] || null,
-    targetIssue,
-  });
-  if (!planned.ok) throw planErrorToRcError(planned.error);
-  const plan = planned.value;
-  const dir = resolve(io.cwd, config.dispatch.artifacts_dir);
-  const envelope = buildEnvelope({
-    ...toDispatchEvent(event),
-    plan,
-    deliveryId: io.env['GITHUB_DELIVERY'] || null,
-  });
-  actions.setOutput('run-id', plan.run_id);
-  actions.setOutput('idempotency-key', envelope.idempotency_key);
-  const entry = {
-    run_id: plan.run_id,
-    idempotency_key: envelope.idempotency_key,
-    issue_number: plan.issue.number,
-    prompt: plan.prompt.name,
-    workflow: plan.workflow.name,
-    trigger: inputs.trigger,
-    phoenix_timestamp: plan.phoenix_timestamp,
+  const dispatchClient = client(Number(io.env['RC_GITHUB_TIMEOUT_MS'] ?? '') || undefined);
+  const react = async (content: ReactionContent, id: number) => {
+    if (dispatchClient !== null && inputs.reactions && id !== 0)
+      await addReaction(dispatchClient, { owner, repo, commentId: id, content });
   };
-  const prior = findPriorDispatch((await readDispatchLog(dir)).entries, envelope.idempotency_key);
-  if (prior !== null) {
-    const reason = `duplicate of run ${prior.run_id} (same comment); nothing triggered`;
-    await appendDispatchLog({ dir, entry: { ...entry, outcome: 'duplicate', reason }, redactor });
-    actions.setOutput('outcome', 'duplicate');
-    say(`rc dispatch: ${reason}`);
+  if (!decision.allowed) {
+    const outcome = decision.ignored ? 'ignored' : 'denied';
+    const reasons = decision.reasons.join('; ');
+    if (!decision.ignored) await react('confused', commentId).catch(() => undefined);
+    return refuse(actions, say, outcome, `rc gate: ${outcome} ${actor}: ${reasons}`, reasons);
+  }
+  say(`rc gate: allowed ${actor} (${decision.reasons.join('; ')})`);
+  if (inputs.mode === 'gate') {
+    actions.setOutput('outcome', 'allowed');
     return 0;
   }
-  await writePlanArtifact({ dir, plan, redactor });
-  await writeEnvelopeArtifact({ dir, envelope, redactor });
-  let outcome: 'recorded' | 'dispatched' | 'failed' = 'recorded';
-  let reason: string | null = null;
-  if (inputs.trigger === 'github') {
-    const [owner = '', repo = ''] = plan.repository.split('/');
-    try {
-      if (client === null) throw new Error('no token: set the token input');
-      await dispatchWorkflow(client, {
+  return dispatch({ io, inputs, config, env, event, dispatchClient, react, actions, say });
+}
+
+async function dispatch(run: {
+  io: ActionIo;
+  inputs: ActionInputs;
+  config: OrchestrationConfig;
+  env: Readonly<Record<string, string | undefined>>;
+  event: Extract<ReturnType<typeof parseGitHubEvent>, { ok: true }>['value'];
+  dispatchClient: GitHubClient | null;
+  react: (content: ReactionContent, id: number) => Promise<void>;
+  actions: ReturnType<typeof createActionsIo>;
+  say: (text: string) => void;
+}): Promise<number> {
+  const { io, inputs, config, event, dispatchClient: gh, actions, say } = run;
+  const owner = event.payload.repository.owner.login;
+  const repo = event.payload.repository.name;
+  const redactor = createRedactor({ env: run.env });
+  const plan = await planFromEvent({
+    event,
+    config: config.dispatch,
+    cwd: io.cwd,
+    now: io.clock(),
+    runId: inputs.runId || io.env['PHOENIX_RUN_ID'] || null,
+    fetchTargetIssue: async (issueNumber) =>
+      gh === null ? null : getIssueLabels(gh, { owner, repo, issueNumber }),
+  });
+  const result = await runDispatch({
+    ...toDispatchEvent(event),
+    plan,
+    dir: resolve(io.cwd, config.dispatch.artifacts_dir),
+    redactor,
+    trigger: inputs.trigger,
+    dryRun: inputs.dryRun,
+    deliveryId: io.env['GITHUB_DELIVERY'] || null,
+    fire: async (request) => {
+      if (gh === null) return 'no token: set the token input';
+      await dispatchWorkflow(gh, {
         owner,
         repo,
-        workflowFile: plan.workflow.file,
-        ref: plan.workflow.ref,
-        // Redacted exactly as the artifacts are: what leaves rc holds no more than what it writes.
-        inputs: {
-          ...redactor.redactValue(plan.workflow.inputs),
-          envelope: envelopeWorkflowInput(envelope, redactor),
-        },
+        workflowFile: request.plan.workflow.file,
+        ref: request.plan.workflow.ref,
+        inputs: request.inputs,
       });
-      outcome = 'dispatched';
-    } catch (error) {
-      outcome = 'failed';
-      reason = error instanceof Error ? error.message : String(error);
-    }
-  }
-  await appendDispatchLog({ dir, entry: { ...entry, outcome, reason }, redactor });
+      return null;
+    },
+    react: run.react,
+    warn: (message, fields) => say(`rc dispatch: ${message} ${JSON.stringify(fields)}`),
+  });
+  const { envelope, outcome, reason } = result;
   actions.setOutput('outcome', outcome);
+  actions.setOutput('issue', String(plan.issue.number));
+  actions.setOutput('prompt', plan.prompt.path);
+  actions.setOutput('run-id', plan.run_id);
+  actions.setOutput('idempotency-key', envelope.idempotency_key);
+  actions.setOutput('envelope', canonicalJson(redactor.redactValue(envelope)).trimEnd());
+  if (reason !== null && outcome === 'failed') actions.setOutput('error-message', reason);
   say(`rc dispatch: ${outcome} run ${plan.run_id}${reason === null ? '' : `: ${reason}`}`);
   await actions.appendSummary(
     `- rc dispatch: **${outcome}** run ${markdownCodeSpan(plan.run_id)}\n`,
@@ -185,16 +181,51 @@ export async function runAction(io: ActionIo): Promise<number> {
   return outcome === 'failed' ? 1 : 0;
 }
 
-async function loadConfig(path: string, cwd: string): Promise<OrchestrationConfig> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, path || 'orchestration.yaml'), 'utf8');
-  } catch (error) {
-    const defaults = parseOrchestrationConfig({});
-    if (path === '' && defaults.ok) return defaults.value;
-    throw new InvalidInputError(`cannot read config ${path}`, { cause: error });
-  }
-  const result = loadOrchestrationConfig(text, { parseYaml, source: path || 'orchestration.yaml' });
-  if (!result.ok) throw new InvalidInputError('invalid config:', { issues: result.issues });
-  return result.value;
+function refuse(
+  actions: ReturnType<typeof createActionsIo>,
+  say: (text: string) => void,
+  outcome: 'denied' | 'ignored',
+  line: string,
+  reasons: string,
+): number {
+  actions.setOutput('allowed', 'false');
+  actions.setOutput('outcome', outcome);
+  actions.setOutput('error-message', reasons);
+  say(line.replace(/\s+/g, ' '));
+  return 1;
+}
+
+// The inputs that override the gate, as the environment variables resolveGatePolicy reads.
+function overrides(inputs: ActionInputs): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (inputs.allowedRoles !== null) env['ALLOWED_ROLES'] = inputs.allowedRoles;
+  if (inputs.allowedUsers !== null) env['ALLOWED_USERS'] = inputs.allowedUsers;
+  if (inputs.allowedTeams !== null) env['ALLOWED_TEAMS'] = inputs.allowedTeams;
+  return env;
+}
+
+const INPUT_OF: Record<string, string> = {
+  ALLOWED_ROLES: 'input allowed-roles',
+  ALLOWED_USERS: 'input allowed-users',
+  ALLOWED_TEAMS: 'input allowed-teams',
+};
+
+// A policy problem names the input the user set, not the variable it travelled in.
+function inputName(issue: string): string {
+  const variable = /^([A-Z_]+):/.exec(issue)?.[1] ?? '';
+  return INPUT_OF[variable] === undefined
+    ? issue
+    : `${INPUT_OF[variable]}${issue.slice(variable.length)}`;
+}
+
+// `required-label` and `allow-edits` replace their config values; `none` means no label.
+function withOverrides(config: OrchestrationConfig, inputs: ActionInputs): OrchestrationConfig {
+  const label = inputs.requiredLabel;
+  const required = label === null ? {} : { required_label: label === 'none' ? null : label };
+  const edits = inputs.allowEdits === null ? {} : { allow_edited: inputs.allowEdits };
+  return {
+    ...config,
+    gate: { ...config.gate, ...required, ...edits },
+    dispatch: { ...config.dispatch, ...required },
+  };
 }
