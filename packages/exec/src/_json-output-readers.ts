@@ -29,6 +29,7 @@ abstract class JsonReader implements AgentOutputReader {
   protected final: string | null = null;
   protected usage: AgentUsage | null = null;
   protected error: string | null = null;
+  protected hopeless: string | null = null;
   private readonly notices: string[] = [];
 
   line(text: string): boolean {
@@ -42,6 +43,7 @@ abstract class JsonReader implements AgentOutputReader {
       usage: this.usage,
       error: this.error,
       notices: [...this.notices],
+      hopeless: this.hopeless,
     };
   }
 
@@ -56,10 +58,23 @@ abstract class JsonReader implements AgentOutputReader {
 
 /**
  * `claude -p --output-format stream-json --verbose`: one JSON object per step (`system`,
- * `assistant`, `user`), then a `result` with the answer, `total_cost_usd` and `usage`.
+ * `assistant`, `user`), then a `result` with the answer, `total_cost_usd` and `usage`;
+ * `system`/`api_retry` events while the API cannot be reached are not progress.
  */
 export class ClaudeStreamReader extends JsonReader {
   protected event(event: Json): boolean {
+    // A retry of a failed API request (connection refused, 429, 5xx) is waiting, not progress.
+    if (event.type === 'system' && event.subtype === 'api_retry') {
+      const status = typeof event.error_status === 'number' ? event.error_status : null;
+      const why = status === null ? 'connection failed' : `status ${status}`;
+      const notice = `API retry ${num(event.attempt)}/${num(event.max_retries)}: ${why} (${str(event.error) ?? 'unknown'})`;
+      this.notice(notice);
+      // Claude Code retries a rejected key ten times with backoff (minutes); the key stays wrong.
+      if (status === 401 || status === 403 || event.error === 'authentication_failed') {
+        this.hopeless = notice;
+      }
+      return false;
+    }
     if (event.type === 'assistant') {
       const content = obj(event.message).content;
       const texts = Array.isArray(content)

@@ -36,7 +36,29 @@ describe('createAgentOutputReader', () => {
       usage: { input_tokens: 125, output_tokens: 40, cost_usd: 0.0125 },
       error: null,
       notices: [],
+      hopeless: null,
     });
+  });
+
+  it('does not count claude API retries as progress (real Claude Code 2.1.197 output, no server)', () => {
+    const { progress, report } = feed('claude-stream-json', [
+      '{"type":"system","subtype":"init","cwd":"/tmp/h15-cn-DSl3","session_id":"4003921f-d615-4aef-8181-d346313f84ab"}',
+      '{"type":"system","subtype":"api_retry","attempt":1,"max_retries":10,"retry_delay_ms":593.5711470390765,"error_status":null,"error":"unknown","session_id":"4003921f-d615-4aef-8181-d346313f84ab","uuid":"cc31ffbd-9585-42a6-baad-4bde002261c0"}',
+      '{"type":"system","subtype":"api_retry","attempt":2,"max_retries":10,"retry_delay_ms":1092.2417305718639,"error_status":429,"error":"rate_limit","session_id":"4003921f-d615-4aef-8181-d346313f84ab","uuid":"5c881443-218e-4726-80f4-024ac9504215"}',
+    ]);
+    expect(progress).toEqual([true, false, false]);
+    expect(report.hopeless).toBeNull();
+    expect(report.notices).toEqual([
+      'API retry 1/10: connection failed (unknown)',
+      'API retry 2/10: status 429 (rate_limit)',
+    ]);
+  });
+
+  it('gives up on claude retrying a rejected key', () => {
+    const { report } = feed('claude-stream-json', [
+      '{"type":"system","subtype":"api_retry","attempt":1,"max_retries":10,"retry_delay_ms":582.9,"error_status":401,"error":"authentication_failed"}',
+    ]);
+    expect(report.hopeless).toBe('API retry 1/10: status 401 (authentication_failed)');
   });
 
   it('reports a claude result that is an error, even with exit 0', () => {
@@ -135,7 +157,13 @@ describe('createAgentOutputReader', () => {
   it('takes the last non-empty line of a text agent', () => {
     const { progress, report } = feed('text', ['working', 'RC_DONE', '  ', '']);
     expect(progress).toEqual([true, true, true, true]);
-    expect(report).toEqual({ finalMessage: 'RC_DONE', usage: null, error: null, notices: [] });
+    expect(report).toEqual({
+      finalMessage: 'RC_DONE',
+      usage: null,
+      error: null,
+      notices: [],
+      hopeless: null,
+    });
   });
 
   it('ignores JSON that is not an object', () => {

@@ -19,6 +19,11 @@ export interface AgentReport {
   error: string | null;
   /** The last errors and retry notices the CLI printed on the way, for classifying a failure. */
   notices: string[];
+  /**
+   * Set when the CLI is retrying something no retry can fix (a rejected API key): the run should
+   * be stopped now rather than after the CLI's own backoff. Null otherwise.
+   */
+  hopeless: string | null;
 }
 
 /** Reads an agent's stdout line by line, in constant memory. */
@@ -55,6 +60,6 @@ class TextReader implements AgentOutputReader {
   }
 
   report(): AgentReport {
-    return { finalMessage: this.last, usage: null, error: null, notices: [] };
+    return { finalMessage: this.last, usage: null, error: null, notices: [], hopeless: null };
   }
 }

@@ -26,7 +26,7 @@ interface Rule {
 }
 
 const NETWORK =
-  /ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|fetch failed|connection (refused|error|reset)|unable to connect|error sending request|stream disconnected|reconnecting|dns error|network (error|is unreachable)/i;
+  /ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|fetch failed|connection (refused|error|reset|failed)|unable to connect|error sending request|stream disconnected|reconnecting|dns error|network (error|is unreachable)/i;
 
 // Each CLI's own words, as its sources and transcripts print them.
 const RULES: Readonly<Record<Exclude<AgentPreset, 'custom'>, readonly Rule[]>> = {

@@ -64,6 +64,10 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
   const reader = createAgentOutputReader(backend.output);
   const stderr: string[] = [];
   const env = { ...(options.env ?? process.env), RC_AGENT_PERMISSIONS: backend.permissions };
+  // Stops the agent early when its output shows it is retrying something hopeless.
+  const giveUp = new AbortController();
+  const signal =
+    options.signal === undefined ? giveUp.signal : AbortSignal.any([options.signal, giveUp.signal]);
   const result = await runCommand({
     file: invocation.file,
     args: invocation.args,
@@ -74,11 +78,15 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
     appendLog: options.appendLog ?? false,
     timeoutMs: options.timeoutMs ?? null,
     idleTimeoutMs: options.idleTimeoutMs ?? null,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    signal,
     ...(options.killGraceMs === undefined ? {} : { killGraceMs: options.killGraceMs }),
     ...(options.redactor === undefined ? {} : { redactor: options.redactor }),
     onLine: (line, stream) => {
-      if (stream === 'stdout') return reader.line(line);
+      if (stream === 'stdout') {
+        const progress = reader.line(line);
+        if (reader.report().hopeless !== null && !giveUp.signal.aborted) giveUp.abort();
+        return progress;
+      }
       if (line.trim() !== '') stderr.push(line);
       if (stderr.length > STDERR_LINES) stderr.shift();
       // stderr says the agent is alive for a text agent only; JSON agents report progress on stdout.
@@ -91,9 +99,10 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
     marker !== null &&
     report.finalMessage !== null &&
     report.finalMessage.split(/\r?\n/).some((line) => line.trim() === marker);
+  const gaveUp = giveUp.signal.aborted && options.signal?.aborted !== true;
   const failed = result.outcome !== 'success' || report.error !== null;
   const failure =
-    failed && result.outcome !== 'killed'
+    failed && (result.outcome !== 'killed' || gaveUp)
       ? classifyAgentFailure({
           preset: backend.preset,
           exitCode: result.exitCode,
@@ -103,6 +112,15 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
   const base = { ...result, finalMessage: report.finalMessage, usage: report.usage, failure };
   if (failure !== null && result.outcome !== 'timeout') {
     return { ...base, outcome: 'failure', done: false, message: failure.message };
+  }
+  if (gaveUp) {
+    const why = report.hopeless ?? 'a hopeless retry';
+    return {
+      ...base,
+      outcome: 'failure',
+      done: false,
+      message: `${invocation.file} stopped: ${why}`,
+    };
   }
   if (result.outcome === 'success' && report.error !== null) {
     const error = report.error.split('\n')[0] ?? report.error;

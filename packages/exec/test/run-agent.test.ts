@@ -114,6 +114,20 @@ describe('runAgent', () => {
     expect(await readFile(join(dir, 'claude.perm'), 'utf8')).toBe('read-only\n');
   });
 
+  it('stops claude at once when it starts retrying a rejected key (it would for minutes)', async () => {
+    await fake(
+      'claude',
+      `${json({ type: 'system', subtype: 'init' })}\n${json({ type: 'system', subtype: 'api_retry', attempt: 1, max_retries: 10, error_status: 401, error: 'authentication_failed' })}\nsleep 600`,
+    );
+    const result = await run({ preset: 'claude' }, { timeoutMs: 120_000 });
+    expect(result.outcome).toBe('failure');
+    expect(result.failure?.kind).toBe('auth');
+    expect(result.message).toBe(
+      'claude is not logged in: run `claude /login` or set ANTHROPIC_API_KEY (API retry 1/10: status 401 (authentication_failed))',
+    );
+    expect(result.durationMs).toBeLessThan(60_000);
+  });
+
   it('fails a run whose CLI reported an error but exited 0', async () => {
     await fake('claude', json({ type: 'result', subtype: 'error_max_turns', is_error: true }));
     const result = await run({ preset: 'claude' });

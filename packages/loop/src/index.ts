@@ -5,6 +5,8 @@ export { turnLogName } from './turn-log-name';
 export { runTurn } from './run-turn';
 export { checkLoopSetup } from './check-loop-setup';
 export { runLoop } from './run-loop';
+export { preflightLoopAgents } from './preflight-loop-agents';
+export { addUsage, budgetSpent } from './budget-spent';
 export {
   ACTORS,
   HISTORY_LIMIT,
@@ -13,11 +15,13 @@ export {
   OrchestrationStateSchema,
   STATE_VERSION,
   TurnRecordSchema,
+  UsageSchema,
 } from './state/orchestration-state';
 export { parseState, readState } from './state/read-state';
 export { writeState } from './state/write-state';
 
 export type { LoopStop, PlannedTurn } from './next-turn';
+export type { Budget } from './budget-spent';
 export type { RouterDecision } from './decide-route';
 export type { TurnContext } from './run-turn';
 export type { LoopOutcome, LoopRuntime, RunLoopOptions } from './run-loop';
@@ -27,4 +31,5 @@ export type {
   OrchestrationState,
   Phase,
   TurnRecord,
+  Usage,
 } from './state/orchestration-state';
