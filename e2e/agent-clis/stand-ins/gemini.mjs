@@ -96,9 +96,10 @@ function answer(body, script) {
     users.map((content) => findDirective(texts(content))).find((found) => found !== null) ?? null;
   const declared = (body.tools ?? []).flatMap((tool) => tool.functionDeclarations ?? []);
   const canWrite = declared.some((fn) => fn.name === 'write_file');
-  if (directive === null || !canWrite) return [{ text: 'OK.' }];
   const last = contents.at(-1);
   const result = (last?.parts ?? []).find((part) => part.functionResponse !== undefined);
+  // A read-only run is offered no write tool: a `say` needs none, a `write` gets a plain answer.
+  if (directive === null || (directive.verb === 'write' && !canWrite)) return [{ text: 'OK.' }];
   if (result !== undefined) {
     const n = Number(/^rc_(\d+)_/.exec(result.functionResponse.id ?? '')?.[1] ?? script.lastN ?? 1);
     return [{ text: script.final(directive, n) }];

@@ -68,7 +68,8 @@ function answer(body, response, script) {
   const tools = body.tools ?? [];
   const patchTool = tools.find((tool) => tool.name === 'apply_patch');
   const shellTool = tools.find((tool) => tool.name === 'exec_command');
-  if (directive === null || (patchTool === undefined && shellTool === undefined)) {
+  const canWrite = patchTool !== undefined || shellTool !== undefined;
+  if (directive === null || (directive.verb === 'write' && !canWrite)) {
     return reply(response, [message('OK.')]);
   }
   if (output !== undefined) {

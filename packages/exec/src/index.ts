@@ -12,6 +12,7 @@ export {
 export { createAgentOutputReader } from './agent-output';
 export { AGENT_FAILURE_KINDS, classifyAgentFailure } from './classify-agent-failure';
 export { runAgent } from './run-agent';
+export { addUsage, budgetSpent } from './agent-budget';
 export { preflightAgent } from './preflight-agent';
 export { classifyExit, EXIT_OUTCOMES } from './classify-exit';
 export { runCommand } from './run-command';
@@ -29,6 +30,7 @@ export type { AgentInvocation, AgentSpec } from './resolve-agent-backend';
 export type { AgentOutputReader, AgentReport, AgentUsage } from './agent-output';
 export type { AgentFailure, AgentFailureFacts, AgentFailureKind } from './classify-agent-failure';
 export type { AgentRunResult, RunAgentOptions } from './run-agent';
+export type { Budget } from './agent-budget';
 export type { PreflightOptions, PreflightResult } from './preflight-agent';
 export type { ExitFacts, ExitOutcome } from './classify-exit';
 export type { CommandResult, RunCommandOptions } from './run-command';

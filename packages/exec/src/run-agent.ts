@@ -81,6 +81,8 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
     signal,
     ...(options.killGraceMs === undefined ? {} : { killGraceMs: options.killGraceMs }),
     ...(options.redactor === undefined ? {} : { redactor: options.redactor }),
+    // A text agent's every output chunk is progress; a JSON agent's only its events.
+    idleOnProgressOnly: backend.output !== 'text',
     onLine: (line, stream) => {
       if (stream === 'stdout') {
         const progress = reader.line(line);
@@ -89,8 +91,8 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRunResult
       }
       if (line.trim() !== '') stderr.push(line);
       if (stderr.length > STDERR_LINES) stderr.shift();
-      // stderr says the agent is alive for a text agent only; JSON agents report progress on stdout.
-      return backend.output === 'text';
+      // JSON agents report progress on stdout; stderr is where they log retries.
+      return false;
     },
   });
   const report = reader.report();

@@ -46,11 +46,16 @@ export interface RunCommandOptions {
    */
   idleTimeoutMs?: number | null;
   /**
-   * Called with every whole line of (redacted) output and the stream it came on. When given, only
-   * lines for which it returns true restart the idle clock: a CLI printing retry notices while it
-   * cannot reach its server is not making progress. @default null (every chunk restarts the clock)
+   * Called with every whole line of (redacted) output and the stream it came on; returns whether
+   * the line shows progress (see `idleOnProgressOnly`). @default null
    */
   onLine?: ((line: string, stream: 'stdout' | 'stderr') => boolean) | null;
+  /**
+   * Restart the idle clock only for lines `onLine` calls progress, instead of for any output: a
+   * CLI printing retry notices while it cannot reach its server is not making progress.
+   * @default false
+   */
+  idleOnProgressOnly?: boolean;
   /** Aborting stops the process tree; the outcome is `killed`. */
   signal?: AbortSignal;
   /** Time between SIGTERM and SIGKILL when stopping. @default 2000 */
@@ -156,6 +161,7 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
   const overlap = options.longestSecret ?? redactor.longestSecret ?? longestSecret(env);
   const outputs: [Readable, Transform][] = [];
   const onLine = options.onLine ?? null;
+  const progressOnly = onLine !== null && options.idleOnProgressOnly === true;
   const splitters: LineSplitter[] = [];
   for (const [name, stream] of [
     ['stdout', child.stdout],
@@ -164,12 +170,12 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
     if (!stream) continue;
     const scrubbed = stream.pipe(redactingStream({ redactor, overlap }));
     outputs.push([stream, scrubbed]);
-    if (onLine === null) stream.on('data', () => idle?.refresh());
+    if (!progressOnly) stream.on('data', () => idle?.refresh());
     const splitter =
       onLine === null
         ? null
         : new LineSplitter((line) => {
-            if (onLine(line, name) && !exited) idle?.refresh();
+            if (onLine(line, name) && progressOnly && !exited) idle?.refresh();
           });
     if (splitter !== null) splitters.push(splitter);
     scrubbed.on('data', (chunk: string) => {

@@ -150,6 +150,15 @@ describe('runAgent', () => {
     expect(await readFile(join(dir, 'codex.argv'), 'utf8')).toContain('-s workspace-write -');
   });
 
+  it('keeps a text agent alive while it prints, even without a newline', async () => {
+    await fake(
+      'dots',
+      `i=0; while [ $i -lt 12 ]; do printf .; sleep 0.1; i=$((i+1)); done; echo; echo RC_DONE`,
+    );
+    const result = await run({ preset: 'custom', command: 'dots' }, { idleTimeoutMs: 600 });
+    expect(result).toMatchObject({ outcome: 'success', done: true });
+  });
+
   it('says gemini does not trust the directory (exit 55)', async () => {
     await fake(
       'gemini',

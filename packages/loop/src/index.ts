@@ -6,7 +6,6 @@ export { runTurn } from './run-turn';
 export { checkLoopSetup } from './check-loop-setup';
 export { runLoop } from './run-loop';
 export { preflightLoopAgents } from './preflight-loop-agents';
-export { addUsage, budgetSpent } from './budget-spent';
 export {
   ACTORS,
   HISTORY_LIMIT,
@@ -21,7 +20,6 @@ export { parseState, readState } from './state/read-state';
 export { writeState } from './state/write-state';
 
 export type { LoopStop, PlannedTurn } from './next-turn';
-export type { Budget } from './budget-spent';
 export type { RouterDecision } from './decide-route';
 export type { TurnContext } from './run-turn';
 export type { LoopOutcome, LoopRuntime, RunLoopOptions } from './run-loop';

@@ -1,5 +1,5 @@
 import type { LoopConfig } from '@rc/orchestrator-core';
-import { budgetSpent } from './budget-spent';
+import { budgetSpent } from '@rc/exec';
 import type { Actor, LoopStatus, OrchestrationState, Phase } from './state/orchestration-state';
 
 /** The turn to run next. */

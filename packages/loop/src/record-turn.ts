@@ -1,5 +1,5 @@
 import type { LoopConfig } from '@rc/orchestrator-core';
-import { addUsage, budgetSpent } from './budget-spent';
+import { addUsage, budgetSpent } from '@rc/exec';
 import { reviewDue, type PlannedTurn } from './next-turn';
 import {
   HISTORY_LIMIT,

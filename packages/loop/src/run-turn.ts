@@ -1,7 +1,6 @@
 import { join, relative, sep } from 'node:path';
 import { formatPhoenix, type Clock, type LoopConfig } from '@rc/orchestrator-core';
-import { resolveAgentBackend, runAgent, type AgentRunResult } from '@rc/exec';
-import { addUsage } from './budget-spent';
+import { addUsage, resolveAgentBackend, runAgent, type AgentRunResult } from '@rc/exec';
 import { decideRoute } from './decide-route';
 import type { PlannedTurn } from './next-turn';
 import type { TurnRecord } from './state/orchestration-state';

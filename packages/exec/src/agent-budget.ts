@@ -1,7 +1,6 @@
-import type { LoopConfig } from '@rc/orchestrator-core';
-import type { Usage } from './state/orchestration-state';
+import type { AgentUsage as Usage } from './agent-output';
 
-/** A spending limit: null fields mean no limit. */
+/** A spending limit (`loop.limits`, `playbook.limits`): null fields mean no limit. */
 export interface Budget {
   max_cost_usd: number | null;
   max_tokens: number | null;
@@ -21,10 +20,10 @@ export function addUsage(total: Usage, more: Usage | null): Usage {
 }
 
 /**
- * Why the budget is spent, or null while it is not. Tokens count input and output; the cost
+ * Why the budget is spent (a run's usage summed with {@link addUsage}), or null while it is not. Tokens count input and output; the cost
  * counts only what the agents reported (codex and gemini report none). Pure.
  */
-export function budgetSpent(usage: Usage, budget: Budget | LoopConfig['limits']): string | null {
+export function budgetSpent(usage: Usage, budget: Budget): string | null {
   const tokens = usage.input_tokens + usage.output_tokens;
   if (budget.max_tokens !== null && tokens >= budget.max_tokens) {
     return `budget spent: ${tokens} tokens used, max_tokens is ${budget.max_tokens}`;
