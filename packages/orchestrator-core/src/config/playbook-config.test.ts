@@ -11,7 +11,11 @@ describe('PlaybookConfigSchema', () => {
     const given = OrchestrationConfigSchema.parse({
       loop: { actors: { galph: { agent: { preset: 'claude' } }, ralph: { prompt: 'x' } } },
     }).loop.actors;
-    expect(given.galph.agent).toEqual({ preset: 'claude', command: null, permissions: 'read-only' });
+    expect(given.galph.agent).toEqual({
+      preset: 'claude',
+      command: null,
+      permissions: 'read-only',
+    });
     expect(given.ralph.agent.permissions).toBe('edit');
   });
 
