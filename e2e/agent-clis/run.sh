@@ -21,4 +21,4 @@ fi
   node node_modules/@anthropic-ai/claude-code/install.cjs
 echo "agent CLIs: codex $(./node_modules/.bin/codex --version 2>/dev/null | awk '{print $NF}'), claude $(./node_modules/.bin/claude --version | awk '{print $1}'), gemini $(./node_modules/.bin/gemini --version)"
 [ -f ../../packages/cli/dist/rc.cjs ] || (cd ../.. && npx nx run cli:build)
-node --test --test-concurrency=1 test/
+node --test --test-concurrency=1 test/*.test.mjs
