@@ -7,7 +7,7 @@ import { repoRoot } from './_harness';
 export const rcBin = join(repoRoot, 'packages/cli/dist/rc.cjs');
 
 /**
- * A fake agent: appends "iteration actor prompt" to $RC_TEST_RECORD; prints RC_DONE at $RC_TEST_DONE.
+ * A fake agent: appends "iteration actor prompt" to $RC_TEST_RECORD; ends with RC_DONE at $RC_TEST_DONE.
  * With $RC_TEST_HOLD it writes "iteration actor" there once started and waits until rc, its parent,
  * is gone: a test can then kill rc in the middle of a turn, having seen it start.
  */
@@ -21,8 +21,10 @@ fi
 [ -n "$RC_TEST_SLEEP" ] && sleep "$RC_TEST_SLEEP"
 [ "$RC_TEST_FAIL" = "$RC_LOOP_ITERATION-$RC_LOOP_ACTOR" ] && exit 5
 echo "$RC_LOOP_ITERATION $RC_LOOP_ACTOR $RC_LOOP_PROMPT" >> "$RC_TEST_RECORD"
-[ "$RC_TEST_DONE" = "$RC_LOOP_ITERATION-$RC_LOOP_ACTOR" ] && echo RC_DONE
 echo end
+# The marker counts only as the agent's last line of output (its final message).
+[ "$RC_TEST_DONE" = "$RC_LOOP_ITERATION-$RC_LOOP_ACTOR" ] && echo RC_DONE
+exit 0
 `;
 
 export const LOOP_YAML = (extra = '') => `version: 1

@@ -1,5 +1,10 @@
 import { InvalidInputError } from '@rc/orchestrator-core';
-import { AGENT_BACKENDS, type AgentBackend, type AgentPreset } from './agent-backend';
+import {
+  presetBackend,
+  type AgentBackend,
+  type AgentPermission,
+  type AgentPreset,
+} from './agent-backend';
 import { splitCommandTemplate } from './_split-command-template';
 
 /** The placeholder a custom template uses for the prompt file's path. */
@@ -15,6 +20,12 @@ export interface AgentSpec {
    * @default null
    */
   command?: string | null;
+  /**
+   * What the agent may do: `read-only`, `edit` (files in the working tree) or `full`. Presets turn
+   * it into their CLI's flags; a custom template gets it in `RC_AGENT_PERMISSIONS`.
+   * @default 'edit'
+   */
+  permissions?: AgentPermission;
 }
 
 /**
@@ -24,8 +35,9 @@ export interface AgentSpec {
 export function resolveAgentBackend(spec: AgentSpec, where = 'agent'): AgentBackend {
   const preset = spec.preset ?? 'codex';
   const command = spec.command ?? null;
+  const permissions = spec.permissions ?? 'edit';
   if (preset !== 'custom') {
-    const backend = AGENT_BACKENDS[preset];
+    const backend = presetBackend(preset, permissions);
     return command === null ? backend : { ...backend, command };
   }
   if (command === null) {
@@ -36,7 +48,14 @@ export function resolveAgentBackend(spec: AgentSpec, where = 'agent'): AgentBack
   const [file, ...args] = words;
   if (file === undefined) throw new InvalidInputError(`${where}.command: empty command`);
   const byFile = args.some((arg) => arg.includes(PROMPT_FILE_PLACEHOLDER));
-  return { command: file, args, prompt: byFile ? 'file' : 'stdin' };
+  return {
+    preset,
+    command: file,
+    args,
+    prompt: byFile ? 'file' : 'stdin',
+    output: 'text',
+    permissions,
+  };
 }
 
 /** The concrete invocation of a backend for one prompt file. */

@@ -12,6 +12,7 @@ import { killProcessTree } from './_kill-process-tree';
 import { longestSecret } from './_longest-secret';
 import { outputEnds } from './_output-holders';
 import { OutputScanner } from './_output-scanner';
+import { LineSplitter } from './_line-splitter';
 import { redactingStream } from './_redacting-stream';
 
 /** Options of {@link runCommand}. */
@@ -39,8 +40,22 @@ export interface RunCommandOptions {
   appendLog?: boolean;
   /** Stop the process tree after this many ms. @default null (no limit) */
   timeoutMs?: number | null;
-  /** Stop it after this many ms without any output; each output chunk restarts the clock. @default null */
+  /**
+   * Stop it after this many ms without progress: any output, or with `onLine` only the lines it
+   * calls progress. @default null
+   */
   idleTimeoutMs?: number | null;
+  /**
+   * Called with every whole line of (redacted) output and the stream it came on; returns whether
+   * the line shows progress (see `idleOnProgressOnly`). @default null
+   */
+  onLine?: ((line: string, stream: 'stdout' | 'stderr') => boolean) | null;
+  /**
+   * Restart the idle clock only for lines `onLine` calls progress, instead of for any output: a
+   * CLI printing retry notices while it cannot reach its server is not making progress.
+   * @default false
+   */
+  idleOnProgressOnly?: boolean;
   /** Aborting stops the process tree; the outcome is `killed`. */
   signal?: AbortSignal;
   /** Time between SIGTERM and SIGKILL when stopping. @default 2000 */
@@ -145,12 +160,28 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
   const redactor = options.redactor ?? createRedactor({ env });
   const overlap = options.longestSecret ?? redactor.longestSecret ?? longestSecret(env);
   const outputs: [Readable, Transform][] = [];
-  for (const stream of [child.stdout, child.stderr]) {
+  const onLine = options.onLine ?? null;
+  const progressOnly = onLine !== null && options.idleOnProgressOnly === true;
+  const splitters: LineSplitter[] = [];
+  for (const [name, stream] of [
+    ['stdout', child.stdout],
+    ['stderr', child.stderr],
+  ] as const) {
     if (!stream) continue;
     const scrubbed = stream.pipe(redactingStream({ redactor, overlap }));
     outputs.push([stream, scrubbed]);
-    stream.on('data', () => idle?.refresh());
-    scrubbed.on('data', (chunk: string) => scanner.push(String(chunk)));
+    if (!progressOnly) stream.on('data', () => idle?.refresh());
+    const splitter =
+      onLine === null
+        ? null
+        : new LineSplitter((line) => {
+            if (onLine(line, name) && progressOnly && !exited) idle?.refresh();
+          });
+    if (splitter !== null) splitters.push(splitter);
+    scrubbed.on('data', (chunk: string) => {
+      scanner.push(String(chunk));
+      splitter?.push(String(chunk));
+    });
     // pipe() honours back-pressure: a fast writer waits for the disk instead of filling memory.
     scrubbed.pipe(log, { end: false });
   }
@@ -183,6 +214,7 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
   // The group may hold grandchildren that outlived the leader; they belong to this command.
   if (stoppedBy !== null) killProcessTree(child.pid, 'SIGKILL');
   scanner.finish();
+  for (const splitter of splitters) splitter.finish();
   const held = cut ? heldOpenNote(ending.heldOpenBy) : null;
   if (held !== null) {
     const newline = scanner.tail === '' || scanner.tail.endsWith('\n') ? '' : '\n';

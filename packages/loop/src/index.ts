@@ -5,6 +5,7 @@ export { turnLogName } from './turn-log-name';
 export { runTurn } from './run-turn';
 export { checkLoopSetup } from './check-loop-setup';
 export { runLoop } from './run-loop';
+export { preflightLoopAgents } from './preflight-loop-agents';
 export {
   ACTORS,
   HISTORY_LIMIT,
@@ -13,6 +14,7 @@ export {
   OrchestrationStateSchema,
   STATE_VERSION,
   TurnRecordSchema,
+  UsageSchema,
 } from './state/orchestration-state';
 export { parseState, readState } from './state/read-state';
 export { writeState } from './state/write-state';
@@ -27,4 +29,5 @@ export type {
   OrchestrationState,
   Phase,
   TurnRecord,
+  Usage,
 } from './state/orchestration-state';

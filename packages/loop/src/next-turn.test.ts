@@ -18,6 +18,7 @@ function turnRecord(
   prompt: string,
   outcome: TurnRecord['outcome'] = 'success',
   done = false,
+  usage: TurnRecord['usage'] = null,
 ): TurnRecord {
   return {
     iteration: plan.iteration,
@@ -33,6 +34,8 @@ function turnRecord(
     duration_ms: 1,
     log: 'logs/x.log',
     message: outcome,
+    usage,
+    failure_kind: null,
   };
 }
 
@@ -51,6 +54,67 @@ function simulate(
     state = recordTurn(state, plan, turnRecord(plan, prompt), cfg);
   }
 }
+
+describe('budget', () => {
+  const spend = (cfg: ReturnType<typeof config>, usages: TurnRecord['usage'][]) => {
+    let state = initialState(NOW);
+    for (const usage of usages) {
+      const plan = nextTurn(state, cfg);
+      if (plan.kind === 'stop') break;
+      state = recordTurn(state, plan, turnRecord(plan, plan.prompt, 'success', false, usage), cfg);
+    }
+    return state;
+  };
+  const used = (input: number, output: number, cost: number | null) => ({
+    input_tokens: input,
+    output_tokens: output,
+    cost_usd: cost,
+  });
+
+  it('sums the usage of every turn into the state', () => {
+    const state = spend(config(), [used(10, 5, 0.1), null, used(1, 1, null), used(0, 0, 0.2)]);
+    expect(state.usage).toEqual({ input_tokens: 11, output_tokens: 6, cost_usd: 0.3 });
+    expect(state.history.map((turn) => turn.usage?.input_tokens ?? null)).toEqual([10, null, 1, 0]);
+  });
+
+  it('stops as limit once max_tokens is spent, and stays stopped until it is raised', () => {
+    const cfg = config({ limits: { max_iterations: 5, max_tokens: 100 } });
+    const state = spend(cfg, [used(40, 10, null), used(40, 10, null), used(1, 1, null)]);
+    expect(state).toMatchObject({
+      status: 'limit',
+      reason: 'budget spent: 100 tokens used, max_tokens is 100',
+      counters: { turns: 2 },
+    });
+    expect(nextTurn({ ...state, status: 'running' }, cfg)).toMatchObject({
+      kind: 'stop',
+      status: 'limit',
+    });
+    const raised = config({ limits: { max_iterations: 5, max_tokens: 1000 } });
+    expect(nextTurn({ ...state, status: 'running' }, raised)).toMatchObject({ kind: 'turn' });
+  });
+
+  it('stops as limit once max_cost_usd is spent', () => {
+    const cfg = config({ limits: { max_iterations: 5, max_cost_usd: 0.25 } });
+    const state = spend(cfg, [used(1, 1, 0.2), used(1, 1, null), used(1, 1, 0.05), used(1, 1, 1)]);
+    expect(state.status).toBe('limit');
+    expect(state.reason).toBe('budget spent: $0.2500 used, max_cost_usd is 0.25');
+    expect(state.counters.turns).toBe(3);
+  });
+
+  it('lets a loop that is done on its budget stay done', () => {
+    const cfg = config({ limits: { max_iterations: 5, max_tokens: 10 } });
+    const state = initialState(NOW);
+    const plan = nextTurn(state, cfg);
+    if (plan.kind === 'stop') throw new Error('expected a turn');
+    const after = recordTurn(
+      state,
+      plan,
+      turnRecord(plan, plan.prompt, 'success', true, used(50, 50, null)),
+      cfg,
+    );
+    expect(after.status).toBe('done');
+  });
+});
 
 describe('nextTurn', () => {
   it('with the router disabled gives exactly the plain supervisor/worker alternation', () => {

@@ -1,4 +1,5 @@
 import type { LoopConfig } from '@rc/orchestrator-core';
+import { budgetSpent } from '@rc/exec';
 import type { Actor, LoopStatus, OrchestrationState, Phase } from './state/orchestration-state';
 
 /** The turn to run next. */
@@ -37,6 +38,9 @@ export function nextTurn(
   if (state.iteration > maxIterations) {
     return { kind: 'stop', status: 'limit', reason: `max iterations (${maxIterations}) reached` };
   }
+  // A loop stopped by its budget resumes only once the budget is raised.
+  const spent = budgetSpent(state.usage, config.limits);
+  if (spent !== null) return { kind: 'stop', status: 'limit', reason: spent };
   const base = { kind: 'turn' as const, iteration: state.iteration };
   if (state.expected_phase === 'review') {
     return {

@@ -1,4 +1,5 @@
 import type { LoopConfig } from '@rc/orchestrator-core';
+import { addUsage, budgetSpent } from '@rc/exec';
 import { reviewDue, type PlannedTurn } from './next-turn';
 import {
   HISTORY_LIMIT,
@@ -10,7 +11,9 @@ import {
  * The state after a turn. Pure. Success moves to the next actor (galph -> ralph -> reviewer on
  * its cadence -> next iteration); the completion marker ends the loop as done, also on the last
  * iteration; a failure (non-zero exit, missing agent, turn or idle timeout) stops it as failed;
- * an interrupt leaves the turn to be run again. In every case the turn goes into the counters and the history.
+ * an interrupt leaves the turn to be run again; a spent budget (`max_tokens`, `max_cost_usd`)
+ * stops a running loop as limit. In every case the turn goes into the counters, the usage totals
+ * and the history.
  */
 export function recordTurn(
   state: OrchestrationState,
@@ -28,6 +31,7 @@ export function recordTurn(
     status: 'running',
     reason: null,
     counters,
+    usage: addUsage(state.usage, record.usage),
     last_turn: record,
     history: [...state.history, record].slice(-HISTORY_LIMIT),
     updated_at: record.ended_at,
@@ -57,6 +61,15 @@ export function recordTurn(
       reason: `${turn.actor} printed ${config.completion_marker} in iteration ${turn.iteration}`,
     };
   }
+  return withinBudget(advance(base, turn, config, maxIterations), config);
+}
+
+function advance(
+  base: OrchestrationState,
+  turn: PlannedTurn,
+  config: LoopConfig,
+  maxIterations: number,
+): OrchestrationState {
   if (turn.phase === 'work' && turn.actor === 'galph') {
     return { ...base, expected_actor: 'ralph', expected_phase: 'work' };
   }
@@ -73,4 +86,10 @@ export function recordTurn(
   return iteration > maxIterations
     ? { ...next, status: 'limit', reason: `max iterations (${maxIterations}) reached` }
     : next;
+}
+
+function withinBudget(state: OrchestrationState, config: LoopConfig): OrchestrationState {
+  if (state.status !== 'running') return state;
+  const spent = budgetSpent(state.usage, config.limits);
+  return spent === null ? state : { ...state, status: 'limit', reason: spent };
 }

@@ -8,6 +8,7 @@ import {
   type ValueRedactor,
 } from '@rc/orchestrator-core';
 import { checkLoopSetup } from './check-loop-setup';
+import { preflightLoopAgents } from './preflight-loop-agents';
 import { runCombined } from './_run-combined';
 import { runRole } from './_run-role';
 import type {
@@ -44,6 +45,11 @@ export interface RunLoopOptions {
   onTurn?: (turn: TurnRecord, state: OrchestrationState) => void;
   /** Called for notes such as "waiting for ralph". */
   onNote?: (message: string) => void;
+  /**
+   * Check every agent this process runs before the first turn (resolvable, executable, logged in
+   * where its CLI can tell cheaply). @default true
+   */
+  preflight?: boolean;
   /** Waits between polls in role mode; passed in so tests can shorten it. @default setTimeout */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -82,6 +88,10 @@ export async function runLoop(options: RunLoopOptions): Promise<LoopOutcome> {
     throw new InvalidInputError('loop.sync.mode: role mode needs "git" (with remote and branch)');
   }
   await checkLoopSetup(options.root, options.config);
+  if (options.preflight ?? true) {
+    const actors: Actor[] = mode === 'role' ? [options.role ?? 'galph'] : ['galph', 'ralph'];
+    await preflightLoopAgents(options.root, options.config, options.env, actors);
+  }
   const total = options.config.limits.total_time_s;
   const runtime: LoopRuntime = {
     ...options,

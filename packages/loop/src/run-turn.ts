@@ -1,11 +1,6 @@
 import { join, relative, sep } from 'node:path';
 import { formatPhoenix, type Clock, type LoopConfig } from '@rc/orchestrator-core';
-import {
-  buildAgentInvocation,
-  resolveAgentBackend,
-  runCommand,
-  type CommandResult,
-} from '@rc/exec';
+import { addUsage, resolveAgentBackend, runAgent, type AgentRunResult } from '@rc/exec';
 import { decideRoute } from './decide-route';
 import type { PlannedTurn } from './next-turn';
 import type { TurnRecord } from './state/orchestration-state';
@@ -26,14 +21,18 @@ export interface TurnContext {
 
 /**
  * Runs one turn: for a routed turn the router prompt first (its choice must be allowlisted), then
- * the prompt through the actor's agent, with the transcript in `logs/`. Returns the turn record.
+ * the prompt through the actor's agent, with the transcript in `logs/`. Returns the turn record,
+ * with the usage the agent reported and a classified failure (auth, trust, quota, network).
  */
 export async function runTurn(turn: PlannedTurn, ctx: TurnContext): Promise<TurnRecord> {
   const startedAt = ctx.clock();
   let prompt = turn.prompt;
   if (turn.route) {
     const router = await runPrompt(turn, ctx.config.router.prompt, ctx);
-    const decision = decideRoute(router.result.tail, ctx.config);
+    // The router answers in its final message; a text agent's whole tail is read as before.
+    const answer =
+      router.result.usage === null ? router.result.tail : (router.result.finalMessage ?? '');
+    const decision = decideRoute(answer, ctx.config);
     if (router.result.outcome !== 'success' || !decision.ok) {
       const message =
         router.result.outcome !== 'success'
@@ -47,13 +46,23 @@ export async function runTurn(turn: PlannedTurn, ctx: TurnContext): Promise<Turn
       });
     }
     prompt = decision.value.prompt;
+    const run = await runPrompt(turn, prompt, ctx);
+    return record(turn, prompt, run, startedAt, ctx, {
+      usage: sumUsage(router.result, run.result),
+    });
   }
   const run = await runPrompt(turn, prompt, ctx);
   return record(turn, prompt, run, startedAt, ctx, {});
 }
 
+function sumUsage(first: AgentRunResult, second: AgentRunResult): TurnRecord['usage'] {
+  if (first.usage === null) return second.usage;
+  const zero = { input_tokens: 0, output_tokens: 0, cost_usd: null };
+  return addUsage(addUsage(zero, first.usage), second.usage);
+}
+
 interface PromptRun {
-  result: CommandResult;
+  result: AgentRunResult;
   log: string;
 }
 
@@ -61,10 +70,7 @@ async function runPrompt(turn: PlannedTurn, prompt: string, ctx: TurnContext): P
   const { config } = ctx;
   const promptFile = join(ctx.root, config.prompts_dir, `${prompt}.md`);
   const agent = config.actors[turn.actor].agent;
-  const invocation = buildAgentInvocation(
-    resolveAgentBackend(agent, `loop.actors.${turn.actor}.agent`),
-    promptFile,
-  );
+  const backend = resolveAgentBackend(agent, `loop.actors.${turn.actor}.agent`);
   const limits = config.limits;
   const remaining =
     ctx.deadline === null ? Infinity : Math.max(1, ctx.deadline - ctx.clock().getTime());
@@ -83,16 +89,15 @@ async function runPrompt(turn: PlannedTurn, prompt: string, ctx: TurnContext): P
       turnLogName(turn.iteration, turn.actor, prompt, attempt),
     );
     try {
-      const result = await runCommand({
-        file: invocation.file,
-        args: invocation.args,
+      const result = await runAgent({
+        backend,
+        promptFile,
         cwd: ctx.root,
         env,
-        stdinFile: invocation.stdinFile,
         logFile,
         timeoutMs: Math.min(limits.turn_timeout_s * 1000, remaining),
         idleTimeoutMs: limits.idle_timeout_s === null ? null : limits.idle_timeout_s * 1000,
-        watchLines: [config.completion_marker],
+        completionMarker: config.completion_marker,
         ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
       });
       return { result, log: relative(ctx.root, logFile).split(sep).join('/') };
@@ -109,7 +114,7 @@ function record(
   run: PromptRun,
   startedAt: Date,
   ctx: TurnContext,
-  override: Partial<Pick<TurnRecord, 'outcome' | 'message'>>,
+  override: Partial<Pick<TurnRecord, 'outcome' | 'message' | 'usage'>>,
 ): TurnRecord {
   const endedAt = ctx.clock();
   const outcome = override.outcome ?? run.result.outcome;
@@ -122,11 +127,14 @@ function record(
     // Killed by something other than our interrupt (OOM killer, a user): a failure, not a pause.
     outcome: outcome === 'killed' && !ctx.signal?.aborted ? 'failure' : outcome,
     exit_code: run.result.exitCode,
-    done: run.result.seenLines.includes(ctx.config.completion_marker),
+    // Only the agent's own final message (a text agent's last stdout line) can say it is done.
+    done: override.outcome === undefined && run.result.done,
     started_at: formatPhoenix(startedAt),
     ended_at: formatPhoenix(endedAt),
     duration_ms: run.result.durationMs,
     log: run.log,
     message: override.message ?? run.result.message,
+    usage: override.usage !== undefined ? override.usage : run.result.usage,
+    failure_kind: run.result.failure?.kind ?? null,
   };
 }

@@ -192,8 +192,86 @@ describe('runLoop in combined mode', () => {
     });
     const other = join(fx.dir, 'other');
     await prompts(other, ['supervisor', 'main']);
-    const outcome = await run(other, fx.env, { config: missing });
+    // The preflight names every agent that cannot run, before the first turn.
+    await expect(run(other, fx.env, { config: missing })).rejects.toThrow(
+      'the loop cannot start: loop.actors.galph.agent: rc-missing-agent: command not found or not executable (check PATH or install the claude CLI); loop.actors.ralph.agent: codex: command not found',
+    );
+    expect(await readState(join(other, 'sync/state.json'))).toBeNull();
+    // Without it, the turn finds out and fails.
+    const outcome = await run(other, fx.env, { config: missing, preflight: false });
     expect(outcome.reason).toContain('rc-missing-agent: command not found');
+  });
+
+  it('never takes the completion marker from stderr or an echoed prompt', async () => {
+    // The prompt names the marker; the agent echoes it to stderr (as codex does) and works on.
+    await writeFile(join(root, 'prompts', 'supervisor.md'), 'When all is done print\nRC_DONE\n');
+    await writeFile(
+      join(fx.bin, 'echo-agent'),
+      '#!/bin/sh\ncat >&2\necho RC_DONE >&2\necho "$RC_LOOP_ACTOR worked"\n',
+    );
+    await import('node:fs/promises').then((fs) => fs.chmod(join(fx.bin, 'echo-agent'), 0o755));
+    const agent = { preset: 'custom', command: 'echo-agent' };
+    const config = loopConfig({
+      actors: { galph: { agent }, ralph: { agent } },
+      limits: { max_iterations: 1, turn_timeout_s: 10, idle_timeout_s: null },
+    });
+    const outcome = await run(root, fx.env, { config });
+    expect(outcome).toMatchObject({ status: 'limit', turns: 2 });
+  });
+
+  it('records usage per turn and in total, and stops when the budget is spent (exit 4)', async () => {
+    const result = (cost: number) =>
+      JSON.stringify({
+        type: 'result',
+        subtype: 'success',
+        is_error: false,
+        result: 'ok',
+        total_cost_usd: cost,
+        usage: { input_tokens: 100, output_tokens: 20 },
+      });
+    // A fake claude: stream-json on stdout, like `claude -p --output-format stream-json`.
+    await writeFile(
+      join(fx.bin, 'claude'),
+      `#!/bin/sh\ncat > /dev/null\nprintf '%s\\n' '${result(0.25)}'\n`,
+    );
+    await import('node:fs/promises').then((fs) => fs.chmod(join(fx.bin, 'claude'), 0o755));
+    const agent = { preset: 'claude' };
+    const config = loopConfig({
+      actors: { galph: { agent }, ralph: { agent } },
+      limits: { max_iterations: 5, turn_timeout_s: 10, idle_timeout_s: null, max_cost_usd: 0.6 },
+    });
+    const outcome = await run(root, fx.env, { config });
+    expect(outcome).toMatchObject({ status: 'limit', exitCode: 4, turns: 3 });
+    expect(outcome.reason).toBe('budget spent: $0.7500 used, max_cost_usd is 0.6');
+    const saved = await state();
+    expect(saved?.usage).toEqual({ input_tokens: 300, output_tokens: 60, cost_usd: 0.75 });
+    expect(saved?.last_turn?.usage).toEqual({
+      input_tokens: 100,
+      output_tokens: 20,
+      cost_usd: 0.25,
+    });
+    // Run again with the same budget: nothing runs.
+    expect(await run(root, fx.env, { config })).toMatchObject({
+      status: 'limit',
+      exitCode: 4,
+      turns: 0,
+    });
+  });
+
+  it('fails with one clear line when the agent is not logged in', async () => {
+    await writeFile(
+      join(fx.bin, 'claude'),
+      `#!/bin/sh\n[ "$1" = auth ] && exit 0\ncat > /dev/null\nprintf '%s\\n' '{"type":"result","subtype":"success","is_error":true,"result":"Invalid API key · Please run /login"}'\nexit 1\n`,
+    );
+    await import('node:fs/promises').then((fs) => fs.chmod(join(fx.bin, 'claude'), 0o755));
+    const agent = { preset: 'claude' };
+    const config = loopConfig({ actors: { galph: { agent }, ralph: { agent } } });
+    const outcome = await run(root, fx.env, { config });
+    expect(outcome).toMatchObject({ status: 'failed', exitCode: 1, turns: 1 });
+    expect(outcome.reason).toBe(
+      'galph (supervisor) in iteration 1 failed: claude is not logged in: run `claude /login` or set ANTHROPIC_API_KEY (Invalid API key · Please run /login)',
+    );
+    expect((await state())?.last_turn?.failure_kind).toBe('auth');
   });
 
   it('ends a turn when its agent exits though an escaped descendant holds the output open', async () => {

@@ -37,6 +37,7 @@ export { isPullRequestComment, parseGitHubEvent } from './events/parse-github-ev
 
 export {
   DispatchConfigSchema,
+  AGENT_PERMISSIONS,
   GateConfigSchema,
   LintSectionSchema,
   LoopConfigSchema,
@@ -109,6 +110,7 @@ export type { DispatchEnvelope } from './model/dispatch-envelope';
 export type { IssueCommentEvent, WorkflowDispatchEvent } from './events/github-event-schemas';
 export type { GitHubEvent, GitHubEventName } from './events/parse-github-event';
 export type {
+  AgentPermission,
   DispatchConfig,
   GateConfig,
   LoopConfig,

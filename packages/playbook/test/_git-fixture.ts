@@ -83,7 +83,7 @@ export function testConfig(overrides: Partial<PlaybookConfig> = {}): PlaybookCon
   const defaults = PlaybookConfigSchema.parse({});
   return {
     ...defaults,
-    agent: { preset: 'custom', command: 'fake-agent', timeout_ms: 20_000 },
+    agent: { preset: 'custom', command: 'fake-agent', timeout_ms: 20_000, permissions: 'edit' },
     ...overrides,
     replan: { ...defaults.replan, ...overrides.replan },
   };

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { presetBackend } from '@rc/exec';
 import { agentInvocation, agentTitle, parseAgentOption } from '../src/agent-invocation';
 import { renderExecutionCard } from '../src/render-execution-card';
 import { task } from './_tasks';
 
 describe('agentInvocation', () => {
   it.each([
-    ['codex', { file: 'codex', args: ['exec', '-'], stdinFile: '/c.md' }],
-    ['claude', { file: 'claude', args: ['-p'], stdinFile: '/c.md' }],
-    ['gemini', { file: 'gemini', args: [], stdinFile: '/c.md' }],
+    // Presets run with @rc/exec's `edit` permission flags (the playbook's agents change files).
+    [
+      'codex',
+      { file: 'codex', args: [...presetBackend('codex', 'edit').args], stdinFile: '/c.md' },
+    ],
+    [
+      'claude',
+      { file: 'claude', args: [...presetBackend('claude', 'edit').args], stdinFile: '/c.md' },
+    ],
+    [
+      'gemini',
+      { file: 'gemini', args: [...presetBackend('gemini', 'edit').args], stdinFile: '/c.md' },
+    ],
     ['./my-agent --fast', { file: './my-agent', args: ['--fast'], stdinFile: '/c.md' }],
     [
       "my-agent --card {prompt_file} 'two words'",

@@ -7358,12 +7358,27 @@ var sectionDefaults = {
     logs_dir: 'logs',
     completion_marker: 'RC_DONE',
     actors: {
-      galph: { prompt: 'supervisor', prompts: [], agent: { preset: 'codex', command: null } },
-      ralph: { prompt: 'main', prompts: [], agent: { preset: 'codex', command: null } },
+      galph: {
+        prompt: 'supervisor',
+        prompts: [],
+        agent: { preset: 'codex', command: null, permissions: 'read-only' },
+      },
+      ralph: {
+        prompt: 'main',
+        prompts: [],
+        agent: { preset: 'codex', command: null, permissions: 'edit' },
+      },
     },
     router: { enabled: false, prompt: 'router', allowlist: [] },
     review: { prompt: 'reviewer', every: 0, actor: 'galph' },
-    limits: { max_iterations: 10, turn_timeout_s: 3600, idle_timeout_s: 900, total_time_s: null },
+    limits: {
+      max_iterations: 10,
+      turn_timeout_s: 3600,
+      idle_timeout_s: 900,
+      total_time_s: null,
+      max_cost_usd: null,
+      max_tokens: null,
+    },
     sync: {
       mode: 'none',
       remote: 'origin',
@@ -7375,7 +7390,8 @@ var sectionDefaults = {
   }),
   playbook: () => ({
     concurrency: 2,
-    agent: { preset: 'codex', command: null, timeout_ms: 30 * 6e4 },
+    agent: { preset: 'codex', command: null, timeout_ms: 30 * 6e4, permissions: 'edit' },
+    limits: { max_cost_usd: null, max_tokens: null },
     integration_branch: null,
     state_dir: '.orchestrator',
     terminal_error_patterns: [
@@ -7433,8 +7449,16 @@ var PlaybookConfigSchema = _lazy(() =>
         preset: _default(_enum(AGENT_PRESETS), 'codex'),
         command: _default(nullable(nonEmpty3), null),
         timeout_ms: _default(number2().check(int(), _positive()), 30 * 6e4),
+        permissions: _default(_enum(['read-only', 'edit', 'full']), 'edit'),
       }),
-      () => ({ preset: 'codex', command: null, timeout_ms: 30 * 6e4 }),
+      () => ({ preset: 'codex', command: null, timeout_ms: 30 * 6e4, permissions: 'edit' }),
+    ),
+    limits: _default(
+      strictObject({
+        max_cost_usd: _default(nullable(number2().check(_positive())), null),
+        max_tokens: _default(nullable(number2().check(int(), _positive())), null),
+      }),
+      () => ({ max_cost_usd: null, max_tokens: null }),
     ),
     integration_branch: _default(nullable(nonEmpty3), null),
     state_dir: _default(nonEmpty3, '.orchestrator'),
@@ -7593,19 +7617,24 @@ var DispatchConfigSchema = _lazy(() =>
 );
 var promptName = string2().check(_regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a prompt name'));
 var seconds = number2().check(_positive());
-var loopAgent = strictObject({
-  preset: _default(_enum(['codex', 'claude', 'gemini', 'custom']), 'codex'),
-  command: _default(nullable(nonEmpty5), null),
-});
-var loopActor = (prompt) =>
-  _default(
+var AGENT_PERMISSIONS = ['read-only', 'edit', 'full'];
+var loopAgent = (permissions) =>
+  strictObject({
+    preset: _default(_enum(['codex', 'claude', 'gemini', 'custom']), 'codex'),
+    command: _default(nullable(nonEmpty5), null),
+    permissions: _default(_enum(AGENT_PERMISSIONS), permissions),
+  });
+var loopActor = (prompt, permissions) => {
+  const agent = loopAgent(permissions);
+  return _default(
     strictObject({
       prompt: _default(promptName, prompt),
       prompts: _default(array(promptName), []),
-      agent: _default(loopAgent, () => loopAgent.parse({})),
+      agent: _default(agent, () => agent.parse({})),
     }),
-    () => ({ prompt, prompts: [], agent: loopAgent.parse({}) }),
+    () => ({ prompt, prompts: [], agent: agent.parse({}) }),
   );
+};
 var loopObject = (shape) => {
   const schema4 = strictObject(shape);
   return _default(schema4, () => schema4.parse({}));
@@ -7615,7 +7644,10 @@ var LoopConfigSchema = _lazy(() =>
     prompts_dir: _default(nonEmpty5, 'prompts'),
     logs_dir: _default(nonEmpty5, 'logs'),
     completion_marker: _default(nonEmpty5, 'RC_DONE'),
-    actors: loopObject({ galph: loopActor('supervisor'), ralph: loopActor('main') }),
+    actors: loopObject({
+      galph: loopActor('supervisor', 'read-only'),
+      ralph: loopActor('main', 'edit'),
+    }),
     router: loopObject({
       enabled: _default(boolean2(), false),
       prompt: _default(promptName, 'router'),
@@ -7631,6 +7663,8 @@ var LoopConfigSchema = _lazy(() =>
       turn_timeout_s: _default(seconds, 3600),
       idle_timeout_s: _default(nullable(seconds), 900),
       total_time_s: _default(nullable(seconds), null),
+      max_cost_usd: _default(nullable(number2().check(_positive())), null),
+      max_tokens: _default(nullable(number2().check(int(), _positive())), null),
     }),
     sync: loopObject({
       mode: _default(_enum(['none', 'git']), 'none'),

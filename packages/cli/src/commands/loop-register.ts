@@ -42,9 +42,14 @@ export function registerLoop(
     .addHelpText(
       'after',
       `
-One progress line per turn goes to stderr; transcripts go to logs/<iteration>-<actor>-<prompt>.log.
+One progress line per turn goes to stderr (with the tokens and cost the agent reported);
+transcripts go to logs/<iteration>-<actor>-<prompt>.log. Before the first turn every agent is
+checked (on PATH, executable, logged in where its CLI can tell); an agent that is not logged in,
+distrusts the directory, is out of quota or cannot reach its API fails the turn with one line
+saying what to do. Agents' permissions: loop.actors.<actor>.agent.permissions (docs/agents.md).
 Exit codes: 0 done (or --once finished), 1 an agent or git failed, 2 bad config or corrupt state,
-3 lost a git race, 4 a limit was reached (iterations, total time), 130 interrupted.
+3 lost a git race, 4 a limit was reached (iterations, total time, loop.limits.max_tokens or
+max_cost_usd), 130 interrupted.
 Run it again after a crash or Ctrl-C: it resumes from the last completed turn.
 
 Examples:

@@ -6,7 +6,7 @@ import {
   LimitReachedError,
   OperationError,
 } from '@rc/orchestrator-core';
-import { runLoop, type LoopOutcome, type TurnRecord } from '@rc/loop';
+import { runLoop, type LoopOutcome, type TurnRecord, type Usage } from '@rc/loop';
 import type { CliIo } from '../cli-io';
 import { loadConfig } from '../load-config';
 
@@ -52,12 +52,19 @@ export async function loopRun(options: LoopRunOptions, io: CliIo): Promise<numbe
   return finish(outcome, options, io);
 }
 
-/** One line per turn: iteration, actor, prompt, duration, result. */
+/** One line per turn: iteration, actor, prompt, duration, result, and usage when reported. */
 export function progressLine(turn: TurnRecord): string {
   const seconds = (turn.duration_ms / 1000).toFixed(1);
   const result =
     turn.outcome === 'success' ? (turn.done ? 'success, done' : 'success') : turn.outcome;
-  return `rc loop: iteration ${turn.iteration} ${turn.actor} ${turn.prompt} ${seconds}s ${result} (${turn.log})\n`;
+  const usage = turn.usage === null ? '' : `, ${describeUsage(turn.usage)}`;
+  return `rc loop: iteration ${turn.iteration} ${turn.actor} ${turn.prompt} ${seconds}s ${result}${usage} (${turn.log})\n`;
+}
+
+/** "1200 in + 300 out tokens, $0.0123": the cost only when an agent reported one. */
+export function describeUsage(usage: Usage): string {
+  const cost = usage.cost_usd === null ? '' : `, $${usage.cost_usd.toFixed(4)}`;
+  return `${usage.input_tokens} in + ${usage.output_tokens} out tokens${cost}`;
 }
 
 function finish(outcome: LoopOutcome, options: LoopRunOptions, io: CliIo): number {

@@ -3,6 +3,7 @@ import { canonicalJson } from '@rc/orchestrator-core';
 import { readState } from '@rc/loop';
 import type { CliIo } from '../cli-io';
 import { loadConfig } from '../load-config';
+import { describeUsage } from './loop-run';
 
 /** Options of `rc loop status`. */
 export interface LoopStatusOptions {
@@ -30,6 +31,10 @@ export async function loopStatus(options: LoopStatusOptions, io: CliIo): Promise
     `iteration: ${state.iteration}${next}`,
     `turns:     ${state.counters.turns} (galph ${state.counters.galph}, ralph ${state.counters.ralph}, reviews ${state.counters.reviews}, failures ${state.counters.failures}, interrupted ${state.counters.interrupted})`,
   ];
+  const { usage } = state;
+  if (usage.input_tokens + usage.output_tokens > 0 || usage.cost_usd !== null) {
+    lines.push(`usage:     ${describeUsage(usage)}`);
+  }
   const last = state.last_turn;
   if (last !== null) {
     lines.push(

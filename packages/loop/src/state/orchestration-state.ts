@@ -1,4 +1,4 @@
-import { EXIT_OUTCOMES } from '@rc/exec';
+import { AGENT_FAILURE_KINDS, EXIT_OUTCOMES } from '@rc/exec';
 import * as z from 'zod/mini';
 
 /** The state file's schema version; a file with another version is refused. */
@@ -16,6 +16,14 @@ export type LoopStatus = (typeof LOOP_STATUSES)[number];
 
 const count = z.number().check(z.int(), z.minimum(0));
 
+/** Tokens and money as the agents reported them; cost is null when no agent reported one. */
+export const UsageSchema = z.strictObject({
+  input_tokens: count,
+  output_tokens: count,
+  cost_usd: z.nullable(z.number().check(z.minimum(0))),
+});
+export type Usage = z.output<typeof UsageSchema>;
+
 /** One finished (or interrupted) turn as recorded in the state. */
 export const TurnRecordSchema = z.strictObject({
   iteration: z.number().check(z.int(), z.positive()),
@@ -31,6 +39,10 @@ export const TurnRecordSchema = z.strictObject({
   duration_ms: count,
   log: z.string(),
   message: z.string(),
+  /** What the turn's agent runs reported spending; null when they report nothing (text agents). */
+  usage: z._default(z.nullable(UsageSchema), null),
+  /** A failure someone has to act on (auth, trust, quota, network), or null. */
+  failure_kind: z._default(z.nullable(z.enum(AGENT_FAILURE_KINDS)), null),
 });
 export type TurnRecord = z.output<typeof TurnRecordSchema>;
 
@@ -51,6 +63,8 @@ export const OrchestrationStateSchema = z.strictObject({
     failures: count,
     interrupted: count,
   }),
+  /** The loop's spending so far, summed over every turn (history keeps only the last ones). */
+  usage: z._default(UsageSchema, () => ({ input_tokens: 0, output_tokens: 0, cost_usd: null })),
   last_turn: z.nullable(TurnRecordSchema),
   history: z.array(TurnRecordSchema).check(z.maxLength(HISTORY_LIMIT)),
   started_at: z.string(),
@@ -68,6 +82,7 @@ export function initialState(now: string): OrchestrationState {
     expected_actor: 'galph',
     expected_phase: 'work',
     counters: { turns: 0, galph: 0, ralph: 0, reviews: 0, routed: 0, failures: 0, interrupted: 0 },
+    usage: { input_tokens: 0, output_tokens: 0, cost_usd: null },
     last_turn: null,
     history: [],
     started_at: now,

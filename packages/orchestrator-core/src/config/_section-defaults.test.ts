@@ -35,7 +35,14 @@ describe('sectionDefaults', () => {
     });
     expect(
       OrchestrationConfigSchema.parse({ loop: { limits: { max_iterations: 3 } } }).loop.limits,
-    ).toEqual({ max_iterations: 3, turn_timeout_s: 3600, idle_timeout_s: 900, total_time_s: null });
+    ).toEqual({
+      max_iterations: 3,
+      turn_timeout_s: 3600,
+      idle_timeout_s: 900,
+      total_time_s: null,
+      max_cost_usd: null,
+      max_tokens: null,
+    });
   });
 
   it('gives every config its own copy', () => {

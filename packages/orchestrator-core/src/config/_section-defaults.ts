@@ -39,12 +39,27 @@ export const sectionDefaults = {
     logs_dir: 'logs',
     completion_marker: 'RC_DONE',
     actors: {
-      galph: { prompt: 'supervisor', prompts: [], agent: { preset: 'codex', command: null } },
-      ralph: { prompt: 'main', prompts: [], agent: { preset: 'codex', command: null } },
+      galph: {
+        prompt: 'supervisor',
+        prompts: [],
+        agent: { preset: 'codex', command: null, permissions: 'read-only' },
+      },
+      ralph: {
+        prompt: 'main',
+        prompts: [],
+        agent: { preset: 'codex', command: null, permissions: 'edit' },
+      },
     },
     router: { enabled: false, prompt: 'router', allowlist: [] },
     review: { prompt: 'reviewer', every: 0, actor: 'galph' },
-    limits: { max_iterations: 10, turn_timeout_s: 3600, idle_timeout_s: 900, total_time_s: null },
+    limits: {
+      max_iterations: 10,
+      turn_timeout_s: 3600,
+      idle_timeout_s: 900,
+      total_time_s: null,
+      max_cost_usd: null,
+      max_tokens: null,
+    },
     sync: {
       mode: 'none',
       remote: 'origin',
@@ -56,7 +71,8 @@ export const sectionDefaults = {
   }),
   playbook: (): PlaybookConfig => ({
     concurrency: 2,
-    agent: { preset: 'codex', command: null, timeout_ms: 30 * 60_000 },
+    agent: { preset: 'codex', command: null, timeout_ms: 30 * 60_000, permissions: 'edit' },
+    limits: { max_cost_usd: null, max_tokens: null },
     integration_branch: null,
     state_dir: '.orchestrator',
     terminal_error_patterns: [

@@ -65,19 +65,27 @@ const promptName = z
   .string()
   .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a prompt name'));
 const seconds = z.number().check(z.positive());
-const loopAgent = z.strictObject({
-  preset: z._default(z.enum(['codex', 'claude', 'gemini', 'custom']), 'codex'),
-  command: z._default(z.nullable(nonEmpty), null),
-});
-const loopActor = (prompt: string) =>
-  z._default(
+/** What an agent may do: read the tree, edit files in it, or anything the user may do. */
+export const AGENT_PERMISSIONS = ['read-only', 'edit', 'full'] as const;
+export type AgentPermission = (typeof AGENT_PERMISSIONS)[number];
+const loopAgent = (permissions: AgentPermission) =>
+  z.strictObject({
+    preset: z._default(z.enum(['codex', 'claude', 'gemini', 'custom']), 'codex'),
+    command: z._default(z.nullable(nonEmpty), null),
+    // The supervisor only reads by default; the worker edits the working tree.
+    permissions: z._default(z.enum(AGENT_PERMISSIONS), permissions),
+  });
+const loopActor = (prompt: string, permissions: AgentPermission) => {
+  const agent = loopAgent(permissions);
+  return z._default(
     z.strictObject({
       prompt: z._default(promptName, prompt),
       prompts: z._default(z.array(promptName), []),
-      agent: z._default(loopAgent, () => loopAgent.parse({})),
+      agent: z._default(agent, () => agent.parse({})),
     }),
-    () => ({ prompt, prompts: [], agent: loopAgent.parse({}) }),
+    () => ({ prompt, prompts: [], agent: agent.parse({}) }),
   );
+};
 const loopObject = <S extends z.core.$ZodLooseShape>(shape: S) => {
   const schema = z.strictObject(shape);
   // Generic shapes defeat zod's NoUndefined inference; parse({}) is the defaults-filled output.
@@ -90,7 +98,10 @@ export const LoopConfigSchema = z.lazy(() =>
     prompts_dir: z._default(nonEmpty, 'prompts'),
     logs_dir: z._default(nonEmpty, 'logs'),
     completion_marker: z._default(nonEmpty, 'RC_DONE'),
-    actors: loopObject({ galph: loopActor('supervisor'), ralph: loopActor('main') }),
+    actors: loopObject({
+      galph: loopActor('supervisor', 'read-only'),
+      ralph: loopActor('main', 'edit'),
+    }),
     router: loopObject({
       enabled: z._default(z.boolean(), false),
       prompt: z._default(promptName, 'router'),
@@ -106,6 +117,9 @@ export const LoopConfigSchema = z.lazy(() =>
       turn_timeout_s: z._default(seconds, 3600),
       idle_timeout_s: z._default(z.nullable(seconds), 900),
       total_time_s: z._default(z.nullable(seconds), null),
+      // Budget of the whole loop, from the usage the agents report; null means no limit.
+      max_cost_usd: z._default(z.nullable(z.number().check(z.positive())), null),
+      max_tokens: z._default(z.nullable(z.number().check(z.int(), z.positive())), null),
     }),
     sync: loopObject({
       mode: z._default(z.enum(['none', 'git']), 'none'),

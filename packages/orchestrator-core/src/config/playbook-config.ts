@@ -18,8 +18,23 @@ export const PlaybookConfigSchema = z.lazy(() =>
         // Command template for `custom` (no shell); gets the card on stdin, its path in $RC_CARD_FILE and {prompt_file}.
         command: z._default(z.nullable(nonEmpty), null),
         timeout_ms: z._default(z.number().check(z.int(), z.positive()), 30 * 60_000),
+        // What the agent may do: the playbook's agents change files, so `edit` by default.
+        permissions: z._default(z.enum(['read-only', 'edit', 'full']), 'edit'),
       }),
-      () => ({ preset: 'codex' as const, command: null, timeout_ms: 30 * 60_000 }),
+      () => ({
+        preset: 'codex' as const,
+        command: null,
+        timeout_ms: 30 * 60_000,
+        permissions: 'edit' as const,
+      }),
+    ),
+    // Budget of one playbook run, from the usage the agents report; null means no limit.
+    limits: z._default(
+      z.strictObject({
+        max_cost_usd: z._default(z.nullable(z.number().check(z.positive())), null),
+        max_tokens: z._default(z.nullable(z.number().check(z.int(), z.positive())), null),
+      }),
+      () => ({ max_cost_usd: null, max_tokens: null }),
     ),
     // Branch passed work is squash-merged into; null means the branch checked out at start.
     integration_branch: z._default(z.nullable(nonEmpty), null),
