@@ -118,7 +118,7 @@ describe('the playbook fan-out', () => {
       );
       expect(merged.code, merged.stderr).toBe(0);
       expect(merged.stdout).toContain(
-        '| Task ID | Run | Owner Skill | Evidence | Result | Next Action |',
+        '| Task ID | Run | Owner Skill | Evidence | Result | Usage | Next Action |',
       );
       expect(merged.stdout).toContain('merged by the fan-in');
       git(merger, 'push', '-q', 'origin', 'main');

@@ -89,7 +89,7 @@ describe('rc playbook run, ledger and init', () => {
 
     const ledger = await runRc(['playbook', 'ledger'], { cwd: dir });
     expect(ledger.stdout).toContain(
-      '| Task ID | Run | Owner Skill | Evidence | Result | Next Action |',
+      '| Task ID | Run | Owner Skill | Evidence | Result | Usage | Next Action |',
     );
     expect(ledger.stdout).toContain(
       `| P1-QA-01 | ${result.run_id} | qa-test-engineer | diff\\: 1 file changed, 3 insertions(+); checks 1/1 passed | pass |`,
@@ -164,6 +164,56 @@ describe('rc playbook run, ledger and init', () => {
     expect(existsSync(join(dir, '.orchestrator'))).toBe(false);
     expect(execFileSync('git', ['branch', '--list', 'rc/*'], { cwd: dir, encoding: 'utf8' })).toBe(
       '',
+    );
+  });
+
+  it('exits 1 when the agent is not logged in and 4 once its usage reaches playbook.limits', async () => {
+    const dir = gitRepo();
+    // A fake claude: `auth status` as FAKE_AUTH says; a run prints stream-json with usage.
+    const bin = mkdtempSync(join(tmpdir(), 'rc-cli-claude-'));
+    writeFileSync(
+      join(bin, 'claude'),
+      `#!/usr/bin/env node
+if (process.argv[2] === 'auth') process.exit(Number(process.env.FAKE_AUTH));
+require('node:fs').readFileSync(0);
+console.log(JSON.stringify({ type: 'result', subtype: 'success', is_error: false, result: 'done',
+  total_cost_usd: 0.5, usage: { input_tokens: 900, output_tokens: 200 } }));
+`,
+      { mode: 0o755 },
+    );
+    mkdirSync(join(dir, 'cfg'));
+    writeFileSync(
+      join(dir, 'cfg/orchestration.yaml'),
+      'playbook:\n  limits:\n    max_tokens: 1000\n',
+    );
+    const args = ['playbook', 'run', 'master-plan.md', '--agent', 'claude', '--concurrency', '1'];
+    const path = `${bin}:${env.PATH}`;
+    const loggedOut = await runRc([...args, '--config', 'cfg/orchestration.yaml'], {
+      cwd: dir,
+      env: { PATH: path, FAKE_AUTH: '1' },
+    });
+    expect(loggedOut.code).toBe(1);
+    expect(loggedOut.stderr).toContain(
+      'the playbook cannot start: playbook.agent: claude is not logged in: run `claude /login` or set ANTHROPIC_API_KEY',
+    );
+    expect(existsSync(join(dir, '.orchestrator'))).toBe(false);
+
+    const spent = await runRc([...args, '--config', 'cfg/orchestration.yaml', '--json'], {
+      cwd: dir,
+      env: { PATH: path, FAKE_AUTH: '0' },
+    });
+    expect(spent.code, spent.stderr).toBe(4);
+    expect(spent.stderr).toContain('budget spent: 1100 tokens used, max_tokens is 1000');
+    const result = JSON.parse(spent.stdout);
+    expect(result.entries).toHaveLength(1);
+    expect(result.entries[0].usage).toEqual({
+      input_tokens: 900,
+      output_tokens: 200,
+      cost_usd: 0.5,
+    });
+    expect(result.usage).toEqual({ input_tokens: 900, output_tokens: 200, cost_usd: 0.5 });
+    expect(readFileSync(join(dir, '.orchestrator/ledger.md'), 'utf8')).toContain(
+      '900 in / 200 out tokens, $0.5000',
     );
   });
 

@@ -1,9 +1,10 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatPhoenix, type PlaybookConfig } from '@rc/orchestrator-core';
-import { agentInvocation, agentTitle } from './agent-invocation';
+import type { AgentUsage } from '@rc/exec';
+import { agentBackend, agentTitle } from './agent-invocation';
 import { harvestTask, type Harvest } from './harvest-task';
-import type { PlaybookPorts, ProcessResult } from './playbook-ports';
+import type { AgentResult, PlaybookPorts } from './playbook-ports';
 import type { PlaybookTask } from './playbook-task';
 import { releaseRiskFiles, type ReplanSignals } from './replan-task';
 import { renderExecutionCard } from './render-execution-card';
@@ -17,6 +18,8 @@ export interface _TaskRun {
   /** Why the agent's failure is terminal (not found, or the pattern its output matched), or null. */
   terminal: string | null;
   aborted: boolean;
+  /** Tokens and cost the agent reported, or null (a text agent, or not run). */
+  usage: AgentUsage | null;
   signals: ReplanSignals;
   worktree: string;
   log: string;
@@ -53,7 +56,7 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
   );
   const finish = (
     harvest: Harvest,
-    agent: ProcessResult | null,
+    agent: AgentResult | null,
     extra: Partial<_TaskRun> = {},
   ): _TaskRun => {
     const output = agent === null ? '' : `${agent.stdout}\n${agent.stderr}`;
@@ -65,6 +68,7 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
       agentExitCode: agent?.exitCode ?? null,
       terminal,
       aborted: agent?.aborted ?? false,
+      usage: agent?.usage ?? null,
       signals: {
         unclearCriteria:
           task.done_criteria.trim() === '' || SIGNAL('unclear-criteria').test(output),
@@ -109,9 +113,9 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
     await appendFile(log, `not run: worktree ${worktree} is missing\n`);
     return finish(notRun('not run: worktree missing'), null);
   }
-  const invocation = agentInvocation(config.agent, cardFile);
   const agent = await ports.runAgent({
-    ...invocation,
+    backend: agentBackend(config.agent),
+    promptFile: cardFile,
     cwd: worktree,
     env: { RC_TASK_ID: task.id, RC_CARD_FILE: cardFile, RC_WORKTREE: worktree, RC_BRANCH: branch },
     timeoutMs: config.agent.timeout_ms,
@@ -137,11 +141,9 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
 
 // A missing agent (127) or one whose output names an authentication or quota failure cannot
 // succeed on a retry or a re-planned task: the batch stops instead.
-function _terminalError(
-  agent: ProcessResult,
-  output: string,
-  config: PlaybookConfig,
-): string | null {
+function _terminalError(agent: AgentResult, output: string, config: PlaybookConfig): string | null {
+  // An authentication, trust, quota or network failure the agent's CLI reported, in one line.
+  if (agent.failure !== null) return agent.failure.message;
   if (agent.exitCode === 0 || agent.aborted) return null;
   if (agent.exitCode === 127)
     return `agent not found or not executable (exit 127${agent.stderr.trim() === '' ? '' : `: ${agent.stderr.trim().split('\n')[0]}`})`;

@@ -1,5 +1,10 @@
-import type { AgentPreset } from '@rc/orchestrator-core';
-import { buildAgentInvocation, resolveAgentBackend, type AgentInvocation } from '@rc/exec';
+import type { AgentPermission, AgentPreset } from '@rc/orchestrator-core';
+import {
+  buildAgentInvocation,
+  resolveAgentBackend,
+  type AgentBackend,
+  type AgentInvocation,
+} from '@rc/exec';
 
 export type { AgentInvocation } from '@rc/exec';
 
@@ -13,15 +18,28 @@ export const AGENT_PRESET_NAMES = ['codex', 'claude', 'gemini'] as const;
  * stdin, or as a path where it says `{prompt_file}`. Throws InvalidInputError (exit 2) for a
  * custom preset without a usable command.
  */
-export function agentInvocation(
-  agent: { preset: AgentPreset; command: string | null },
-  cardFile: string,
-): AgentInvocation {
+export function agentInvocation(agent: PlaybookAgent, cardFile: string): AgentInvocation {
+  return buildAgentInvocation(agentBackend(agent), cardFile);
+}
+
+/** The playbook's agent settings (`playbook.agent`), as far as the backend needs them. */
+export interface PlaybookAgent {
+  preset: AgentPreset;
+  command: string | null;
+  /** What the preset's arguments allow. @default 'edit' */
+  permissions?: AgentPermission;
+}
+
+/**
+ * The backend that runs `playbook.agent`, with its permissions. Throws InvalidInputError (exit
+ * 2) for a custom preset without a usable command.
+ */
+export function agentBackend(agent: PlaybookAgent): AgentBackend {
   // The playbook's `command` only means something for `custom`; presets keep their executable.
   const command = agent.preset === 'custom' ? agent.command : null;
-  return buildAgentInvocation(
-    resolveAgentBackend({ preset: agent.preset, command }, 'playbook.agent'),
-    cardFile,
+  return resolveAgentBackend(
+    { preset: agent.preset, command, permissions: agent.permissions ?? 'edit' },
+    'playbook.agent',
   );
 }
 

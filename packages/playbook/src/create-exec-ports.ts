@@ -1,14 +1,12 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { runCommand, runGit, type CommandResult } from '@rc/exec';
+import { runAgent, runCommand, runGit, type CommandResult } from '@rc/exec';
 import type { PlaybookPorts, ProcessResult } from './playbook-ports';
 
 /** Options of {@link createExecPorts}. */
 export interface CreateExecPortsOptions {
   /** Environment for every process; nothing else is inherited. @default process.env */
   env?: Readonly<Record<string, string | undefined>>;
-  /** How much of an agent's output end is kept in memory (the log file gets all of it). @default 1_000_000 */
-  maxOutput?: number;
   /** Stop an agent that prints nothing for this long. @default null (only the run timeout) */
   agentIdleTimeoutMs?: number | null;
   /** Time between SIGTERM and SIGKILL when stopping a process tree. @default 2000 */
@@ -19,7 +17,8 @@ export interface CreateExecPortsOptions {
 const CHECK_TAIL = 16_384;
 
 /**
- * Playbook ports on `@rc/exec`: agents and checks run by `runCommand` (own process group,
+ * Playbook ports on `@rc/exec`: agents run by `runAgent` (output read in the CLI's format for
+ * usage and a classified failure), checks by `runCommand` (own process group,
  * transcript appended to the task's log, timeouts and Ctrl-C stop the whole tree), git by
  * `runGit` (no prompts). Never throws for a bad exit.
  */
@@ -31,21 +30,24 @@ export function createExecPorts(options: CreateExecPortsOptions = {}): PlaybookP
   let gitTurn: Promise<unknown> = Promise.resolve();
   return {
     async runAgent(request) {
-      const result = await runCommand({
+      const result = await runAgent({
         ...common,
-        file: request.file,
-        args: request.args,
+        backend: request.backend,
+        promptFile: request.promptFile,
         cwd: request.cwd,
         env: { ...env, ...request.env },
-        stdinFile: request.stdinFile,
         logFile: request.logFile,
         appendLog: true,
         timeoutMs: request.timeoutMs,
         idleTimeoutMs: options.agentIdleTimeoutMs ?? null,
-        tailChars: options.maxOutput ?? 1_000_000,
         ...(request.signal === undefined ? {} : { signal: request.signal }),
       });
-      return _toProcessResult(result, request.logFile, request.signal);
+      return {
+        ...(await _toProcessResult(result, request.logFile, request.signal)),
+        usage: result.usage,
+        finalMessage: result.finalMessage,
+        failure: result.failure,
+      };
     },
     git(args, cwd) {
       const run = gitTurn.then(async () => {

@@ -35,6 +35,13 @@ export const CheckEvidenceSchema = z.strictObject({
 });
 export type CheckEvidence = z.output<typeof CheckEvidenceSchema>;
 
+/** Tokens and cost one task's agent reported (`@rc/exec`'s AgentUsage). */
+export const UsageSchema = z.strictObject({
+  input_tokens: z.number(),
+  output_tokens: z.number(),
+  cost_usd: z.nullable(z.number()),
+});
+
 /** One line of `.orchestrator/ledger.ndjson`: a task's evidence and what follows from it. */
 export const LedgerEntrySchema = z.strictObject({
   /** The invocation that wrote the entry (`rc playbook run --run-id`). */
@@ -56,6 +63,11 @@ export const LedgerEntrySchema = z.strictObject({
   out_of_scope: z.array(z.string()),
   checks: z.array(CheckEvidenceSchema),
   agent_exit_code: z.nullable(z.number()),
+  /**
+   * What the agent reported spending; null when it reports nothing (a text agent), did not run,
+   * or in ledgers written before usage was recorded. Summed against `playbook.limits`.
+   */
+  usage: z._default(z.nullable(UsageSchema), null),
   merge: z.enum(MERGE_OUTCOMES),
   conflict_files: z.array(z.string()),
   /** The squash commit that merged the task into the integration branch, or null. */

@@ -1,10 +1,12 @@
+import type { AgentBackend, AgentFailure, AgentUsage } from '@rc/exec';
+
 /**
  * What the playbook runner needs from the process edge. rc's default is {@link createExecPorts}
  * (`@rc/exec`: own process groups, streamed transcripts, classified exits); tests may wrap it.
  */
 export interface PlaybookPorts {
   /** Runs an agent and appends everything it prints to `logFile`. Never throws for a bad exit. */
-  runAgent(request: AgentRequest): Promise<ProcessResult>;
+  runAgent(request: AgentRequest): Promise<AgentResult>;
   /** Runs `git <args>` in `cwd`. Never throws for a bad exit. */
   git(args: readonly string[], cwd: string): Promise<ProcessResult>;
   /** Runs one shell command (a task's check), appending its output to `logFile`. Never throws for a bad exit. */
@@ -13,11 +15,10 @@ export interface PlaybookPorts {
 
 /** One agent run. */
 export interface AgentRequest {
-  /** The executable (no shell). */
-  file: string;
-  args: readonly string[];
-  /** A file piped to the agent's stdin (the execution card), or null. */
-  stdinFile: string | null;
+  /** The agent CLI, from `resolveAgentBackend` (preset arguments, output format, permissions). */
+  backend: AgentBackend;
+  /** The execution card: piped to stdin, or passed where the template says `{prompt_file}`. */
+  promptFile: string;
   cwd: string;
   /** Added to the environment the ports were made with. */
   env: Readonly<Record<string, string>>;
@@ -27,6 +28,16 @@ export interface AgentRequest {
   logFile: string;
   /** Aborting kills the agent's process tree (Ctrl-C). */
   signal?: AbortSignal;
+}
+
+/** How an agent run ended, and what it reported. */
+export interface AgentResult extends ProcessResult {
+  /** Tokens and cost the CLI reported, or null when it reports none (text output). */
+  usage: AgentUsage | null;
+  /** The agent's own last message, or null. */
+  finalMessage: string | null;
+  /** An authentication, trust, quota or network failure no retry can fix, or null. */
+  failure: AgentFailure | null;
 }
 
 /** One check run. */

@@ -9,7 +9,8 @@ import {
   type TextRedactor,
   type ValueRedactor,
 } from '@rc/orchestrator-core';
-import { agentInvocation } from './agent-invocation';
+import { addUsage, budgetSpent, preflightAgent, type AgentUsage } from '@rc/exec';
+import { agentBackend } from './agent-invocation';
 import { createExecPorts } from './create-exec-ports';
 import { decideResume, type TaskStanding } from './decide-resume';
 import { decideSettle, settleMergeIntent, type SettleDecision } from './decide-settle';
@@ -76,8 +77,13 @@ export interface PlaybookRunResult {
   ledger: string;
   ledgerMarkdown: string;
   logsDir: string;
-  /** Why the batch stopped early, or null. */
-  stopped: { reason: 'terminal-error' | 'interrupted'; detail: string } | null;
+  /**
+   * Why the batch stopped early, or null: `budget-spent` when the usage of this plan's tasks
+   * (earlier runs included) reached `config.limits`.
+   */
+  stopped: { reason: 'terminal-error' | 'interrupted' | 'budget-spent'; detail: string } | null;
+  /** What this plan's agents reported spending, earlier runs included. */
+  usage: AgentUsage;
   /** Tasks that never started (a dependency did not pass, or the batch stopped). */
   unstarted: string[];
   /** Passed tasks whose merge is still held for a release check. */
@@ -91,7 +97,9 @@ export interface PlaybookRunResult {
  * already in the integration branch are skipped, everything else runs, each in its own worktree,
  * as many at once as `config.concurrency` allows with no two overlapping scopes together,
  * dependencies first. Each result is harvested, settled ({@link decideSettle}: merge, ledger,
- * re-plan) and recorded. Preflight problems throw InvalidInputError (exit 2) before anything runs.
+ * re-plan) and recorded. Preflight problems throw InvalidInputError (exit 2) before anything runs;
+ * an agent that cannot run (not logged in) throws OperationError (exit 1), nothing written. Once
+ * the agents' reported usage reaches `config.limits`, nothing more is dispatched.
  */
 export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunResult> {
   const { repo, config, signal } = input;
@@ -100,15 +108,19 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
   const stateDir = join(repo, config.state_dir);
   const merging = input.merge ?? true;
   const tasks = _selectTasks(input.plan.tasks, input.only ?? null);
-  const agent = agentInvocation(config.agent, 'card.md');
+  const backend = agentBackend(config.agent);
   await _preflight({
     ports,
     repo,
     tasks,
-    agent: { file: agent.file, preset: config.agent.preset },
+    agent: { file: backend.command, preset: config.agent.preset },
     env,
     source: input.plan.source,
   });
+  // Logged in, where the CLI can tell: a run that cannot start writes nothing.
+  const usable = await preflightAgent(backend, { cwd: repo, env });
+  if (!usable.ok)
+    throw new OperationError(`the playbook cannot start: playbook.agent: ${usable.message}`);
   // The state directory ignores itself, so logs and worktrees never show up as changes.
   await mkdir(stateDir, { recursive: true });
   await writeFile(join(stateDir, '.gitignore'), '*\n');
@@ -119,9 +131,15 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
     await _bringDependencies(ports, repo, plan, input.plan.tasks, input.only);
   const ledgerPath = join(stateDir, LEDGER_FILE);
   const before = await readLedger(ledgerPath);
+  const planEntries = before.entries.filter((entry) => entry.plan === plan);
+  let usage = planEntries.reduce<AgentUsage>((total, entry) => addUsage(total, entry.usage), {
+    input_tokens: 0,
+    output_tokens: 0,
+    cost_usd: null,
+  });
   const resume = decideResume({
     tasks,
-    entries: before.entries.filter((entry) => entry.plan === plan),
+    entries: planEntries,
     merged: await findMergedTasks(ports, repo, plan),
   });
   const skipped = resume.standing.filter(
@@ -154,6 +172,12 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
     await appendLedger(stateDir, [entry], input.redactor);
     input.onEvent?.({ type: 'finish', entry });
   };
+  // Spent budget: what runs may finish, nothing more starts.
+  const checkBudget = () => {
+    const spent = budgetSpent(usage, config.limits);
+    if (spent !== null) stop({ reason: 'budget-spent', detail: spent });
+  };
+  if (!resume.complete) checkBudget();
   const merge = (task: string, branch: string, subject: string): Promise<MergeResult> =>
     mergeTaskBranch({ ports, repo, branch, subject, plan, task });
 
@@ -182,6 +206,8 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
     if (settled.stop !== null) stop(settled.stop);
     const entry = _entry(input, plan, run, settled);
     await record(entry);
+    usage = addUsage(usage, run.usage);
+    checkBudget();
     if (settled.merge === 'held')
       held.push({ entry, release: settled.decision.action === 'close' });
     if (settled.decision.holdMerges)
@@ -201,6 +227,8 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
       await record({
         ...item.entry,
         run_id: input.runId,
+        // No agent ran for this row: its usage is already on the held entry.
+        usage: null,
         merge: merged.outcome,
         merge_commit: merged.commit,
         conflict_files: merged.conflict_files,
@@ -243,6 +271,7 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
     ledgerMarkdown,
     logsDir: join(stateDir, 'logs'),
     stopped,
+    usage,
     unstarted: queue.unstarted().map((task) => task.id),
     held: held.map((item) => item.entry.task_id),
     succeeded: passed && stopped === null,
@@ -270,6 +299,7 @@ function _entry(
     out_of_scope: harvest.out_of_scope,
     checks: harvest.checks,
     agent_exit_code: run.agentExitCode,
+    usage: run.usage,
     merge: settled.merge,
     merge_commit: settled.merge_commit,
     conflict_files: settled.conflict_files,

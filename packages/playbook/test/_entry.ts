@@ -20,6 +20,7 @@ export function entry(
     out_of_scope: [],
     checks: [],
     agent_exit_code: 0,
+    usage: null,
     merge: 'merged',
     conflict_files: [],
     merge_commit: null,

@@ -2,9 +2,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { agentBackend } from '../src/agent-invocation';
 import { createExecPorts } from '../src/create-exec-ports';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'rc-ports-'));
+// A custom agent: the command template split into words, the card on stdin.
+const custom = (command: string) => agentBackend({ preset: 'custom', command });
+const emptyCard = (cwd: string) => {
+  writeFileSync(join(cwd, 'empty.md'), '');
+  return join(cwd, 'empty.md');
+};
 const ports = createExecPorts({ env: { PATH: process.env['PATH'] ?? '' }, killGraceMs: 200 });
 
 describe('createExecPorts', () => {
@@ -13,26 +20,29 @@ describe('createExecPorts', () => {
     const card = join(cwd, 'card.md');
     const logFile = join(cwd, 'logs', 'T.log');
     writeFileSync(card, '## card\n');
-    const run = (args: string[]) =>
+    const run = (command: string) =>
       ports.runAgent({
-        file: 'sh',
-        args,
-        stdinFile: card,
+        backend: custom(command),
+        promptFile: card,
         cwd,
         env: { RC_TASK_ID: 'T' },
         timeoutMs: 10_000,
         logFile,
       });
-    const ok = await run(['-c', 'cat; echo "task $RC_TASK_ID"']);
+    const ok = await run(`sh -c 'cat; echo "task $RC_TASK_ID"'`);
     expect(ok).toEqual({
       exitCode: 0,
       stdout: '## card\ntask T\n',
       stderr: '',
       timedOut: false,
       aborted: false,
+      // A custom agent prints text: no usage, its last line is its final message.
+      usage: null,
+      finalMessage: 'task T',
+      failure: null,
     });
     // stderr lands in the same transcript and tail (separate runs: the two pipes may race).
-    const failed = await run(['-c', 'echo oops >&2; exit 4']);
+    const failed = await run(`sh -c 'echo oops >&2; exit 4'`);
     expect(failed).toMatchObject({
       exitCode: 4,
       stdout: 'oops\n',
@@ -47,9 +57,8 @@ describe('createExecPorts', () => {
     const logFile = join(cwd, 'T.log');
     writeFileSync(logFile, '# header\n');
     const result = await ports.runAgent({
-      file: 'rc-no-such-agent',
-      args: [],
-      stdinFile: null,
+      backend: custom('rc-no-such-agent'),
+      promptFile: emptyCard(cwd),
       cwd,
       env: {},
       timeoutMs: 10_000,
@@ -63,9 +72,8 @@ describe('createExecPorts', () => {
   it('stops an agent on timeout, and one that goes silent with agentIdleTimeoutMs', async () => {
     const cwd = dir();
     const request = {
-      file: 'sh',
-      args: ['-c', 'echo started; sleep 5'],
-      stdinFile: null,
+      backend: custom(`sh -c 'echo started; sleep 5'`),
+      promptFile: emptyCard(cwd),
       cwd,
       env: {},
       logFile: join(cwd, 'a.log'),
@@ -88,9 +96,8 @@ describe('createExecPorts', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     const agent = await ports.runAgent({
-      file: 'sleep',
-      args: ['5'],
-      stdinFile: null,
+      backend: custom('sleep 5'),
+      promptFile: emptyCard(cwd),
       cwd,
       env: {},
       timeoutMs: 10_000,

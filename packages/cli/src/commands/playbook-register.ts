@@ -83,7 +83,9 @@ resumes it: merged tasks are skipped, interrupted and failed ones run again, not
 and a plan that fully passed does nothing and says so. Logs: .orchestrator/logs/<task>.log; ledger: .orchestrator/ledger.ndjson and
 ledger.md. A custom agent command gets the execution card on stdin and in $RC_CARD_FILE.
 Exit codes: 0 every task passed, 1 a task did not pass or the batch stopped on a terminal agent
-error (quota, authentication), 2 bad plan or config, 130 interrupted (what ran is recorded).
+error (quota, authentication) or the agent cannot start (not logged in), 2 bad plan or config,
+4 the agents' reported usage reached playbook.limits (nothing more started), 130 interrupted
+(what ran is recorded).
 
 Examples:
   rc playbook run plan.md --concurrency 2 --agent codex

@@ -4,6 +4,7 @@ import {
   createRedactor,
   formatRunId,
   InterruptedError,
+  LimitReachedError,
   RUN_ID_PATTERN,
   InvalidInputError,
 } from '@rc/orchestrator-core';
@@ -79,6 +80,7 @@ export async function playbookRun(
         up_to_date: result.upToDate,
         succeeded: result.succeeded,
         stopped: result.stopped,
+        usage: result.usage,
         unstarted: result.unstarted,
         held: result.held,
         entries: result.entries,
@@ -112,6 +114,10 @@ export async function playbookRun(
       ].join('\n'),
     );
   }
+  if (result.stopped?.reason === 'budget-spent')
+    throw new LimitReachedError(
+      `playbook stopped: ${result.stopped.detail} (playbook.limits); what ran is in the ledger`,
+    );
   if (result.stopped?.reason === 'interrupted')
     throw new InterruptedError(
       'playbook interrupted; what ran is in the ledger, run again to resume',
