@@ -36,6 +36,7 @@ writeFileSync(
   `loop:
   actors:
     galph: { agent: { preset: custom, command: "${command}" } }
+    ralph: { agent: { preset: custom, command: "'${process.execPath}' -e 0" } }
   limits: { max_iterations: 1, idle_timeout_s: null }
 `,
 );

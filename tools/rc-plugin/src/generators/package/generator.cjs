@@ -62,6 +62,9 @@ async function packageGenerator(tree, options) {
     description: normalized.description,
     tmpl: '',
   });
+  // Every package carries the licence in its folder, so npm puts it in the tarball.
+  const license = tree.read('LICENSE');
+  if (license !== null) tree.write(path.join(normalized.projectRoot, 'LICENSE'), license);
   if (!normalized.skipFormat) {
     await formatFiles(tree);
   }

@@ -30,6 +30,12 @@ describe('packageGenerator', () => {
     expect(generatorModule).toBe(packageGenerator);
   });
 
+  it('copies the workspace LICENSE into the package, so npm packs it', async () => {
+    tree.write('LICENSE', 'MIT License\n');
+    await packageGenerator(tree, { name: 'licensed', layer: 'adapter' });
+    expect(tree.read('packages/licensed/LICENSE', 'utf8')).toBe('MIT License\n');
+  });
+
   it('writes the manifest with the layer tag and the standard scripts', async () => {
     await packageGenerator(tree, {
       name: 'my-adapter',
@@ -43,6 +49,13 @@ describe('packageGenerator', () => {
       version: '0.1.0',
       description: 'Talks to X.',
       license: 'MIT',
+      repository: {
+        type: 'git',
+        url: 'git+https://github.com/rc-project/rc.git',
+        directory: 'packages/my-adapter',
+      },
+      homepage: 'https://github.com/rc-project/rc/tree/main/packages/my-adapter#readme',
+      bugs: { url: 'https://github.com/rc-project/rc/issues' },
       type: 'module',
       sideEffects: false,
       engines: { node: '>=20.19' },
