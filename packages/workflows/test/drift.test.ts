@@ -65,7 +65,8 @@ describe('the workflows rc generates', () => {
     (_path, text) => {
       expect(text).not.toMatch(/npm (install|i|ci)\b[^\n]*@rc\//);
       expect(text).not.toMatch(/npx\s+(--\S+\s+)*rc\b/);
-      if (/\brc (gate|orchestrator|playbook|promote) /.test(text)) {
+      const code = text.replace(/^\s*#.*$/gm, '');
+      if (/\brc (gate|orchestrator|playbook|promote) /.test(code)) {
         expect(text).toContain('sparse-checkout: packages/cli/bundle');
         expect(text).toContain('.rc/packages/cli/bundle" >> "$GITHUB_PATH"');
       }

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import type { PlanOptions } from './_plan-from-input';
 import { withEventOptions } from './_event-options';
+import type { OrchestratorPromptOptions } from './orchestrator-prompt';
 import type { DispatchOptions } from './orchestrator-dispatch';
 import type { OrchestratorParseOptions } from './orchestrator-parse';
 
@@ -83,5 +84,27 @@ Example:
     )
     .action(async (options: DispatchOptions) =>
       done(await (await import('./orchestrator-dispatch')).orchestratorDispatch(options, io)),
+    );
+  sub(orchestrator, 'prompt')
+    .description(
+      "print the agent's prompt for a dispatched run: the helper prompt the plan chose, then the maintainer's instructions marked as untrusted",
+    )
+    .option(
+      '--envelope <json>',
+      "the dispatch envelope JSON (the dispatched workflow's envelope input)",
+    )
+    .option('--envelope-file <file>', 'a file holding the dispatch envelope JSON')
+    .addHelpText(
+      'after',
+      `
+Reads plan.prompt.path from this repository (it must be a file inside it) and prints it; when the
+comment carried lines after the command, they follow in a <maintainer-instructions trust="untrusted">
+block. Writes nothing. Exit 2 for a missing, malformed or foreign envelope or prompt path.
+
+Example (in the dispatched workflow):
+  rc orchestrator prompt --envelope "$RC_ENVELOPE" > "$RUNNER_TEMP/prompt.md"`,
+    )
+    .action(async (options: OrchestratorPromptOptions) =>
+      done(await (await import('./orchestrator-prompt')).orchestratorPrompt(options, io)),
     );
 }

@@ -99,11 +99,18 @@ jobs:
       # - uses: ${pinnedUses(ACTION_PINS.checkout)}
       #   with:
       #     persist-credentials: false
-      # - name: Run the agent on the helper prompt rc chose
+      # - uses: ${pinnedUses(ACTION_PINS.checkout)}
+      #   with:
+      #     repository: ${options.rcRepository}
+      #     ref: ${options.rcRef}
+      #     path: .rc
+      #     persist-credentials: false
+      #     sparse-checkout: packages/cli/bundle
+      # - name: Run the agent on the helper prompt rc chose, with the maintainer's words
       #   run: |
-      #     prompt="$(jq -r .plan.prompt.path <<< "$RC_ENVELOPE")"
+      #     .rc/packages/cli/bundle/rc orchestrator prompt --envelope "$RC_ENVELOPE" > "$RUNNER_TEMP/prompt.md"
       #     npm install --global @openai/codex
-      #     codex exec --sandbox workspace-write - < "$prompt"
+      #     codex exec --sandbox workspace-write - < "$RUNNER_TEMP/prompt.md"
       - name: Upload dispatched artifacts
         if: always()
         uses: ${pinnedUses(ACTION_PINS.uploadArtifact)}
