@@ -89,6 +89,41 @@ const json = (stdout: string) =>
     recovered: Record<string, unknown>[];
   };
 
+describe('rc promote without a promotion configured', () => {
+  it.each(['dry_run', 'apply'])(
+    'refuses %s (exit 2) and writes nothing when orchestration.yaml names no applier',
+    async (mode) => {
+      const empty = await mkdtemp(join(tmpdir(), 'rc-promote-empty-'));
+      try {
+        const result = await runRc(
+          [
+            'promote',
+            '--mode',
+            mode,
+            '--stage',
+            'canary',
+            '--candidate',
+            '1.4.0',
+            '--intent',
+            'promote 1.4.0',
+            '--actor',
+            'octocat',
+            '--run-id',
+            RUN,
+          ],
+          { cwd: empty },
+        );
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('no promotion is configured here');
+        expect(existsSync(join(empty, 'artifacts'))).toBe(false);
+        expect(existsSync(join(empty, '.rc'))).toBe(false);
+      } finally {
+        await rm(empty, { recursive: true, force: true });
+      }
+    },
+  );
+});
+
 describe('rc promote', () => {
   it('previews a dry run: plan and checks, no state, no applier', async () => {
     const out = await promote([

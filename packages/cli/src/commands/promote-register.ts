@@ -55,8 +55,8 @@ export function registerPromote(
 Writes <promotion.artifacts_dir>/<run-id>/promotion-orchestrate-result.json and summary.md (also
 appended to the GitHub step summary in Actions). apply runs only when the decision is promote and
 governance passes; rollback returns to the last known-good version and holds the stage until
---mode release. Exit 0 done, 1 blocked or failed (state unchanged), 2 invalid input or unknown
-stage/mode, 3 a promotion of the stage is already in flight or the key was used for another change.
+--mode release. Exit 0 done, 1 blocked or failed (state unchanged), 2 invalid input, unknown
+stage/mode or no promotion.applier configured, 3 a promotion of the stage is already in flight or the key was used for another change.
 
 Example:
   rc promote --mode dry_run --stage canary --candidate 1.4.0 --intent "promote 1.4.0"

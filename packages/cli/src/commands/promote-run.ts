@@ -75,6 +75,11 @@ export async function promote(options: PromoteOptions, io: CliIo): Promise<numbe
   const runIdCheck = parseRunId(runId);
   if (!runIdCheck.ok) throw new InvalidInputError(`--run-id: ${runIdCheck.issues.join('; ')}`);
   const config = await loadConfig(options.config, io);
+  // Defaults alone name no applier: a dry run would preview a change nothing could make.
+  if (config.promotion.applier.command.length === 0)
+    throw new InvalidInputError(
+      'no promotion is configured here: orchestration.yaml has no promotion.applier.command (see docs/ops-manager-v0.md); nothing was written',
+    );
   const redactor = createRedactor({ env: io.env });
   const run = await orchestratePromotion(
     {
