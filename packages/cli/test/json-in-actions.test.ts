@@ -15,7 +15,7 @@ beforeAll(async () => {
   const config = await readFile(join(repo, 'orchestration.yaml'), 'utf8');
   await writeFile(
     join(repo, 'orchestration.yaml'),
-    `${config}promotion:\n  stages: [canary]\n  signals_file: ci/signals.json\n  thresholds:\n    - { metric: pass_rate, min: 0.95 }\n`,
+    `${config}promotion:\n  stages: [canary]\n  signals_file: ci/signals.json\n  thresholds:\n    - { metric: pass_rate, min: 0.95 }\n  applier: { command: [node, -e, '0'] }\n`,
   );
   await mkdir(join(repo, 'ci'));
   await writeFile(

@@ -112,7 +112,7 @@ describe('secrets in the environment and in comments (built rc binary)', () => {
   it('writes a promotion result that parses when USE_SSH_KEY=true', async () => {
     await writeFile(
       join(repo, 'orchestration.yaml'),
-      'promotion:\n  stages: [canary]\n  signals_file: ci/signals.json\n  thresholds:\n    - { metric: pass_rate, min: 0.95 }\n',
+      'promotion:\n  stages: [canary]\n  signals_file: ci/signals.json\n  thresholds:\n    - { metric: pass_rate, min: 0.95 }\n  applier: { command: [node, -e, "0"] }\n',
     );
     await mkdir(join(repo, 'ci'));
     await writeFile(
