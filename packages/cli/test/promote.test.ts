@@ -145,6 +145,60 @@ describe('rc promote', () => {
     expect(summary).toContain('| threshold pass_rate | pass |');
   });
 
+  it('exits 1 with --fail-on-block when the dry run would be blocked, saying by what', async () => {
+    await signals('1.0.0', { pass_rate: 0.5, error_rate: 0 });
+    const args = ['--mode', 'dry_run', '--stage', 'canary', '--candidate', '1.0.0'];
+    const plain = await promote([...args, '--intent', 'promote 1.0.0', '--run-id', run(1), ...GOV]);
+    expect(plain.code).toBe(0);
+    const gated = await promote([
+      ...args,
+      '--intent',
+      'promote 1.0.0',
+      '--run-id',
+      run(2),
+      '--json',
+      '--fail-on-block',
+      ...GOV,
+    ]);
+    expect(gated.code).toBe(1);
+    expect(json(gated.stdout).result).toMatchObject({
+      outcome: 'previewed',
+      blocked_by: ['decision'],
+    });
+    expect(gated.stderr).toContain(
+      'rc: dry run: an apply of canary would be blocked by decision (--fail-on-block)\n  decision: decision hold for 1.0.0',
+    );
+    const written = JSON.parse(
+      await readFile(
+        join(repo, 'artifacts/promotion', run(2), 'promotion-orchestrate-result.json'),
+        'utf8',
+      ),
+    );
+    expect(written.blocked_by).toEqual(['decision']);
+    expect(await state()).toBeNull();
+    expect(await calls()).toEqual([]);
+  });
+
+  it('exits 0 with --fail-on-block when the dry run would apply', async () => {
+    const out = await promote([
+      '--mode',
+      'dry_run',
+      '--stage',
+      'canary',
+      '--candidate',
+      '1.0.0',
+      '--intent',
+      'promote 1.0.0',
+      '--run-id',
+      RUN,
+      '--fail-on-block',
+      ...GOV,
+    ]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('  - would promote canary');
+    expect(out.stderr).toBe('');
+  });
+
   it('applies: forwards argv and trace id, records state, writes artifacts and the step summary', async () => {
     const stepSummary = join(repo, 'step-summary.md');
     await writeFile(stepSummary, '');

@@ -38,6 +38,7 @@ export function basePromotionResult(facts: PromotionFacts): PromotionResult {
     outcome: 'previewed',
     exit_code: 0,
     reasons: [],
+    blocked_by: plan.checks.filter((check) => !check.passed).map((check) => check.name),
     checks: plan.checks,
     decision: facts.decision,
     governance: facts.governance,
@@ -74,7 +75,9 @@ export function previewResult(
   return {
     ...base,
     reasons: [
-      plan.allowed ? `would ${base.action} ${base.stage}` : `would be blocked`,
+      plan.allowed
+        ? `would ${base.action} ${base.stage}`
+        : `would be blocked by ${base.blocked_by.join(', ')}`,
       ...failedChecks(plan),
       ...(journalPending
         ? ['a crashed run left a journal; the next apply, rollback or release reconciles it first']

@@ -33,6 +33,11 @@ export interface PromotionResult {
   readonly exit_code: number;
   /** The failed checks when blocked; otherwise what happened, one line each. */
   readonly reasons: readonly string[];
+  /**
+   * The names of the checks that stop (or, in a dry run, would stop) the change, in check order;
+   * empty when every check passes. A dry run with entries here previews a blocked apply.
+   */
+  readonly blocked_by: readonly string[];
   readonly checks: readonly PlanCheck[];
   readonly decision: PromotionDecision | null;
   readonly governance: GovernanceResult;
@@ -79,6 +84,8 @@ export const PromotionResultSchema = z.strictObject({
   ]),
   exit_code: z.number().check(z.int()),
   reasons: z.array(z.string()),
+  // Absent from results written before it existed (a crashed run's journal): nothing was blocked.
+  blocked_by: z._default(z.array(z.string()), []),
   checks: z.array(check),
   decision: z.nullable(
     z.strictObject({

@@ -17,6 +17,7 @@ const result = (user: Record<string, string>): PromotionResult => ({
   outcome: 'blocked',
   exit_code: 1,
   reasons: [`governance: intent ${user['intent']}`, 'approvals: 0 approvals, 1 required'],
+  blocked_by: ['governance'],
   checks: [{ name: 'governance', passed: false, reason: `actor ${user['actor']}` }],
   decision: null,
   governance: {

@@ -18,6 +18,11 @@ export function renderPromotionSummary(result: PromotionResult): string {
     `- mode: ${code(result.mode)}, exit ${result.exit_code}`,
     `- candidate: ${version(result.candidate)}; target: ${version(result.target)}`,
     `- versions: ${version(result.versions.before)} -> ${version(result.versions.after)}`,
+    ...(result.blocked_by.length === 0
+      ? []
+      : [
+          `- ${result.mode === 'dry_run' ? 'an apply would be blocked' : 'blocked'} by: ${result.blocked_by.map(code).join(', ')}`,
+        ]),
     `- decision: ${result.decision === null ? 'n/a' : code(result.decision.outcome)}; governance: ${result.governance.passed ? 'passed' : 'FAILED'}`,
     `- run ${code(result.run_id)}, trace ${code(result.trace_id)}, idempotency key ${code(result.idempotency_key)}`,
     `- actor: ${text(result.actor ?? '(none)')}; intent: ${text(result.intent ?? '(none)')}; change ticket: ${text(result.change_ticket ?? '(none)')}`,

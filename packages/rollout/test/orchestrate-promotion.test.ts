@@ -40,6 +40,7 @@ describe('orchestratePromotion', () => {
       target: { version: '1.0.0' },
     });
     expect(run.result.reasons[0]).toBe('would promote canary');
+    expect(run.result.blocked_by).toEqual([]);
     expect(await fx.state()).toBeNull();
     expect(await fx.calls()).toEqual([]);
     expect(existsSync(join(run.paths.runDir, 'summary.md'))).toBe(true);
@@ -184,6 +185,23 @@ describe('orchestratePromotion', () => {
     const run = await fx.promote({});
     expect(run.result.decision?.outcome).toBe(outcome);
     expect(run.result.outcome).toBe('blocked');
+    expect(run.result.blocked_by).toEqual(['decision']);
+    expect(await fx.calls()).toEqual([]);
+  });
+
+  it('says in blocked_by which checks a dry run would be blocked by, and still exits 0', async () => {
+    await fx.writeSignals('1.0.0', { pass_rate: 0.5, error_rate: 0 });
+    const run = await fx.promote({ mode: 'dry_run', actor: null });
+    expect(run.result).toMatchObject({
+      outcome: 'previewed',
+      exit_code: 0,
+      blocked_by: ['decision', 'governance'],
+    });
+    expect(run.result.reasons[0]).toBe('would be blocked by decision, governance');
+    const written = await artifact(run.result.run_id);
+    expect(written.blocked_by).toEqual(['decision', 'governance']);
+    const summary = await readFile(join(run.paths.runDir, 'summary.md'), 'utf8');
+    expect(summary).toContain('- an apply would be blocked by: `decision`, `governance`');
     expect(await fx.calls()).toEqual([]);
   });
 

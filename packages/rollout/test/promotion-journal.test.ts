@@ -67,6 +67,21 @@ describe('reconciling a journal', () => {
     expect(existsSync(journalPath('canary'))).toBe(false);
   });
 
+  it('reconciles a journal written before results had blocked_by', async () => {
+    const journal = await crashedJournal();
+    delete journal.result['blocked_by'];
+    await writeFile(journalPath('canary'), JSON.stringify(journal));
+    const next = await fx.promote({ candidate: '1.1.0', runId: RUN3 });
+    expect(next.recovered[0]).toMatchObject({ outcome: 'unknown', run_id: RUN2 });
+    const recorded = JSON.parse(
+      await readFile(
+        join(fx.dir, 'artifacts/promotion', RUN2, 'promotion-orchestrate-result.json'),
+        'utf8',
+      ),
+    );
+    expect(recorded.blocked_by).toEqual([]);
+  });
+
   const cases: Array<[string, string, (journal: Journal) => unknown, string]> = [
     ['not JSON', 'canary', () => '{"phase":"started",', 'is not valid JSON'],
     ['only a phase', 'canary', () => ({ phase: 'started' }), 'journal.entry'],

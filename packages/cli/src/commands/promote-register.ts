@@ -48,6 +48,10 @@ export function registerPromote(
       '--config <file>',
       'orchestration.yaml to read (default: ./orchestration.yaml when present)',
     )
+    .option(
+      '--fail-on-block',
+      'dry_run: exit 1, saying why, when the apply would be blocked (result.blocked_by is not empty)',
+    )
     .addOption(new Option('--json', 'print {result, artifacts, duplicate, recovered} as JSON'))
     .addHelpText(
       'after',
@@ -55,11 +59,13 @@ export function registerPromote(
 Writes <promotion.artifacts_dir>/<run-id>/promotion-orchestrate-result.json and summary.md (also
 appended to the GitHub step summary in Actions). apply runs only when the decision is promote and
 governance passes; rollback returns to the last known-good version and holds the stage until
---mode release. Exit 0 done, 1 blocked or failed (state unchanged), 2 invalid input, unknown
+--mode release. Exit 0 done, 1 blocked or failed (state unchanged; with --fail-on-block, also a
+dry run whose apply would be blocked), 2 invalid input, unknown
 stage/mode or no promotion.applier configured, 3 a promotion of the stage is already in flight or the key was used for another change.
 
 Example:
   rc promote --mode dry_run --stage canary --candidate 1.4.0 --intent "promote 1.4.0"
+  rc promote --mode dry_run --stage canary --candidate 1.4.0 --intent "promote 1.4.0" --fail-on-block
   rc promote --mode apply --stage canary --candidate 1.4.0 --intent "promote 1.4.0" --actor alice`,
     )
     .action(async (options: PromoteOptions) =>

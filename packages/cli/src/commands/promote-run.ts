@@ -4,6 +4,7 @@ import {
   canonicalJson,
   createRedactor,
   InvalidInputError,
+  OperationError,
   parsePhoenix,
   parseRunId,
   formatRunId,
@@ -40,6 +41,8 @@ export interface PromoteOptions {
   now?: string;
   config?: string;
   json?: boolean;
+  /** A dry run whose apply would be blocked exits 1 (for CI gates). */
+  failOnBlock?: boolean;
 }
 
 /** `rc promote`: dry_run, apply, rollback or release one stage; exit code from the result. */
@@ -140,6 +143,13 @@ export async function promote(options: PromoteOptions, io: CliIo): Promise<numbe
         `  artifacts ${artifacts.result}, ${artifacts.summary}`,
         '',
       ].join('\n'),
+    );
+  }
+  if (options.failOnBlock && result.mode === 'dry_run' && result.blocked_by.length > 0) {
+    const blocking = result.checks.filter((check) => result.blocked_by.includes(check.name));
+    throw new OperationError(
+      `dry run: an apply of ${result.stage} would be blocked by ${result.blocked_by.join(', ')} (--fail-on-block)`,
+      { issues: blocking.map((check) => `${check.name}: ${check.reason}`) },
     );
   }
   return result.exit_code;
