@@ -1,11 +1,19 @@
 import { createRedactor, EXIT_CODES, isRcError, type ExitCode } from '@rc/orchestrator-core';
 import type { CliIo } from './cli-io';
+import { gitFailureHint } from './git-failure-hint';
 
-/** Turns any error into one redacted message on stderr and the exit code of DESIGN.md. */
+/**
+ * Turns any error into one redacted message on stderr and the exit code of DESIGN.md. A git
+ * failure rc recognises is said as what to do, with git's own words indented below.
+ */
 export function reportError(error: unknown, io: CliIo): ExitCode {
   const redactor = createRedactor({ env: io.env });
   if (isRcError(error)) {
-    const lines = [`rc: ${error.message}`, ...error.issues.map((issue) => `  ${issue}`)];
+    const hint = gitFailureHint(error.message, io.cwd);
+    const lines = [
+      ...(hint === null ? [`rc: ${error.message}`] : [`rc: ${hint}`, `  ${error.message}`]),
+      ...error.issues.map((issue) => `  ${issue}`),
+    ];
     io.stderr.write(`${redactor.redact(lines.join('\n'))}\n`);
     return error.exitCode;
   }

@@ -66,8 +66,15 @@ describe('rc loop run', () => {
     const failed = await rc(['loop', 'run'], { RC_TEST_FAIL: '1-ralph' });
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(
-      'rc: loop failed: ralph (main) in iteration 1 failed: fake-agent exited 5',
+      'rc: loop failed: ralph (main) in iteration 1 failed: fake-agent exited 5\n  once the cause is fixed, run rc loop run --retry (with the same options): the failed turn runs again\n',
     );
+    // The cause is gone, but the state still says failed: rc says so and how to go on.
+    const again = await rc(['loop', 'run']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(
+      'rc: the loop failed in an earlier run and nothing ran now: ralph (main) in iteration 1 failed: fake-agent exited 5\n  once the cause is fixed, run rc loop run --retry (with the same options): the failed turn runs again\n',
+    );
+    expect((await readFile(fx.record, 'utf8')).trim().split('\n')).toEqual(['1 galph supervisor']);
     const once = await rc(['loop', 'run', '--retry', '--once']);
     expect(once.code).toBe(0);
     expect(once.stderr).toContain('rc loop: running: ran one turn (--once) (1 turns this run)');

@@ -9,6 +9,10 @@ import type { PlaybookTask } from './playbook-task';
 export interface PreflightFacts {
   /** The agent's executable as configured, how it resolved, and which preset. */
   agent: { file: string; preset: AgentPreset; found: 'ok' | 'missing' | 'not-executable' };
+  /** The repository directory, for messages. */
+  repo: string;
+  /** Whether `repo` is inside a git work tree at all. */
+  isRepo: boolean;
   hasCommit: boolean;
   /** `git status --porcelain` lines of tracked files (empty when clean). */
   dirty: string[];
@@ -34,11 +38,15 @@ export function _decidePreflight(facts: PreflightFacts): string[] {
     );
   if (agent.found === 'not-executable')
     problems.push(`agent: "${agent.file}" is not executable: chmod +x ${agent.file}`);
-  if (!facts.hasCommit)
+  if (!facts.isRepo)
+    problems.push(
+      `repository: ${facts.repo} is not a git repository: run rc inside your repository, or create one here (git init -b main) and make a first commit`,
+    );
+  else if (!facts.hasCommit)
     problems.push(
       'repository: no commit yet; tasks branch from HEAD: make a first commit (git commit --allow-empty -m init)',
     );
-  if (facts.dirty.length > 0)
+  if (facts.isRepo && facts.dirty.length > 0)
     problems.push(
       `repository: uncommitted changes (${facts.dirty.slice(0, 3).join(', ')}${facts.dirty.length > 3 ? ', ...' : ''}): commit or stash them`,
     );
@@ -66,6 +74,7 @@ export async function _gatherPreflightFacts(input: {
   source: string;
 }): Promise<PreflightFacts> {
   const { ports, repo } = input;
+  const inside = await ports.git(['rev-parse', '--is-inside-work-tree'], repo);
   const head = await ports.git(['rev-parse', '--verify', '-q', 'HEAD'], repo);
   const status = await ports.git(['status', '--porcelain', '--untracked-files=no'], repo);
   const path = (input.env['PATH'] ?? '').split(delimiter).filter((dir) => dir !== '');
@@ -83,6 +92,8 @@ export async function _gatherPreflightFacts(input: {
     }
   return {
     agent: { ...input.agent, found: await _resolve(input.agent.file, path, repo) },
+    repo,
+    isRepo: inside.exitCode === 0 && inside.stdout.trim() === 'true',
     hasCommit: head.exitCode === 0,
     dirty: status.stdout.split('\n').filter((line) => line.trim() !== ''),
     missingChecks,

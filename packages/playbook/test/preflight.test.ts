@@ -9,6 +9,8 @@ import { task } from './_tasks';
 
 const clean = {
   agent: { file: 'codex', preset: 'codex' as const, found: 'ok' as const },
+  repo: '/work/app',
+  isRepo: true,
   hasCommit: true,
   dirty: [],
   missingChecks: [],
@@ -37,6 +39,10 @@ describe('_decidePreflight', () => {
     ],
     [{ hasCommit: false }, 'repository: no commit yet'],
     [
+      { isRepo: false, hasCommit: false, dirty: [' M a'] },
+      'repository: /work/app is not a git repository: run rc inside your repository, or create one here (git init -b main) and make a first commit',
+    ],
+    [
       { dirty: [' M a', ' M b', ' M c', ' M d'] },
       'repository: uncommitted changes ( M a,  M b,  M c, ...): commit or stash them',
     ],
@@ -46,6 +52,12 @@ describe('_decidePreflight', () => {
     ],
   ])('names the fix for %j', (change, message) => {
     expect(_decidePreflight({ ...clean, ...change }).join('\n')).toContain(message);
+  });
+
+  it('says only that a directory is not a repository, not that it lacks a commit', () => {
+    expect(_decidePreflight({ ...clean, isRepo: false, hasCommit: false })).toEqual([
+      expect.stringContaining('is not a git repository'),
+    ]);
   });
 });
 
@@ -102,6 +114,19 @@ describe('_gatherPreflightFacts', () => {
       env: { PATH: '' },
       source: 'plan.md',
     });
-    expect(facts).toMatchObject({ hasCommit: false, agent: { found: 'missing' } });
+    expect(facts).toMatchObject({ isRepo: true, hasCommit: false, agent: { found: 'missing' } });
+  });
+
+  it('sees a directory that is not a repository', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-norepo-'));
+    const facts = await _gatherPreflightFacts({
+      ports: createExecPorts({ env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() } }),
+      repo: dir,
+      tasks: [],
+      agent: { file: 'nope-agent-rc', preset: 'codex' },
+      env: { PATH: '' },
+      source: 'plan.md',
+    });
+    expect(facts).toMatchObject({ repo: dir, isRepo: false, hasCommit: false });
   });
 });

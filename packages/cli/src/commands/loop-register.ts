@@ -50,7 +50,8 @@ saying what to do. Agents' permissions: loop.actors.<actor>.agent.permissions (d
 Exit codes: 0 done (or --once finished), 1 an agent or git failed, 2 bad config or corrupt state,
 3 lost a git race, 4 a limit was reached (iterations, total time, loop.limits.max_tokens or
 max_cost_usd), 130 interrupted.
-Run it again after a crash or Ctrl-C: it resumes from the last completed turn.
+Run it again after a crash or Ctrl-C: it resumes from the last completed turn. A failed loop
+stays failed: once the cause is fixed, run it with --retry.
 
 Examples:
   rc loop run --max-iterations 3

@@ -67,6 +67,10 @@ export function describeUsage(usage: Usage): string {
   return `${usage.input_tokens} in + ${usage.output_tokens} out tokens${cost}`;
 }
 
+/** Said under every failed loop. */
+export const RETRY_HINT =
+  'once the cause is fixed, run rc loop run --retry (with the same options): the failed turn runs again';
+
 function finish(outcome: LoopOutcome, options: LoopRunOptions, io: CliIo): number {
   if (options.json) {
     const { status, exitCode, reason, turns, state } = outcome;
@@ -74,7 +78,13 @@ function finish(outcome: LoopOutcome, options: LoopRunOptions, io: CliIo): numbe
   }
   switch (outcome.status) {
     case 'failed':
-      throw new OperationError(`loop failed: ${outcome.reason}`);
+      // A failed state stays failed until asked to retry: say so, or a fixed config looks ignored.
+      throw new OperationError(
+        outcome.turns === 0
+          ? `the loop failed in an earlier run and nothing ran now: ${outcome.reason}`
+          : `loop failed: ${outcome.reason}`,
+        { issues: [RETRY_HINT] },
+      );
     case 'limit':
       throw new LimitReachedError(`loop stopped: ${outcome.reason}`);
     case 'interrupted':
