@@ -16,4 +16,6 @@ export interface CliIo {
   clock: Clock;
   /** Aborted on the first Ctrl-C (SIGINT) or SIGTERM: long commands stop cleanly and exit 130. */
   signal: AbortSignal;
+  /** Whether stderr is a terminal (asked only by commands that log progress). @default () => false */
+  isStderrTTY?: () => boolean;
 }

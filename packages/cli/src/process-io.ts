@@ -36,5 +36,6 @@ export function processIo(options: ProcessIoOptions = {}): CliIo {
     env: process.env,
     cwd: process.cwd(),
     clock: systemClock,
+    isStderrTTY: () => process.stderr.isTTY === true,
   };
 }

@@ -9,7 +9,8 @@ export const rcBin = join(repoRoot, 'packages/cli/dist/rc.cjs');
 /**
  * A fake agent: appends "iteration actor prompt" to $RC_TEST_RECORD; ends with RC_DONE at $RC_TEST_DONE.
  * With $RC_TEST_HOLD it writes "iteration actor" there once started and waits until rc, its parent,
- * is gone: a test can then kill rc in the middle of a turn, having seen it start.
+ * is gone: a test can then kill rc in the middle of a turn, having seen it start. With
+ * $RC_TEST_WAIT it waits until that file exists.
  */
 export const FAKE_AGENT = `#!/bin/sh
 echo "start $RC_LOOP_ITERATION $RC_LOOP_ACTOR"
@@ -19,6 +20,7 @@ if [ -n "$RC_TEST_HOLD" ]; then
   exit 1
 fi
 [ -n "$RC_TEST_SLEEP" ] && sleep "$RC_TEST_SLEEP"
+if [ -n "$RC_TEST_WAIT" ]; then while [ ! -e "$RC_TEST_WAIT" ]; do sleep 0.01; done; fi
 [ "$RC_TEST_FAIL" = "$RC_LOOP_ITERATION-$RC_LOOP_ACTOR" ] && exit 5
 echo "$RC_LOOP_ITERATION $RC_LOOP_ACTOR $RC_LOOP_PROMPT" >> "$RC_TEST_RECORD"
 echo end

@@ -33,20 +33,24 @@ afterAll(() => fx.cleanup());
 describe('rc loop run --mode role (two processes, two clones, one bare remote)', () => {
   it('alternates strictly for 24 turns, runs no turn twice and loses no state', async () => {
     const galph = spawnRc(
-      ['loop', 'run', '--mode', 'role', '--role', 'galph'],
+      ['loop', 'run', '--mode', 'role', '--role', 'galph', '--log-format', 'text'],
       join(fx.dir, 'galph'),
       fx.env,
     );
     const ralph = spawnRc(
-      ['loop', 'run', '--mode', 'role', '--role', 'ralph'],
+      ['loop', 'run', '--mode', 'role', '--role', 'ralph', '--log-format', 'text'],
       join(fx.dir, 'ralph'),
       fx.env,
     );
     const [g, r] = await Promise.all([galph.exited, ralph.exited]);
     expect({ code: g.code, stderr: g.stderr.split('\n').slice(-2) }).toMatchObject({ code: 4 });
     expect(r.code).toBe(4);
-    expect(g.stderr.match(/^rc loop: iteration \d+ galph/gm)).toHaveLength(12);
-    expect(r.stderr.match(/^rc loop: iteration \d+ ralph/gm)).toHaveLength(12);
+    expect(
+      g.stderr.match(/^rc loop: turn \d+ \(supervisor\) iteration \d+ galph .* success/gm),
+    ).toHaveLength(12);
+    expect(
+      r.stderr.match(/^rc loop: turn \d+ \(worker\) iteration \d+ ralph .* success/gm),
+    ).toHaveLength(12);
 
     const expected = Array.from({ length: 12 }, (_, i) => [
       `${i + 1} galph supervisor`,

@@ -2,7 +2,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRc } from './_harness';
-import { loopFixture, LOOP_YAML } from './loop-fixture';
+import { loopFixture, LOOP_YAML, spawnRc } from './loop-fixture';
 
 let fx: Awaited<ReturnType<typeof loopFixture>>;
 beforeEach(async () => {
@@ -14,21 +14,21 @@ const rc = (args: string[], env: Record<string, string> = {}, signal?: AbortSign
   runRc(args, { cwd: fx.repo, env: { ...fx.env, ...env }, ...(signal ? { signal } : {}) });
 
 describe('rc loop run', () => {
-  it('runs combined mode to the iteration limit with one progress line per turn (exit 4)', async () => {
-    const result = await rc(['loop', 'run']);
+  it('runs combined mode to the iteration limit with a start and an end line per turn (exit 4)', async () => {
+    const result = await rc(['loop', 'run', '--log-format', 'text']);
     expect(result.code).toBe(4);
     const lines = result.stderr.trim().split('\n');
-    expect(lines.slice(0, 6)).toEqual([
+    expect(lines.slice(0, 4)).toEqual([
+      'rc loop: turn 1 (supervisor) iteration 1 galph supervisor started, agent custom fake-agent, log logs/1-galph-supervisor.log',
       expect.stringMatching(
-        /^rc loop: iteration 1 galph supervisor \d+\.\ds success \(logs\/1-galph-supervisor\.log\)$/,
+        /^rc loop: turn 1 \(supervisor\) iteration 1 galph supervisor \d+\.\ds success \(logs\/1-galph-supervisor\.log\)$/,
       ),
-      expect.stringMatching(/^rc loop: iteration 1 ralph main .* success/),
-      expect.stringMatching(/^rc loop: iteration 2 galph supervisor/),
-      expect.stringMatching(/^rc loop: iteration 2 ralph main/),
-      expect.stringMatching(/^rc loop: iteration 3 galph supervisor/),
-      expect.stringMatching(/^rc loop: iteration 3 ralph main/),
+      'rc loop: turn 2 (worker) iteration 1 ralph main started, agent custom fake-agent, log logs/1-ralph-main.log',
+      expect.stringMatching(/^rc loop: turn 2 \(worker\) iteration 1 ralph main .* success/),
     ]);
-    expect(lines[6]).toBe('rc: loop stopped: max iterations (3) reached');
+    expect(lines.filter((line) => line.includes(' started, '))).toHaveLength(6);
+    expect(lines[11]).toMatch(/^rc loop: turn 6 \(worker\) iteration 3 ralph main /);
+    expect(lines[12]).toBe('rc: loop stopped: max iterations (3) reached');
     expect((await readFile(fx.record, 'utf8')).trim().split('\n')).toHaveLength(6);
     const status = await rc(['loop', 'status']);
     expect(status.code).toBe(0);
@@ -53,11 +53,42 @@ describe('rc loop run', () => {
       turns: 4,
       state: { status: 'done', counters: { turns: 4 } },
     });
-    expect(result.stderr).toContain('rc loop: iteration 2 ralph main');
-    expect(result.stderr).toContain('success, done');
-    expect(result.stderr).toContain(
-      'rc loop: done: ralph printed RC_DONE in iteration 2 (4 turns this run)',
-    );
+    // Not a terminal: one JSON object per line.
+    const events = result.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(events.map((event) => `${event.event} ${event.turn ?? ''}`)).toEqual([
+      'turn_start 1',
+      'turn_end 1',
+      'turn_start 2',
+      'turn_end 2',
+      'turn_start 3',
+      'turn_end 3',
+      'turn_start 4',
+      'turn_end 4',
+      'loop_end ',
+    ]);
+    expect(events[6]).toMatchObject({
+      level: 'info',
+      msg: 'rc loop: turn 4 (worker) iteration 2 ralph main started, agent custom fake-agent, log logs/2-ralph-main.log',
+      role: 'worker',
+      prompt: 'main',
+      agent: 'custom fake-agent',
+      log: 'logs/2-ralph-main.log',
+    });
+    expect(events[7]).toMatchObject({
+      outcome: 'success',
+      done: true,
+      exit_code: 0,
+      duration_ms: expect.any(Number),
+    });
+    expect(events[8]).toMatchObject({
+      msg: 'rc loop: done: ralph printed RC_DONE in iteration 2 (4 turns this run)',
+      status: 'done',
+      exit_code: 0,
+      turns: 4,
+    });
     const status = await rc(['loop', 'status', '--json']);
     expect(JSON.parse(status.stdout)).toMatchObject({ version: 1, status: 'done' });
   });
@@ -77,7 +108,61 @@ describe('rc loop run', () => {
     expect((await readFile(fx.record, 'utf8')).trim().split('\n')).toEqual(['1 galph supervisor']);
     const once = await rc(['loop', 'run', '--retry', '--once']);
     expect(once.code).toBe(0);
-    expect(once.stderr).toContain('rc loop: running: ran one turn (--once) (1 turns this run)');
+    expect(once.stderr).toContain(
+      '"msg":"rc loop: running: ran one turn (--once) (1 turns this run)"',
+    );
+  });
+
+  it('prints a heartbeat while a turn runs when stderr is not a terminal, then the turn end', async () => {
+    const release = join(fx.dir, 'release');
+    const rcRun = spawnRc(
+      ['loop', 'run', '--max-iterations', '1', '--heartbeat', '0.05'],
+      fx.repo,
+      {
+        ...fx.env,
+        RC_TEST_WAIT: release,
+      },
+    );
+    let seen = '';
+    // Release the agent once a heartbeat has been seen: no guess at how long that takes.
+    await new Promise<void>((resolve) => {
+      rcRun.child.stderr.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (seen.includes('"event":"heartbeat"')) resolve();
+      });
+    });
+    await writeFile(release, '');
+    const result = await rcRun.exited;
+    expect(result.code).toBe(4);
+    const lines = result.stderr.trim().split('\n');
+    const events = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    const firstEnd = events.findIndex((event) => event.event === 'turn_end');
+    const beats = events.filter((event) => event.event === 'heartbeat' && event.turn === 1);
+    expect(beats.length).toBeGreaterThan(0);
+    expect(beats[0]).toMatchObject({
+      level: 'info',
+      role: 'supervisor',
+      prompt: 'supervisor',
+      log: 'logs/1-galph-supervisor.log',
+      elapsed_ms: expect.any(Number),
+      msg: expect.stringMatching(
+        /^rc loop: turn 1 \(supervisor\) still running, \d+\.\ds, log logs\/1-galph-supervisor\.log$/,
+      ),
+    });
+    // Turn 1's heartbeats stop when it ends.
+    expect(events.lastIndexOf(beats[beats.length - 1])).toBeLessThan(firstEnd);
+    expect(lines[lines.length - 1]).toBe('rc: loop stopped: max iterations (1) reached');
+  });
+
+  it('refuses a bad heartbeat interval (exit 2) before running anything', async () => {
+    const result = await rc(['loop', 'run'], { RC_HEARTBEAT_S: 'soon' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'rc: RC_HEARTBEAT_S: expected seconds between heartbeats (0 turns them off), got "soon"',
+    );
+    const bad = await rc(['loop', 'run', '--log-format', 'xml']);
+    expect(bad.code).toBe(2);
+    expect(await readFile(fx.record, 'utf8').catch(() => 'nothing ran')).toBe('nothing ran');
   });
 
   it('exits 130 when interrupted, with the turn recorded', async () => {

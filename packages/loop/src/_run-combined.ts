@@ -1,3 +1,4 @@
+import { turnRole } from './loop-event';
 import { nextTurn } from './next-turn';
 import { recordTurn } from './record-turn';
 import { runTurn } from './run-turn';
@@ -23,11 +24,12 @@ export async function runCombined(rt: LoopRuntime): Promise<LoopOutcome> {
       await writeState(rt.statePath, state, rt.redactor);
       return stopOutcome({ kind: 'stop', status: 'limit', reason: late }, state, turns);
     }
-    const record = await runTurn(plan, { ...rt, root: rt.root, deadline: rt.deadline });
+    const turn = state.counters.turns + 1;
+    const record = await runTurn(plan, { ...rt, root: rt.root, deadline: rt.deadline, turn });
     state = recordTurn(state, plan, record, rt.config, rt.maxIterations);
     await writeState(rt.statePath, state, rt.redactor);
     turns++;
-    rt.onTurn?.(record, state);
+    rt.onEvent?.({ type: 'turn_end', turn, role: turnRole(plan.actor, plan.phase), record });
     if (record.outcome === 'killed' && rt.signal?.aborted) return interruptedOutcome(state, turns);
     if (state.status !== 'running') {
       const reason = state.reason ?? state.status;

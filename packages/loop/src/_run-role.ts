@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ConflictError, OperationError } from '@rc/orchestrator-core';
 import { createGitClient, GitError, type GitClient } from '@rc/exec';
+import { turnRole } from './loop-event';
 import { nextTurn } from './next-turn';
 import { recordTurn } from './record-turn';
 import { runTurn } from './run-turn';
@@ -77,7 +78,7 @@ async function runRoleTurns(rt: LoopRuntime): Promise<LoopOutcome> {
     if (plan.actor !== role) {
       const note = `waiting for ${plan.actor} (iteration ${plan.iteration})`;
       if (rt.once) return { status: 'waiting', exitCode: 0, reason: note, turns, state };
-      if (waitingFor !== note) rt.onNote?.(note);
+      if (waitingFor !== note) rt.onEvent?.({ type: 'note', message: note });
       waitingFor = note;
       try {
         await sleep(sync.poll_interval_s * 1000, rt.signal);
@@ -88,7 +89,8 @@ async function runRoleTurns(rt: LoopRuntime): Promise<LoopOutcome> {
     }
     waitingFor = null;
     const before = state;
-    const record = await runTurn(plan, { ...rt, deadline: rt.deadline });
+    const turn = before.counters.turns + 1;
+    const record = await runTurn(plan, { ...rt, deadline: rt.deadline, turn });
     state = recordTurn(before, plan, record, rt.config, rt.maxIterations);
     await writeState(rt.statePath, state, rt.redactor);
     await git.commit(
@@ -97,7 +99,7 @@ async function runRoleTurns(rt: LoopRuntime): Promise<LoopOutcome> {
     );
     await pushTurn(git, rt, before);
     turns++;
-    rt.onTurn?.(record, state);
+    rt.onEvent?.({ type: 'turn_end', turn, role: turnRole(plan.actor, plan.phase), record });
     if (record.outcome === 'killed' && rt.signal?.aborted) return interruptedOutcome(state, turns);
     if (state.status !== 'running') {
       return stopOutcome(

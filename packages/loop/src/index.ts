@@ -5,6 +5,7 @@ export { turnLogName } from './turn-log-name';
 export { runTurn } from './run-turn';
 export { checkLoopSetup } from './check-loop-setup';
 export { runLoop } from './run-loop';
+export { turnRole } from './loop-event';
 export { preflightLoopAgents } from './preflight-loop-agents';
 export {
   ACTORS,
@@ -22,6 +23,13 @@ export { writeState } from './state/write-state';
 export type { LoopStop, PlannedTurn } from './next-turn';
 export type { RouterDecision } from './decide-route';
 export type { TurnContext } from './run-turn';
+export type {
+  LoopEvent,
+  LoopNoteEvent,
+  TurnEndEvent,
+  TurnRole,
+  TurnStartEvent,
+} from './loop-event';
 export type { LoopOutcome, LoopRuntime, RunLoopOptions } from './run-loop';
 export type {
   Actor,

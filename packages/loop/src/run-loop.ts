@@ -11,12 +11,8 @@ import { checkLoopSetup } from './check-loop-setup';
 import { preflightLoopAgents } from './preflight-loop-agents';
 import { runCombined } from './_run-combined';
 import { runRole } from './_run-role';
-import type {
-  Actor,
-  LoopStatus,
-  OrchestrationState,
-  TurnRecord,
-} from './state/orchestration-state';
+import type { LoopEvent } from './loop-event';
+import type { Actor, LoopStatus, OrchestrationState } from './state/orchestration-state';
 
 /** Options of {@link runLoop}. */
 export interface RunLoopOptions {
@@ -41,10 +37,11 @@ export interface RunLoopOptions {
   signal?: AbortSignal;
   /** Scrubs secrets from the state, field by field, before it is written. */
   redactor?: ValueRedactor;
-  /** Called after every recorded turn, e.g. to print a progress line. */
-  onTurn?: (turn: TurnRecord, state: OrchestrationState) => void;
-  /** Called for notes such as "waiting for ralph". */
-  onNote?: (message: string) => void;
+  /**
+   * Progress, for logs: each agent run's start (with its transcript), each recorded turn (after
+   * state.json is written), and notes such as "waiting for ralph".
+   */
+  onEvent?: (event: LoopEvent) => void;
   /**
    * Check every agent this process runs before the first turn (resolvable, executable, logged in
    * where its CLI can tell cheaply). @default true

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { formatPhoenix, type Clock, type LoopConfig } from '@rc/orchestrator-core';
 import { addUsage, resolveAgentBackend, runAgent, type AgentRunResult } from '@rc/exec';
 import { decideRoute } from './decide-route';
+import { turnRole, type LoopEvent } from './loop-event';
 import type { PlannedTurn } from './next-turn';
 import type { TurnRecord } from './state/orchestration-state';
 import { turnLogName } from './turn-log-name';
@@ -17,6 +19,10 @@ export interface TurnContext {
   signal?: AbortSignal;
   /** Epoch ms by which the turn must end (total time limit), or null. */
   deadline: number | null;
+  /** The loop's turn number, for progress events. @default 0 */
+  turn?: number;
+  /** Told when each agent run starts, with its transcript's path. */
+  onEvent?: (event: LoopEvent) => void;
 }
 
 /**
@@ -28,7 +34,7 @@ export async function runTurn(turn: PlannedTurn, ctx: TurnContext): Promise<Turn
   const startedAt = ctx.clock();
   let prompt = turn.prompt;
   if (turn.route) {
-    const router = await runPrompt(turn, ctx.config.router.prompt, ctx);
+    const router = await runPrompt(turn, ctx.config.router.prompt, ctx, true);
     // The router answers in its final message; a text agent's whole tail is read as before.
     const answer =
       router.result.usage === null ? router.result.tail : (router.result.finalMessage ?? '');
@@ -66,7 +72,12 @@ interface PromptRun {
   log: string;
 }
 
-async function runPrompt(turn: PlannedTurn, prompt: string, ctx: TurnContext): Promise<PromptRun> {
+async function runPrompt(
+  turn: PlannedTurn,
+  prompt: string,
+  ctx: TurnContext,
+  router = false,
+): Promise<PromptRun> {
   const { config } = ctx;
   const promptFile = join(ctx.root, config.prompts_dir, `${prompt}.md`);
   const agent = config.actors[turn.actor].agent;
@@ -88,6 +99,22 @@ async function runPrompt(turn: PlannedTurn, prompt: string, ctx: TurnContext): P
       config.logs_dir,
       turnLogName(turn.iteration, turn.actor, prompt, attempt),
     );
+    // Skip names taken by earlier attempts, so the start event names the transcript in use.
+    if (existsSync(logFile)) continue;
+    const log = relative(ctx.root, logFile).split(sep).join('/');
+    ctx.onEvent?.({
+      type: 'turn_start',
+      turn: ctx.turn ?? 0,
+      iteration: turn.iteration,
+      actor: turn.actor,
+      phase: turn.phase,
+      role: turnRole(turn.actor, turn.phase),
+      prompt,
+      router,
+      agent: backend.preset === 'custom' ? `custom ${backend.command}` : backend.preset,
+      log,
+      started_at: formatPhoenix(ctx.clock()),
+    });
     try {
       const result = await runAgent({
         backend,
@@ -100,7 +127,7 @@ async function runPrompt(turn: PlannedTurn, prompt: string, ctx: TurnContext): P
         completionMarker: config.completion_marker,
         ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
       });
-      return { result, log: relative(ctx.root, logFile).split(sep).join('/') };
+      return { result, log };
     } catch (error) {
       // A transcript of an earlier, interrupted attempt exists: keep it, use the next name.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LoopEvent } from '../src/loop-event';
 import { readState } from '../src/state/read-state';
 import { fixture, loopConfig, prompts, recorded, run, type Fixture } from './_fixture';
 
@@ -78,7 +79,30 @@ describe('runLoop in combined mode', () => {
       review: { every: 2 },
       limits: { max_iterations: 4, idle_timeout_s: null },
     });
-    await run(root, fx.env, { config });
+    const events: LoopEvent[] = [];
+    await run(root, fx.env, { config, onEvent: (event) => events.push(event) });
+    // Each turn is announced with its number, role, agent and transcript, then recorded.
+    expect(
+      events
+        .slice(0, 6)
+        .map((event) =>
+          event.type === 'turn_start'
+            ? `start ${event.turn} ${event.role} ${event.prompt} ${event.agent} ${event.log}`
+            : event.type === 'turn_end'
+              ? `end ${event.turn} ${event.role} ${event.record.outcome}`
+              : event.message,
+        ),
+    ).toEqual([
+      'start 1 supervisor supervisor custom fake-agent logs/1-galph-supervisor.log',
+      'end 1 supervisor success',
+      'start 2 worker main custom fake-agent logs/1-ralph-main.log',
+      'end 2 worker success',
+      'start 3 supervisor supervisor custom fake-agent logs/2-galph-supervisor.log',
+      'end 3 supervisor success',
+    ]);
+    expect(events.filter((event) => event.type === 'turn_start')).toContainEqual(
+      expect.objectContaining({ turn: 5, role: 'reviewer', phase: 'review', prompt: 'reviewer' }),
+    );
     const turns = await recorded(fx.record);
     expect(turns.filter((turn) => turn.includes('review'))).toEqual([
       '2 galph review reviewer',
@@ -101,7 +125,15 @@ describe('runLoop in combined mode', () => {
       ...fx.env,
       RC_TEST_ROUTE: '1-galph-router=debug 2-galph-router=plan.md 1-ralph-router=plan',
     };
-    await run(root, env, { config });
+    const starts: string[] = [];
+    await run(root, env, {
+      config,
+      onEvent: (event) => {
+        if (event.type === 'turn_start')
+          starts.push(`${event.turn} ${event.prompt}${event.router ? ' (router)' : ''}`);
+      },
+    });
+    expect(starts.slice(0, 3)).toEqual(['1 router (router)', '1 debug', '2 main']);
     expect(await recorded(fx.record)).toEqual([
       '1 galph work router',
       '1 galph work debug',
@@ -311,17 +343,28 @@ describe('runLoop in combined mode', () => {
       exitCode: 130,
       turns: 0,
     });
-    const resumed = await run(root, fx.env, { once: true });
+    const logs: string[] = [];
+    const resumed = await run(root, fx.env, {
+      once: true,
+      onEvent: (event) => {
+        if (event.type !== 'note') logs.push(`${event.type} ${event.turn}`);
+        if (event.type === 'turn_start') logs.push(event.log);
+      },
+    });
     expect(resumed).toMatchObject({ status: 'running', exitCode: 0, turns: 1 });
+    // The start names the transcript actually written, not the interrupted one's.
+    expect(logs).toEqual(['turn_start 3', 'logs/1-ralph-main.1.log', 'turn_end 3']);
     expect((await state())?.last_turn?.log).toBe('logs/1-ralph-main.1.log');
   });
 
   it('stops at the total time limit and records it', async () => {
     let now = Date.parse('2026-11-20T16:15:00.000Z');
     const clock = () => new Date(now);
-    const onTurn = () => (now += 100_000);
+    const onEvent = (event: LoopEvent) => {
+      if (event.type === 'turn_end') now += 100_000;
+    };
     const config = loopConfig({ limits: { total_time_s: 150, idle_timeout_s: null } });
-    const outcome = await run(root, fx.env, { config, clock, onTurn });
+    const outcome = await run(root, fx.env, { config, clock, onEvent });
     expect(outcome).toMatchObject({
       status: 'limit',
       exitCode: 4,

@@ -77,7 +77,9 @@ describe('runLoop in role mode', () => {
       mode: 'role',
       role: 'galph',
       signal: controller.signal,
-      onNote: (note) => notes.push(note),
+      onEvent: (event) => {
+        if (event.type === 'note') notes.push(event.message);
+      },
     });
     expect(waiting).toMatchObject({ exitCode: 130 });
     expect(notes).toEqual(['waiting for ralph (iteration 1)']);

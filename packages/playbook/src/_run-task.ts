@@ -25,6 +25,8 @@ export interface _TaskRun {
   log: string;
   startedAt: string;
   finishedAt: string;
+  /** How long the task took, by the context's clock. */
+  durationMs: number;
 }
 
 /** What {@link _runTask} needs besides the task. */
@@ -44,7 +46,8 @@ const SIGNAL = (name: string) => new RegExp(`^RC-SIGNAL:\\s*${name}\\b`, 'im');
 /** Runs one task in its own worktree on `rc/<id>`: card, agent, log, harvest. */
 export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Promise<_TaskRun> {
   const { repo, stateDir, config, ports } = context;
-  const startedAt = formatPhoenix(context.clock());
+  const start = context.clock();
+  const startedAt = formatPhoenix(start);
   const branch = `rc/${task.id}`;
   const worktree = join(stateDir, 'worktrees', task.id);
   const log = join(stateDir, 'logs', `${task.id}.log`);
@@ -59,6 +62,7 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
     agent: AgentResult | null,
     extra: Partial<_TaskRun> = {},
   ): _TaskRun => {
+    const end = context.clock();
     const output = agent === null ? '' : `${agent.stdout}\n${agent.stderr}`;
     const lower = output.toLowerCase();
     const terminal = agent === null ? null : _terminalError(agent, lower, config);
@@ -82,7 +86,8 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
       worktree,
       log,
       startedAt,
-      finishedAt: formatPhoenix(context.clock()),
+      finishedAt: formatPhoenix(end),
+      durationMs: end.getTime() - start.getTime(),
       ...extra,
     };
   };

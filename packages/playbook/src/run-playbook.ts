@@ -60,8 +60,18 @@ export interface RunPlaybookInput {
 /** Progress of a run. */
 export type PlaybookEvent =
   | { type: 'skip'; task: string; standing: TaskStanding }
-  | { type: 'start'; task: string; branch: string }
-  | { type: 'finish'; entry: LedgerEntry }
+  | {
+      type: 'start';
+      task: string;
+      branch: string;
+      /** The task's transcript, relative to the repository. */ log: string;
+    }
+  | {
+      type: 'finish';
+      entry: LedgerEntry;
+      /** How long the task ran (agent, checks, harvest), or null for a held merge made later. */
+      durationMs: number | null;
+    }
   | { type: 'stop'; reason: string };
 
 /** What {@link runPlaybook} did. */
@@ -167,10 +177,10 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
     stopped = why;
     input.onEvent?.({ type: 'stop', reason: why.detail });
   };
-  const record = async (entry: LedgerEntry) => {
+  const record = async (entry: LedgerEntry, durationMs: number | null) => {
     entries.push(entry);
     await appendLedger(stateDir, [entry], input.redactor);
-    input.onEvent?.({ type: 'finish', entry });
+    input.onEvent?.({ type: 'finish', entry, durationMs });
   };
   // Spent budget: what runs may finish, nothing more starts.
   const checkBudget = () => {
@@ -205,7 +215,7 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
     const settled = decideSettle(facts, merged);
     if (settled.stop !== null) stop(settled.stop);
     const entry = _entry(input, plan, run, settled);
-    await record(entry);
+    await record(entry, run.durationMs);
     usage = addUsage(usage, run.usage);
     checkBudget();
     if (settled.merge === 'held')
@@ -224,23 +234,26 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
         item.entry.branch,
         `rc: ${item.entry.task_id}`,
       );
-      await record({
-        ...item.entry,
-        run_id: input.runId,
-        // No agent ran for this row: its usage is already on the held entry.
-        usage: null,
-        merge: merged.outcome,
-        merge_commit: merged.commit,
-        conflict_files: merged.conflict_files,
-        evidence: `${item.entry.evidence}; ${merged.outcome === 'merged' ? 'merged after release check' : `merge conflict: ${merged.conflict_files.join(', ')}`}`,
-        next_action:
-          merged.outcome === 'merged'
-            ? 'close task; unlock dependents'
-            : 'resolve the merge conflict by hand',
-        opened: [],
-        replan: merged.outcome === 'merged' ? 'close' : 'stop',
-        finished_at: formatPhoenix(input.clock()),
-      });
+      await record(
+        {
+          ...item.entry,
+          run_id: input.runId,
+          // No agent ran for this row: its usage is already on the held entry.
+          usage: null,
+          merge: merged.outcome,
+          merge_commit: merged.commit,
+          conflict_files: merged.conflict_files,
+          evidence: `${item.entry.evidence}; ${merged.outcome === 'merged' ? 'merged after release check' : `merge conflict: ${merged.conflict_files.join(', ')}`}`,
+          next_action:
+            merged.outcome === 'merged'
+              ? 'close task; unlock dependents'
+              : 'resolve the merge conflict by hand',
+          opened: [],
+          replan: merged.outcome === 'merged' ? 'close' : 'stop',
+          finished_at: formatPhoenix(input.clock()),
+        },
+        null,
+      );
       if (merged.outcome === 'merged' && item.release) queue.passHeld(item.entry.task_id);
     }
   };
@@ -250,7 +263,12 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
     while (stopped === null && queue.running < config.concurrency) {
       const task = queue.take();
       if (task === null) break;
-      input.onEvent?.({ type: 'start', task: task.id, branch: `rc/${task.id}` });
+      input.onEvent?.({
+        type: 'start',
+        task: task.id,
+        branch: `rc/${task.id}`,
+        log: relative(repo, join(stateDir, 'logs', `${task.id}.log`)),
+      });
       running.set(task.id, _runTask(task, context));
     }
     if (running.size === 0) break;

@@ -39,6 +39,26 @@ const overlapInTime = (a: readonly [number, number], b: readonly [number, number
   a[0] < b[1] && b[0] < a[1];
 
 describe('runPlaybook', () => {
+  it('tells each start with its transcript and each finish with its duration by the clock', async () => {
+    const { run } = setup([task('A', ['src/a/'])], { A: { write: { 'src/a/a.txt': 'a\n' } } });
+    // Every reading of the clock is a second after the one before.
+    let now = Date.parse('2026-11-20T16:15:00Z');
+    const events: unknown[] = [];
+    await run({
+      clock: () => new Date((now += 1000)),
+      onEvent: (event) =>
+        events.push(
+          event.type === 'finish'
+            ? { type: 'finish', task: event.entry.task_id, durationMs: event.durationMs }
+            : event,
+        ),
+    });
+    expect(events).toEqual([
+      { type: 'start', task: 'A', branch: 'rc/A', log: '.orchestrator/logs/A.log' },
+      { type: 'finish', task: 'A', durationMs: 1000 },
+    ]);
+  });
+
   it('runs disjoint scopes at the same time, overlapping ones apart, and merges each pass', async () => {
     const tasks = [task('A', ['src/a/']), task('B', ['src/b/']), task('C', ['src/a/c/'])];
     const { repo, run, spans } = setup(tasks, {

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import type { LoopRunOptions } from './loop-run';
 import type { LoopStatusOptions } from './loop-status';
+import { heartbeatOption, logFormatOption } from './progress-options';
 
 /** Registers `rc loop run` and `rc loop status`; implementations load only when run. */
 export function registerLoop(
@@ -39,11 +40,15 @@ export function registerLoop(
     )
     .option('--retry', 'resume a loop whose state says failed (the failed turn runs again)')
     .option('--json', 'print {status, exit_code, reason, turns, state} on stdout at the end')
+    .addOption(logFormatOption())
+    .addOption(heartbeatOption())
     .addHelpText(
       'after',
       `
-One progress line per turn goes to stderr (with the tokens and cost the agent reported);
-transcripts go to logs/<iteration>-<actor>-<prompt>.log. Before the first turn every agent is
+Progress goes to stderr: a line when each turn starts (turn number, role, prompt, agent, its
+transcript logs/<iteration>-<actor>-<prompt>.log) and when it ends (duration, result, the tokens
+and cost the agent reported); when stderr is not a terminal, a heartbeat line while a turn runs.
+Text lines on a terminal, JSON lines elsewhere (CI), or as --log-format says. Before the first turn every agent is
 checked (on PATH, executable, logged in where its CLI can tell); an agent that is not logged in,
 distrusts the directory, is out of quota or cannot reach its API fails the turn with one line
 saying what to do. Agents' permissions: loop.actors.<actor>.agent.permissions (docs/agents.md).

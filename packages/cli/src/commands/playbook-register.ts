@@ -6,6 +6,7 @@ import type { PlaybookMergeOptions } from './playbook-merge';
 import type { PlaybookPlanOptions } from './playbook-plan';
 import type { PlaybookRunOptions } from './playbook-run';
 import type { PlaybookStatusOptions } from './playbook-status';
+import { heartbeatOption, logFormatOption } from './progress-options';
 
 const CONFIG = [
   '--config <file>',
@@ -72,9 +73,14 @@ Examples:
     .option('--runner <name>', 'who ran it, recorded in the ledger (default: $RUNNER_NAME)')
     .option('--json', 'print the ledger entries and paths as JSON')
     .option(...CONFIG)
+    .addOption(logFormatOption())
+    .addOption(heartbeatOption())
     .addHelpText(
       'after',
       `
+Progress goes to stderr (skip, start with the task's log, pass/partial/fail with its duration,
+stop), and while tasks run a heartbeat line when stderr is not a terminal: text lines on a
+terminal, JSON lines elsewhere (CI), or as --log-format says.
 Before the first task, preflight checks that the agent is installed and executable, the repository
 has a commit and a clean checkout, and every check command exists (exit 2 with the fix otherwise).
 Passed work is squash-merged into the checkout's branch (a conflict is recorded, never forced); the

@@ -8,8 +8,15 @@ import {
   RUN_ID_PATTERN,
   InvalidInputError,
 } from '@rc/orchestrator-core';
-import { parseAgentOption, runPlaybook } from '@rc/playbook';
+import {
+  parseAgentOption,
+  runPlaybook,
+  type PlaybookEvent,
+  type PlaybookRunResult,
+} from '@rc/playbook';
 import type { CliIo } from '../cli-io';
+import { formatDuration } from '../format-duration';
+import { createProgressLog, type ProgressLog } from '../progress-log';
 import { loadPlaybookConfig, loadPlaybookPlan } from './playbook-common';
 
 /** Options of `rc playbook run`. */
@@ -23,6 +30,10 @@ export interface PlaybookRunOptions {
   /** `--no-merge` sets false: leave passed branches unmerged (a fan-out runner pushes them). */
   merge?: boolean;
   json?: boolean;
+  /** auto, text or json. @default 'auto' */
+  logFormat?: string;
+  /** Seconds between heartbeats when stderr is not a terminal. */
+  heartbeat?: string;
 }
 
 /** `rc playbook run FILE`: exit 0 when every task passed and merged, 1 otherwise, 130 on Ctrl-C. */
@@ -45,32 +56,40 @@ export async function playbookRun(
   if (!RUN_ID_PATTERN.test(runId))
     throw new InvalidInputError(`--run-id: "${runId}" is not YYYY-MM-DDTHH-mm-ss-0700`);
   const show = (path: string) => relative(io.cwd, path) || '.';
-  const result = await runPlaybook({
-    plan,
-    repo: io.cwd,
-    config: { ...config, agent },
-    env: io.env,
-    clock: io.clock,
-    runId,
-    redactor: createRedactor({ env: io.env }),
-    signal: io.signal,
-    only: options.task ?? null,
-    merge: options.merge ?? true,
-    runner: options.runner ?? (io.env['RUNNER_NAME'] || null),
-    onEvent: (event) => {
-      if (event.type === 'skip')
-        io.stderr.write(
-          `skip   ${event.task}: ${event.standing.state}${event.standing.commit === null ? '' : ` as ${event.standing.commit.slice(0, 12)}`} by an earlier run\n`,
-        );
-      else if (event.type === 'start') io.stderr.write(`start  ${event.task} on ${event.branch}\n`);
-      else if (event.type === 'finish')
-        io.stderr.write(
-          `${event.entry.result.padEnd(6)} ${event.entry.task_id}: ${event.entry.evidence} -> ${event.entry.next_action}\n`,
-        );
-      // A terminal error (a missing agent, authentication, quota) is said here, not only in a log.
-      else io.stderr.write(`stop   ${event.reason}\n`);
-    },
-  });
+  const log = createProgressLog(options, io);
+  // Tasks running now, with when each started, for the heartbeat.
+  const running = new Map<string, number>();
+  let stopHeartbeat = (): void => undefined;
+  const onEvent = (event: PlaybookEvent) => {
+    if (event.type === 'start') {
+      running.set(event.task, io.clock().getTime());
+      if (running.size === 1) stopHeartbeat = log.heartbeat(() => heartbeat(running, io));
+    }
+    if (event.type === 'finish') {
+      running.delete(event.entry.task_id);
+      if (running.size === 0) stopHeartbeat();
+    }
+    playbookEvent(event, log);
+  };
+  let result: PlaybookRunResult;
+  try {
+    result = await runPlaybook({
+      plan,
+      repo: io.cwd,
+      config: { ...config, agent },
+      env: io.env,
+      clock: io.clock,
+      runId,
+      redactor: createRedactor({ env: io.env }),
+      signal: io.signal,
+      only: options.task ?? null,
+      merge: options.merge ?? true,
+      runner: options.runner ?? (io.env['RUNNER_NAME'] || null),
+      onEvent,
+    });
+  } finally {
+    stopHeartbeat();
+  }
   if (options.json)
     io.stdout.write(
       canonicalJson({
@@ -123,4 +142,55 @@ export async function playbookRun(
       'playbook interrupted; what ran is in the ledger, run again to resume',
     );
   return result.succeeded ? 0 : 1;
+}
+
+/** One progress line: skip, start (with the transcript), a result (with its duration), stop. */
+function playbookEvent(event: PlaybookEvent, log: ProgressLog): void {
+  switch (event.type) {
+    case 'skip': {
+      const { state, commit } = event.standing;
+      return log.event(
+        'task_skip',
+        `skip   ${event.task}: ${state}${commit === null ? '' : ` as ${commit.slice(0, 12)}`} by an earlier run`,
+        { task: event.task, state, commit },
+      );
+    }
+    case 'start':
+      return log.event('task_start', `start  ${event.task} on ${event.branch}, log ${event.log}`, {
+        task: event.task,
+        branch: event.branch,
+        log: event.log,
+      });
+    case 'finish': {
+      const { entry, durationMs } = event;
+      const took = durationMs === null ? '' : ` (${formatDuration(durationMs)})`;
+      return log.event(
+        'task_finish',
+        `${entry.result.padEnd(6)} ${entry.task_id}: ${entry.evidence} -> ${entry.next_action}${took}`,
+        {
+          task: entry.task_id,
+          result: entry.result,
+          merge: entry.merge,
+          evidence: entry.evidence,
+          next_action: entry.next_action,
+          duration_ms: durationMs,
+          usage: entry.usage,
+          log: entry.log,
+        },
+        entry.result === 'pass' ? 'info' : 'warn',
+      );
+    }
+    default:
+      // A terminal error (a missing agent, authentication, quota) is said here, not only in a log.
+      return log.event('stop', `stop   ${event.reason}`, { reason: event.reason }, 'warn');
+  }
+}
+
+function heartbeat(running: ReadonlyMap<string, number>, io: CliIo) {
+  const now = io.clock().getTime();
+  const tasks = [...running].map(([task, since]) => ({ task, elapsed_ms: now - since }));
+  return {
+    text: `rc playbook: still running: ${tasks.map((t) => `${t.task} ${formatDuration(t.elapsed_ms)}`).join(', ')}`,
+    fields: { running: tasks },
+  };
 }
