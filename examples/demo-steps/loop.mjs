@@ -11,7 +11,9 @@ export async function demo({ rc, work, step, indent }) {
   cpSync(example, dir, { recursive: true });
 
   step('rc loop run: galph and ralph take turns (a scripted agent, not an AI)');
-  const run = rc(['loop', 'run', '--config', 'orchestration.yaml'], { cwd: dir });
+  const run = rc(['loop', 'run', '--config', 'orchestration.yaml', '--log-format', 'text'], {
+    cwd: dir,
+  });
   console.log(indent(run.stderr));
   if (run.code !== 0) throw new Error(`rc loop run exited ${run.code}: ${run.stderr}`);
   console.log(

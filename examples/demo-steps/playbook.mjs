@@ -29,9 +29,20 @@ export async function demo({ rc, work, step, indent }) {
 
   const agent = `node ${join(examples, 'scripted-agent.mjs')}`;
   console.log(`   agent: ${agent}   <- SCRIPTED, not an AI`);
-  const run = rc(['playbook', 'run', 'master-plan.md', '--concurrency', '2', '--agent', agent], {
-    cwd: repo,
-  });
+  const run = rc(
+    [
+      'playbook',
+      'run',
+      'master-plan.md',
+      '--concurrency',
+      '2',
+      '--agent',
+      agent,
+      '--log-format',
+      'text',
+    ],
+    { cwd: repo },
+  );
   console.log(indent(run.stderr));
   console.log(indent(run.stdout));
   if (run.code !== 0) throw new Error(`rc playbook run exited ${run.code}`);

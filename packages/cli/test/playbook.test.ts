@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runRc } from './_harness';
+import { rcBin } from './loop-fixture';
 
 const plan = join(repoRoot, 'examples/playbook/master-plan.md');
 const agent = `node ${join(repoRoot, 'examples/playbook/scripted-agent.mjs')}`;
@@ -68,14 +70,71 @@ describe('rc playbook plan', () => {
 });
 
 describe('rc playbook run, ledger and init', () => {
+  it('prints text lines with durations when asked, and a heartbeat while a task runs off a terminal', async () => {
+    const dir = gitRepo();
+    const release = join(dir, '.git', 'release');
+    const waiting = join(dir, '.git', 'waiting-agent.sh');
+    writeFileSync(waiting, `#!/bin/sh\nwhile [ ! -e '${release}' ]; do sleep 0.01; done\n`);
+    chmodSync(waiting, 0o755);
+    const child = spawn(
+      process.execPath,
+      [
+        rcBin,
+        'playbook',
+        'run',
+        'master-plan.md',
+        '--task',
+        'P1-DOC-01',
+        '--agent',
+        waiting,
+        '--heartbeat',
+        '0.05',
+        '--log-format',
+        'text',
+      ],
+      { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    // The agent is released once a heartbeat has been seen: no guess at how long that takes.
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes('rc playbook: still running: P1-DOC-01 ')) writeFileSync(release, '');
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines[0]).toBe('start  P1-DOC-01 on rc/P1-DOC-01, log .orchestrator/logs/P1-DOC-01.log');
+    expect(lines[1]).toMatch(/^rc playbook: still running: P1-DOC-01 \d+\.\ds$/);
+    expect(lines.find((line) => line.startsWith('fail   P1-DOC-01: '))).toMatch(
+      / \((\d+\.\ds|\d+m\d\ds)\)$/,
+    );
+  });
+
   it('runs the example plan two at a time with the scripted agent and renders the ledger', async () => {
     const dir = gitRepo();
     const run = await runRc(
       ['playbook', 'run', 'master-plan.md', '--agent', agent, '--concurrency', '2', '--json'],
       { cwd: dir, env },
     );
-    expect(run.stderr).toContain('start  P1-CORE-01 on rc/P1-CORE-01');
     expect(run.code).toBe(0);
+    // Not a terminal: every progress line is one JSON object, each result with its duration.
+    const events = run.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(events.find((event) => event.event === 'task_start')).toMatchObject({
+      msg: expect.stringMatching(/^start {2}P1-CORE-01 on rc\/P1-CORE-01, log /),
+      task: 'P1-CORE-01',
+      log: '.orchestrator/logs/P1-CORE-01.log',
+    });
+    const finished = events.filter((event) => event.event === 'task_finish');
+    expect(finished).toHaveLength(4);
+    expect(finished[0]).toMatchObject({
+      result: 'pass',
+      merge: 'merged',
+      duration_ms: expect.any(Number),
+      msg: expect.stringMatching(/^pass {3}P1-\S+: .* \(\d+\.\ds\)$/),
+    });
     const result = JSON.parse(run.stdout);
     expect(result.succeeded).toBe(true);
     expect(
