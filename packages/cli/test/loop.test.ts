@@ -154,6 +154,26 @@ describe('rc loop run', () => {
     expect(lines[lines.length - 1]).toBe('rc: loop stopped: max iterations (1) reached');
   });
 
+  it('keeps secrets out of the JSON lines, each line still valid JSON', async () => {
+    const secret = 'Zq8-log-dir-secret-4711';
+    await writeFile(
+      join(fx.repo, 'orchestration.yaml'),
+      LOOP_YAML(`  logs_dir: logs-${secret}\n`).replace('max_iterations: 3', 'max_iterations: 1'),
+    );
+    const result = await rc(['loop', 'run', '--heartbeat', '0'], { DEPLOY_TOKEN: secret });
+    expect(result.code).toBe(4);
+    expect(result.stderr).not.toContain(secret);
+    const events = result.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+    expect(events[0]).toMatchObject({
+      event: 'turn_start',
+      log: 'logs-***/1-galph-supervisor.log',
+    });
+  });
+
   it('refuses a bad heartbeat interval (exit 2) before running anything', async () => {
     const result = await rc(['loop', 'run'], { RC_HEARTBEAT_S: 'soon' });
     expect(result.code).toBe(2);
