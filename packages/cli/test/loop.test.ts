@@ -57,6 +57,8 @@ describe('rc loop run', () => {
     const events = result.stderr
       .trim()
       .split('\n')
+      // Only `rc: ` messages (errors, notices) stay text.
+      .filter((line) => !line.startsWith('rc: '))
       .map((line) => JSON.parse(line));
     expect(events.map((event) => `${event.event} ${event.turn ?? ''}`)).toEqual([
       'turn_start 1',

@@ -121,6 +121,8 @@ describe('rc playbook run, ledger and init', () => {
     const events = run.stderr
       .trim()
       .split('\n')
+      // Only `rc: ` messages (errors, notices) stay text.
+      .filter((line) => !line.startsWith('rc: '))
       .map((line) => JSON.parse(line));
     expect(events.find((event) => event.event === 'task_start')).toMatchObject({
       msg: expect.stringMatching(/^start {2}P1-CORE-01 on rc\/P1-CORE-01, log /),
