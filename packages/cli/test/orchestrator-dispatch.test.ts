@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InterruptedError } from '@rc/orchestrator-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exampleEvent, repoRoot, runRc, setLocalCommand } from './_harness';
 import { json, startGitHubServer } from './_github-server';
@@ -221,6 +222,112 @@ describe('rc orchestrator dispatch', () => {
       outcome: 'failed',
       reason: 'local command exited 7',
     });
+  });
+
+  it('--trigger local keeps a quoted argument with spaces as one word, and runs no shell', async () => {
+    await writeFile(
+      join(repo, 'record.mjs'),
+      "import { writeFileSync } from 'node:fs';\nwriteFileSync(process.env.RC_ENVELOPE_PATH + '.seen', JSON.stringify(process.argv.slice(2)));\n",
+    );
+    await setLocal(`${process.execPath} record.mjs "two words" 'it''s' a\\ b $HOME;x {envelope}`);
+    const result = await dispatch(['--run-id', RUN_ID, '--trigger', 'local']);
+    expect(result.code).toBe(0);
+    const envelopePath = join(artifacts(), RUN_ID, 'envelope.json');
+    expect(JSON.parse(await readFile(`${envelopePath}.seen`, 'utf8'))).toEqual([
+      'two words',
+      'its',
+      'a b',
+      '$HOME;x',
+      envelopePath,
+    ]);
+  });
+
+  it('--trigger local redacts secrets from what the command prints, on stderr and in its log', async () => {
+    const secret = 'local-secret-value-1234';
+    await setLocal(
+      `${process.execPath} -e "console.log('using ' + process.env.DEPLOY_TOKEN); console.error('${TOKEN}')"`,
+    );
+    const result = await dispatch(['--run-id', RUN_ID, '--trigger', 'local'], {
+      DEPLOY_TOKEN: secret,
+    });
+    expect(result.code).toBe(0);
+    const log = await readFile(join(artifacts(), RUN_ID, 'local-command.log'), 'utf8');
+    for (const text of [result.stderr, log]) {
+      expect(text).toContain('using ');
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(TOKEN);
+    }
+    expect(log).toBe('using ***\n***\n');
+  });
+
+  it('--trigger local stops a command that outlives RC_LOCAL_COMMAND_TIMEOUT_MS (exit 1, logged)', async () => {
+    await setLocal(`${process.execPath} -e "setInterval(() => {}, 1000)"`);
+    const result = await dispatch(['--run-id', RUN_ID, '--trigger', 'local'], {
+      RC_LOCAL_COMMAND_TIMEOUT_MS: '300',
+    });
+    expect(result.code).toBe(1);
+    expect((await readLog())[0]).toMatchObject({
+      outcome: 'failed',
+      reason: `local command failed: ${process.execPath} ran longer than 300 ms and was stopped`,
+    });
+  });
+
+  it('--trigger local stops the command on Ctrl-C and exits 130', async () => {
+    const started = join(repo, 'started');
+    await setLocal(
+      `${process.execPath} -e "require('fs').writeFileSync('started', ''); setInterval(() => {}, 1000)"`,
+    );
+    const controller = new AbortController();
+    // Interrupt once the command is seen running (the file it writes), not after a guessed delay.
+    const whenStarted = async () => {
+      while (!(await readdir(repo)).includes('started'))
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      controller.abort(new InterruptedError('interrupted by SIGINT'));
+    };
+    const [result] = await Promise.all([
+      runRc(
+        [
+          'orchestrator',
+          'dispatch',
+          '--event-path',
+          exampleEvent,
+          '--run-id',
+          RUN_ID,
+          '--trigger',
+          'local',
+        ],
+        {
+          cwd: repo,
+          signal: controller.signal,
+        },
+      ),
+      whenStarted(),
+    ]);
+    expect(result.code).toBe(130);
+    expect(await readFile(started, 'utf8')).toBe('');
+    expect((await readLog())[0]).toMatchObject({ outcome: 'failed', trigger: 'local' });
+  });
+
+  it.each([
+    [
+      'an unterminated quote',
+      `node "x {envelope}`,
+      {},
+      'dispatch.local_command: unterminated quote',
+    ],
+    ['no command', `'""'`, {}, 'dispatch.local_command: no command to run'],
+    [
+      'a bad timeout',
+      'node x.mjs',
+      { RC_LOCAL_COMMAND_TIMEOUT_MS: '5s' },
+      'RC_LOCAL_COMMAND_TIMEOUT_MS: expected a whole number of milliseconds',
+    ],
+  ])('--trigger local exits 2 on %s and writes nothing', async (_what, command, env, message) => {
+    await setLocal(command);
+    const result = await dispatch(['--run-id', RUN_ID, '--trigger', 'local'], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(await readdir(repo)).not.toContain('artifacts');
   });
 
   it('exits 2 on an unknown trigger', async () => {

@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './_harness';
+import { tempDir } from './_temp-dir';
 
 // The fan-out as GitHub Actions runs it, on one machine: one bare remote, a fresh clone and a
 // separate `rc` process per task (dependency levels in order, a level's tasks at once), each
@@ -51,7 +51,7 @@ describe('the playbook fan-out', () => {
     'ends in the same tree as a one-machine run, and its fan-in is idempotent',
     { timeout: 180_000 },
     async () => {
-      const root = mkdtempSync(join(tmpdir(), 'rc-fanout-'));
+      const root = tempDir('rc-fanout-');
       const seed = join(root, 'seed');
       mkdirSync(seed);
       git(seed, 'init', '-q', '-b', 'main');

@@ -4,15 +4,14 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runRc } from './_harness';
+import { tempDir } from './_temp-dir';
 import { rcBin } from './loop-fixture';
 
 const plan = join(repoRoot, 'examples/playbook/master-plan.md');
@@ -20,7 +19,7 @@ const agent = `node ${join(repoRoot, 'examples/playbook/scripted-agent.mjs')}`;
 const env = { PATH: process.env['PATH'] ?? '', SCRIPTED_AGENT_DELAY_MS: '50' };
 
 function gitRepo(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rc-cli-playbook-'));
+  const dir = tempDir('rc-cli-playbook-');
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
   git('init', '-q', '-b', 'main');
   git('config', 'user.name', 'rc test');
@@ -54,7 +53,7 @@ describe('rc playbook plan', () => {
   });
 
   it('exits 2 naming the line of a bad plan, and for a bad --concurrency', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rc-cli-plan-'));
+    const dir = tempDir('rc-cli-plan-');
     writeFileSync(
       join(dir, 'bad.md'),
       '| Branch ID | Scope | Dependencies |\n|---|---|---|\n| A | a/ | B |\n',
@@ -156,7 +155,7 @@ describe('rc playbook run, ledger and init', () => {
       `| P1-QA-01 | ${result.run_id} | qa-test-engineer | diff\\: 1 file changed, 3 insertions(+); checks 1/1 passed | pass |`,
     );
 
-    const other = mkdtempSync(join(tmpdir(), 'rc-cli-runner-'));
+    const other = tempDir('rc-cli-runner-');
     const line = JSON.parse(
       readFileSync(join(dir, '.orchestrator/ledger.ndjson'), 'utf8').split('\n')[0] as string,
     );
@@ -207,7 +206,7 @@ describe('rc playbook run, ledger and init', () => {
   it('exits 2 before running anything when the agent is not installed, naming the fix', async () => {
     const dir = gitRepo();
     // PATH has git and node (the checks) but no codex.
-    const bin = mkdtempSync(join(tmpdir(), 'rc-cli-path-'));
+    const bin = tempDir('rc-cli-path-');
     for (const tool of ['git', 'node'])
       symlinkSync(
         execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(),
@@ -231,7 +230,7 @@ describe('rc playbook run, ledger and init', () => {
   it('exits 1 when the agent is not logged in and 4 once its usage reaches playbook.limits', async () => {
     const dir = gitRepo();
     // A fake claude: `auth status` as FAKE_AUTH says; a run prints stream-json with usage.
-    const bin = mkdtempSync(join(tmpdir(), 'rc-cli-claude-'));
+    const bin = tempDir('rc-cli-claude-');
     writeFileSync(
       join(bin, 'claude'),
       `#!/usr/bin/env node
@@ -306,7 +305,7 @@ console.log(JSON.stringify({ type: 'result', subtype: 'success', is_error: false
   });
 
   it('writes the templates once, and again only with --force', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rc-cli-init-'));
+    const dir = tempDir('rc-cli-init-');
     const first = await runRc(['playbook', 'init', '--dir', 'tpl'], { cwd: dir });
     expect(first.stdout).toBe(
       ['dispatch-ticket.md', 'evidence-ledger.md', 'execution-card.md', 'master-plan.md']

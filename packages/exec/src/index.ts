@@ -16,6 +16,7 @@ export { addUsage, budgetSpent } from './agent-budget';
 export { preflightAgent } from './preflight-agent';
 export { classifyExit, EXIT_OUTCOMES } from './classify-exit';
 export { runCommand } from './run-command';
+export { splitCommandTemplate } from './split-command-template';
 export { runGit } from './git/run-git';
 export { GitError } from './git/git-error';
 export { createGitClient, PULL_STRATEGIES } from './git/create-git-client';

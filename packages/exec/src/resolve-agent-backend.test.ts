@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgentInvocation, resolveAgentBackend } from './resolve-agent-backend';
-import { splitCommandTemplate } from './_split-command-template';
 
 describe('resolveAgentBackend', () => {
   it.each([
@@ -100,17 +99,5 @@ describe('resolveAgentBackend', () => {
     [{ preset: 'custom' as const, command: 'a "b' }, 'loop.agent.command: unterminated quote'],
   ])('refuses a bad custom agent %j', (spec, message) => {
     expect(() => resolveAgentBackend(spec, 'loop.agent')).toThrow(message);
-  });
-});
-
-describe('splitCommandTemplate', () => {
-  it.each([
-    ['a b  c', ['a', 'b', 'c']],
-    [`a "b c" 'd e'`, ['a', 'b c', 'd e']],
-    [`a "x\\"y" b\\ c ""`, ['a', 'x"y', 'b c', '']],
-    ['', []],
-    ["'open", null],
-  ])('splits %s', (template, words) => {
-    expect(splitCommandTemplate(template)).toEqual(words);
   });
 });

@@ -5,7 +5,7 @@ import {
   type AgentPermission,
   type AgentPreset,
 } from './agent-backend';
-import { splitCommandTemplate } from './_split-command-template';
+import { splitCommandTemplate } from './split-command-template';
 
 /** The placeholder a custom template uses for the prompt file's path. */
 export const PROMPT_FILE_PLACEHOLDER = '{prompt_file}';

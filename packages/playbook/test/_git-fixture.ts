@@ -1,8 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PlaybookConfigSchema, type PlaybookConfig } from '@rc/orchestrator-core';
+import { onTestFinished } from 'vitest';
+
+/** A fresh temp directory, removed when the test that made it finishes, passed or failed. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true, maxRetries: 3 }));
+  return dir;
+}
 
 /** Runs git in a directory and returns its trimmed stdout. */
 export function git(cwd: string, ...args: string[]): string {
@@ -11,7 +19,7 @@ export function git(cwd: string, ...args: string[]): string {
 
 /** A real git repository on `main` with the given files committed. */
 export function makeRepo(files: Record<string, string> = { 'README.md': '# demo\n' }): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rc-playbook-'));
+  const dir = tempDir('rc-playbook-');
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'config', 'user.name', 'rc test');
   git(dir, 'config', 'user.email', 'rc@example.test');
@@ -37,15 +45,25 @@ export interface AgentScript {
     mainCommit?: Record<string, string>;
     /** Wait (polling the record) until this task's agent has started: progress, not a timer. */
     waitForStart?: string;
+    /**
+     * A barrier: write "arrived" to the named barrier file and go on only once `parties` arrivals
+     * are there, so finishing proves that many agents ran at once. An agent that waits longer
+     * than `BARRIER_GIVE_UP_MS` exits 3 instead of hanging the run.
+     */
+    barrier?: { name: string; parties: number };
   };
 }
 
+/** How long a fake agent waits at a barrier before it gives up (fails), never for a result. */
+const BARRIER_GIVE_UP_MS = 30_000;
+
 /**
  * Writes an executable `fake-agent` into a temp bin dir and returns that dir, to put first on
- * PATH. It records `<id> start|end <ms>` lines and the card it read on stdin to `record`.
+ * PATH. It appends `<id> start|end` lines, in the order things happen, and the card it read on
+ * stdin to `record`.
  */
 export function fakeAgent(script: AgentScript, repo: string): { bin: string; record: string } {
-  const bin = mkdtempSync(join(tmpdir(), 'rc-agent-'));
+  const bin = tempDir('rc-agent-');
   const record = join(bin, 'record.log');
   writeFileSync(join(bin, 'script.json'), JSON.stringify(script));
   writeFileSync(
@@ -55,8 +73,11 @@ const fs = require('node:fs'), path = require('node:path'), cp = require('node:c
 const id = process.env.RC_TASK_ID;
 const step = JSON.parse(fs.readFileSync(${JSON.stringify(join(bin, 'script.json'))}, 'utf8'))[id] ?? {};
 const card = fs.readFileSync(0, 'utf8');
-fs.appendFileSync(${JSON.stringify(record)}, id + ' start ' + Date.now() + ' ' + JSON.stringify(card.split('\\n')[0]) + '\\n');
+fs.appendFileSync(${JSON.stringify(record)}, id + ' start ' + JSON.stringify(card.split('\\n')[0]) + '\\n');
 const started = (other) => fs.readFileSync(${JSON.stringify(record)}, 'utf8').split('\\n').some((line) => line.startsWith(other + ' start '));
+const arrivals = (name) => { try { return fs.readFileSync(path.join(${JSON.stringify(bin)}, 'barrier-' + name), 'utf8').split('\\n').filter(Boolean).length; } catch { return 0; } };
+if (step.barrier) fs.appendFileSync(path.join(${JSON.stringify(bin)}, 'barrier-' + step.barrier.name), 'arrived\\n');
+const arrivedAt = Date.now();
 const go = () => {
   for (const [file, text] of Object.entries(step.write ?? {})) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -67,10 +88,18 @@ const go = () => {
     cp.execFileSync('git', ['-C', ${JSON.stringify(repo)}, 'commit', '-qam', 'moved on']);
   }
   if (step.print) console.log(step.print);
-  fs.appendFileSync(${JSON.stringify(record)}, id + ' end ' + Date.now() + '\\n');
+  fs.appendFileSync(${JSON.stringify(record)}, id + ' end\\n');
   process.exit(step.exit ?? 0);
 };
-const poll = () => (step.waitForStart && !started(step.waitForStart) ? setTimeout(poll, 20) : setTimeout(go, step.sleepMs ?? 0));
+const waiting = () => (step.waitForStart && !started(step.waitForStart)) || (step.barrier && arrivals(step.barrier.name) < step.barrier.parties);
+const poll = () => {
+  if (!waiting()) return setTimeout(go, step.sleepMs ?? 0);
+  if (Date.now() - arrivedAt > ${BARRIER_GIVE_UP_MS}) {
+    fs.appendFileSync(${JSON.stringify(record)}, id + ' gave up waiting\\n');
+    process.exit(3);
+  }
+  setTimeout(poll, 20);
+};
 poll();
 `,
   );

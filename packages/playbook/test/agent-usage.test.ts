@@ -1,12 +1,11 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRedactor, OperationError } from '@rc/orchestrator-core';
 import { describe, expect, it } from 'vitest';
 import { createExecPorts } from '../src/create-exec-ports';
 import type { PlaybookTask } from '../src/playbook-task';
 import { runPlaybook, type RunPlaybookInput } from '../src/run-playbook';
-import { git, makeRepo, testConfig } from './_git-fixture';
+import { git, makeRepo, tempDir, testConfig } from './_git-fixture';
 import { task } from './_tasks';
 
 /** What the fake `claude` does for each task id. */
@@ -24,7 +23,7 @@ interface ClaudeScript {
  * arguments, writes the task's files and prints Claude Code's stream-json events with usage.
  */
 function fakeClaude(script: ClaudeScript, auth: 0 | 1 = 0) {
-  const bin = mkdtempSync(join(tmpdir(), 'rc-claude-'));
+  const bin = tempDir('rc-claude-');
   const record = join(bin, 'record.log');
   writeFileSync(join(bin, 'script.json'), JSON.stringify(script));
   writeFileSync(

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentBackend } from '../src/agent-invocation';
 import { createExecPorts } from '../src/create-exec-ports';
+import { tempDir } from './_git-fixture';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'rc-ports-'));
+const dir = () => tempDir('rc-ports-');
 // A custom agent: the command template split into words, the card on stdin.
 const custom = (command: string) => agentBackend({ preset: 'custom', command });
 const emptyCard = (cwd: string) => {
@@ -140,10 +140,7 @@ describe('createExecPorts', () => {
 
 describe('createExecPorts git', () => {
   it('runs git calls one at a time, in the order asked, so worktrees never race', async () => {
-    const { mkdtemp, rm } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const repo = await mkdtemp(join(tmpdir(), 'rc-git-turns-'));
+    const repo = tempDir('rc-git-turns-');
     const ports = createExecPorts({ env: { PATH: process.env['PATH'] ?? '', HOME: repo } });
     await ports.git(['init', '-q', '-b', 'main'], repo);
     await ports.git(
@@ -168,6 +165,5 @@ describe('createExecPorts git', () => {
     expect(adds.map((result) => result.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);
     const list = await ports.git(['worktree', 'list', '--porcelain'], repo);
     expect(list.stdout.match(/^worktree /gm)).toHaveLength(7);
-    await rm(repo, { recursive: true, force: true });
   });
 });

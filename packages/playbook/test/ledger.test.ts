@@ -1,15 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRedactor } from '@rc/orchestrator-core';
 import { describe, expect, it } from 'vitest';
 import { appendLedger, ledgerLine, mergeLedgers, readLedger } from '../src/ledger-file';
 import { renderLedger } from '../src/render-ledger';
 import { entry } from './_entry';
+import { tempDir } from './_git-fixture';
 
 describe('ledger', () => {
   it('appends canonical redacted lines, repairs a torn last line and reads them back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rc-ledger-'));
+    const dir = tempDir('rc-ledger-');
     const redactor = createRedactor({ env: { API_TOKEN: 'sekrit-value' } });
     await appendLedger(dir, [entry('A', '2026-11-20T09:00:00.000-07:00')], redactor);
     writeFileSync(
@@ -39,7 +39,7 @@ describe('ledger', () => {
   });
 
   it('reads a ledger written before usage was recorded, its usage as null, and keeps usage', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rc-ledger-'));
+    const dir = tempDir('rc-ledger-');
     const old: Record<string, unknown> = { ...entry('A', 't') };
     delete old['usage'];
     const usage = { input_tokens: 10, output_tokens: 2, cost_usd: 0.5 };

@@ -1,10 +1,9 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExecPorts } from '../src/create-exec-ports';
 import { _decidePreflight, _gatherPreflightFacts } from '../src/_preflight';
-import { git, makeRepo } from './_git-fixture';
+import { git, makeRepo, tempDir } from './_git-fixture';
 import { task } from './_tasks';
 
 const clean = {
@@ -64,7 +63,7 @@ describe('_decidePreflight', () => {
 describe('_gatherPreflightFacts', () => {
   it('finds the agent on PATH, a missing check command, and skips shell words and paths', async () => {
     const repo = makeRepo();
-    const bin = mkdtempSync(join(tmpdir(), 'rc-preflight-'));
+    const bin = tempDir('rc-preflight-');
     writeFileSync(join(bin, 'agent'), '#!/bin/sh\n');
     chmodSync(join(bin, 'agent'), 0o755);
     writeFileSync(join(bin, 'plain'), 'not executable\n');
@@ -104,7 +103,7 @@ describe('_gatherPreflightFacts', () => {
   });
 
   it('sees a repository without a commit', async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'rc-empty-'));
+    const repo = tempDir('rc-empty-');
     git(repo, 'init', '-q', '-b', 'main');
     const facts = await _gatherPreflightFacts({
       ports: createExecPorts(),

@@ -40,6 +40,33 @@ describe('layer boundaries', () => {
     ]);
   });
 
+  it('fail lint when one domain package imports another (the gate importing the loop)', async () => {
+    const problems = await rulesBroken(
+      'packages/gate/src/probe.ts',
+      "import { nextTurn } from '@rc/loop';\nexport const probe = nextTurn;\n",
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^@nx\/enforce-module-boundaries: .*"layer:domain".*"layer:core", "layer:adapter"/,
+      ),
+    ]);
+  });
+
+  it('let a domain package import an adapter, and an adapter import core', async () => {
+    expect(
+      await rulesBroken(
+        'packages/gate/src/probe.ts',
+        "import { createGitHubClient } from '@rc/github';\nexport const probe = createGitHubClient;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await rulesBroken(
+        'packages/github/src/probe.ts',
+        "import { canonicalJson } from '@rc/orchestrator-core';\nexport const probe = canonicalJson;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('let the app import core, and core import its own dependencies', async () => {
     expect(
       await rulesBroken(

@@ -10,7 +10,7 @@ import {
 import { addReaction, dispatchWorkflow } from '@rc/github';
 import type { CliIo } from '../cli-io';
 import { githubFromEnv } from '../github-from-env';
-import { runLocalCommand } from '../run-local-command';
+import { localCommandTimeoutMs, localCommandWords, runLocalCommand } from '../run-local-command';
 import { planFromInput, type PlanOptions, type PlannedRun } from './_plan-from-input';
 
 /** Options of `rc orchestrator dispatch`. */
@@ -25,10 +25,15 @@ export async function orchestratorDispatch(options: DispatchOptions, io: CliIo):
   const trigger = triggerOf(options.trigger);
   const run = await planFromInput(options, io);
   const { plan, logger } = run;
-  if (trigger === 'local' && run.config.dispatch.local_command === null)
-    throw new InvalidInputError(
-      '--trigger local needs dispatch.local_command in orchestration.yaml',
-    );
+  if (trigger === 'local') {
+    if (run.config.dispatch.local_command === null)
+      throw new InvalidInputError(
+        '--trigger local needs dispatch.local_command in orchestration.yaml',
+      );
+    // A bad command template or timeout is invalid input: refused before anything is written.
+    localCommandWords(run.config.dispatch.local_command);
+    localCommandTimeoutMs(io.env);
+  }
   const result = await runDispatch({
     ...toDispatchEvent(run.event),
     plan,
@@ -42,6 +47,8 @@ export async function orchestratorDispatch(options: DispatchOptions, io: CliIo):
   });
   if (result.outcome === 'failed') {
     logger.error('dispatch failed', { reason: result.reason });
+    // Ctrl-C stopped the local command: exit 130, as any interrupted command does.
+    if (io.signal.aborted) throw io.signal.reason;
     throw new OperationError(`dispatch failed: ${result.reason ?? 'unknown reason'}`);
   }
   logger.info('dispatch recorded', { outcome: result.outcome });
@@ -58,10 +65,8 @@ function adapters(
   if (trigger === 'local') {
     const template = run.config.dispatch.local_command ?? '';
     return {
-      fire: async ({ envelopePath }) => {
-        const code = await runLocalCommand(template, envelopePath, io);
-        return code === 0 ? null : `local command exited ${code}`;
-      },
+      fire: ({ envelopePath }) =>
+        runLocalCommand(template, envelopePath, io, localCommandTimeoutMs(io.env)),
     };
   }
   const client = trigger === 'github' ? githubFromEnv(io.env) : null;

@@ -1,13 +1,19 @@
-import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { OperationError } from '../errors/rc-error';
 import { appendNdjson, readNdjson } from './ndjson-file';
 
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'rc-ndjson-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 describe('appendNdjson and readNdjson', () => {
   it('appends whole lines, ends a torn last line first, and reads records and problems by line', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rc-ndjson-'));
+    const dir = await tempDir();
     const path = join(dir, 'deep', 'log.ndjson');
     expect(await readNdjson(path)).toBeNull();
     await appendNdjson(path, '{"a":1}\n', { sync: true });
@@ -22,7 +28,7 @@ describe('appendNdjson and readNdjson', () => {
   });
 
   it('refuses a symbolic link, to append and to read', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rc-ndjson-'));
+    const dir = await tempDir();
     await writeFile(join(dir, 'target'), '{}\n');
     await symlink(join(dir, 'target'), join(dir, 'link.ndjson'));
     await expect(appendNdjson(join(dir, 'link.ndjson'), '{}\n')).rejects.toThrow(OperationError);

@@ -68,10 +68,13 @@ async function packageGenerator(tree, options) {
   if (!normalized.skipFormat) {
     await formatFiles(tree);
   }
-  // The workspace symlink node_modules/@rc/<name> only appears after an install.
+  // The workspace symlink node_modules/@rc/<name> only appears after an install. Nothing is
+  // seeded in src/ beyond the empty index: the first export and its test are the author's.
   return () => {
     logger.info(
-      `Created ${normalized.projectRoot}. Run "npm install" to link @rc/${normalized.name}.`,
+      `Created ${normalized.projectRoot}. Run "npm install" to link @rc/${normalized.name}, then ` +
+        `add its first export (listed in src/index.ts) with a test: until then its test target ` +
+        `finds no tests and fails.`,
     );
   };
 }

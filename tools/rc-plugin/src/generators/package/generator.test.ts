@@ -106,7 +106,7 @@ describe('packageGenerator', () => {
     },
   );
 
-  it('writes a public index, a first source file with a test, and a README', async () => {
+  it('writes an empty public index and a README, and seeds no placeholder export or test', async () => {
     await packageGenerator(tree, {
       name: 'first-steps',
       layer: 'app',
@@ -122,23 +122,15 @@ describe('packageGenerator', () => {
       'tsup.config.ts',
       'vitest.config.ts',
     ]);
-    expect(tree.children(`${root}/src`).sort()).toEqual([
-      'index.ts',
-      'package-info.test.ts',
-      'package-info.ts',
-    ]);
-    expect(tree.read(`${root}/src/index.ts`, 'utf-8')).toContain(
-      "export { packageInfo } from './package-info';",
-    );
-    expect(tree.read(`${root}/src/package-info.ts`, 'utf-8')).toContain("name: '@rc/first-steps'");
-    expect(tree.read(`${root}/src/package-info.ts`, 'utf-8')).toContain("layer: 'app'");
-    expect(tree.read(`${root}/src/package-info.test.ts`, 'utf-8')).toContain(
-      "{ name: '@rc/first-steps', layer: 'app' }",
-    );
+    expect(tree.children(`${root}/src`)).toEqual(['index.ts']);
+    const index = tree.read(`${root}/src/index.ts`, 'utf-8') ?? '';
+    expect(index).toContain('The public API of @rc/first-steps');
+    expect(index.split('\n').filter((line) => line.startsWith('export'))).toEqual(['export {};']);
 
     const readme = tree.read(`${root}/README.md`, 'utf-8') ?? '';
     expect(readme.startsWith('# @rc/first-steps\n\nDoes things.\n')).toBe(true);
     expect(readme.match(/^## .+$/gm)).toEqual(['## Install', '## Usage', '## API']);
+    expect(readme).not.toContain('packageInfo');
   });
 
   it('leaves no template suffix or placeholder behind', async () => {
