@@ -267,6 +267,11 @@ describe('taint: what the old linter missed', () => {
       ['7: excessive-permissions'],
     ],
     [
+      "another repository's reusable workflow called from pull_request_target, a warning",
+      `on: pull_request_target\npermissions: {}\njobs:\n  bench:\n    if: github.event.label.name == 'benchmark'\n    uses: org/workflows/.github/workflows/benchmark-pr.yml@0123456789abcdef0123456789abcdef01234567\n  local:\n    uses: ./.github/workflows/label.yml\n`,
+      ['6: pr-head-checkout'],
+    ],
+    [
       'run: behind a YAML anchor',
       `on: issues\npermissions: {}\nx-run: &greet |\n  echo "\${{ github.event.issue.title }}"\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: *greet\n`,
       ['4: template-injection'],

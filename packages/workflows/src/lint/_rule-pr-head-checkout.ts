@@ -11,10 +11,15 @@ const PR_HEAD =
 const FETCHES =
   /\bgit\s+(fetch|checkout|switch|clone|worktree|pull|reset)\b|\bgh\s+pr\s+checkout\b/;
 
+/** Triggers where a called workflow from elsewhere is commonly the one checking out the head. */
+const PR_PRIVILEGED = new Set(['pull_request_target', 'workflow_run']);
+
 /**
  * In a privileged trigger, checking out the pull request's head runs untrusted code with the
  * workflow's secrets ("pwn request"). The head may be named directly, computed in an earlier
- * step (its output), returned by github-script, or fetched in `run:`.
+ * step (its output), returned by github-script, or fetched in `run:`. A reusable workflow from
+ * another repository called from `pull_request_target`/`workflow_run` runs in the same
+ * privileged context, out of rc's sight: a warning (fastify's shared benchmark workflow was one).
  */
 export const prHeadCheckout: Rule = (workflow) => {
   const trigger = workflow.triggers.find((name) => PRIVILEGED.has(name));
@@ -29,7 +34,16 @@ export const prHeadCheckout: Rule = (workflow) => {
       confidence: 'high',
       message: `job "${job}": checks out pull request head code in a privileged "${trigger}" workflow, where it runs with the workflow's secrets`,
     });
-  for (const job of workflow.jobs)
+  for (const job of workflow.jobs) {
+    const called = job.uses;
+    if (called !== null && !called.value.startsWith('./') && PR_PRIVILEGED.has(trigger))
+      findings.push({
+        line: called.line,
+        rule: 'pr-head-checkout',
+        severity: 'warning',
+        confidence: 'low',
+        message: `job "${job.id}": calls ${called.value} from a privileged "${trigger}" workflow, where it runs with this workflow's token and secrets; rc cannot see whether it checks out pull request code: review it, or run the untrusted part on "pull_request"`,
+      });
     job.steps.forEach((step, index) => {
       if (/^actions\/checkout@/.test(step.uses?.value ?? '')) {
         for (const value of [step.with.get('ref'), step.with.get('repository')]) {
@@ -61,5 +75,6 @@ export const prHeadCheckout: Rule = (workflow) => {
           report(lineInRun(workflow.text, run, at), job.id);
       });
     });
+  }
   return findings;
 };
