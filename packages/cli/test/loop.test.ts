@@ -1,7 +1,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runRc } from './_harness';
+import { afterConfigLine, runRc } from './_harness';
 import { loopFixture, LOOP_YAML } from './loop-fixture';
 
 let fx: Awaited<ReturnType<typeof loopFixture>>;
@@ -17,7 +17,8 @@ describe('rc loop run', () => {
   it('runs combined mode to the iteration limit with one progress line per turn (exit 4)', async () => {
     const result = await rc(['loop', 'run']);
     expect(result.code).toBe(4);
-    const lines = result.stderr.trim().split('\n');
+    expect(result.stderr).toMatch(/^rc config: orchestration.yaml\n/);
+    const lines = afterConfigLine(result.stderr).trim().split('\n');
     expect(lines.slice(0, 6)).toEqual([
       expect.stringMatching(
         /^rc loop: iteration 1 galph supervisor \d+\.\ds success \(logs\/1-galph-supervisor\.log\)$/,

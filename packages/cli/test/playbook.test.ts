@@ -197,6 +197,7 @@ console.log(JSON.stringify({ type: 'result', subtype: 'success', is_error: false
       'the playbook cannot start: playbook.agent: claude is not logged in: run `claude /login` or set ANTHROPIC_API_KEY',
     );
     expect(existsSync(join(dir, '.orchestrator'))).toBe(false);
+    expect(existsSync(join(dir, 'cfg/.orchestrator'))).toBe(false);
 
     const spent = await runRc([...args, '--config', 'cfg/orchestration.yaml', '--json'], {
       cwd: dir,
@@ -212,7 +213,9 @@ console.log(JSON.stringify({ type: 'result', subtype: 'success', is_error: false
       cost_usd: 0.5,
     });
     expect(result.usage).toEqual({ input_tokens: 900, output_tokens: 200, cost_usd: 0.5 });
-    expect(readFileSync(join(dir, '.orchestrator/ledger.md'), 'utf8')).toContain(
+    // playbook.state_dir (.orchestrator) is relative to the config file, as every path in it.
+    expect(existsSync(join(dir, '.orchestrator'))).toBe(false);
+    expect(readFileSync(join(dir, 'cfg/.orchestrator/ledger.md'), 'utf8')).toContain(
       '900 in / 200 out tokens, $0.5000',
     );
   });

@@ -6712,8 +6712,8 @@ function friendlyDateTime(dateTimeish) {
     );
   }
 }
+import { join, dirname, resolve, relative, sep, isAbsolute, basename } from 'path';
 import { lstat, mkdir, open, rename, rm } from 'fs/promises';
-import { resolve, join, relative, sep, isAbsolute, dirname, basename } from 'path';
 import { constants } from 'fs';
 function canonicalJson(value) {
   return `${JSON.stringify(sortKeys(value, new Set()), null, 2)}
@@ -7332,9 +7332,9 @@ var sectionDefaults = {
     command: 'orchestrate',
     allowed_roles: ['triage'],
     allowed_users: [],
-    allowed_teams: ['releasecopilot-maintainers'],
+    allowed_teams: [],
     allowed_bots: [],
-    required_label: 'wave:wave2',
+    required_label: null,
     allow_edited: false,
     contexts: ['issue'],
     roles_file: null,
@@ -7344,11 +7344,11 @@ var sectionDefaults = {
   dispatch: () => ({
     command: 'orchestrate',
     static_args: '',
-    prompts_dir: 'project/prompts/wave2',
+    prompts_dir: 'prompts/orchestrator',
     prompt_map: {},
     workflow: 'orchestrator-runner',
     ref: 'main',
-    required_label: 'wave:wave2',
+    required_label: null,
     local_command: null,
     artifacts_dir: 'artifacts/orchestrator',
     max_text_length: 2e3,
@@ -7583,10 +7583,10 @@ var GateConfigSchema = _lazy(() =>
       array(
         string2().check(_regex(/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.-]+$/, 'expected org/team-slug')),
       ),
-      ['releasecopilot-maintainers'],
+      [],
     ),
     allowed_bots: _default(array(nonEmpty5), []),
-    required_label: _default(nullable(union([label, literal('')])), 'wave:wave2'),
+    required_label: _default(nullable(union([label, literal('')])), null),
     allow_edited: _default(boolean2(), false),
     contexts: _default(array(_enum(['issue', 'pull_request'])).check(_minLength(1)), ['issue']),
     roles_file: _default(nullable(nonEmpty5), null),
@@ -7602,14 +7602,14 @@ var DispatchConfigSchema = _lazy(() =>
   strictObject({
     command: _default(commandName, 'orchestrate'),
     static_args: _default(string2().check(_maxLength(1024)), ''),
-    prompts_dir: _default(nonEmpty5, 'project/prompts/wave2'),
+    prompts_dir: _default(nonEmpty5, 'prompts/orchestrator'),
     prompt_map: _default(
       record(string2().check(_regex(/^[1-9][0-9]*$/, 'expected an issue number')), nonEmpty5),
       {},
     ),
     workflow: _default(string2().check(_regex(/^[A-Za-z0-9_.-]+$/)), 'orchestrator-runner'),
     ref: _default(nonEmpty5, 'main'),
-    required_label: _default(nullable(label), 'wave:wave2'),
+    required_label: _default(nullable(label), null),
     local_command: _default(nullable(nonEmpty5), null),
     artifacts_dir: _default(nonEmpty5, 'artifacts/orchestrator'),
     max_text_length: _default(number2().check(int(), _positive(), _lte(65536)), 2e3),

@@ -33,9 +33,9 @@ export async function loopRun(options: LoopRunOptions, io: CliIo): Promise<numbe
       `--max-iterations: expected a positive integer, got "${options.maxIterations}"`,
     );
   }
-  const config = await loadConfig(options.config, io);
+  const { config, root } = await loadConfig(options.config, io);
   const outcome = await runLoop({
-    root: io.cwd,
+    root,
     config: config.loop,
     mode,
     ...(role === undefined ? {} : { role }),

@@ -59,7 +59,8 @@ function adapters(
     const template = run.config.dispatch.local_command ?? '';
     return {
       fire: async ({ envelopePath }) => {
-        const code = await runLocalCommand(template, envelopePath, io);
+        // The command is the config's: it runs where the config's paths start.
+        const code = await runLocalCommand(template, envelopePath, { ...io, cwd: run.root });
         return code === 0 ? null : `local command exited ${code}`;
       },
     };
