@@ -40,7 +40,11 @@ function errorOf(overrides: Parameters<typeof input>[0] = {}) {
 describe('planDispatch', () => {
   it('plans with the defaults alone: prompts in prompts/orchestrator, no label asked', () => {
     const event = issueCommentEvent({ labels: [] });
-    const plan = planOf({ event, command: commandOf(event), config: DispatchConfigSchema.parse({}) });
+    const plan = planOf({
+      event,
+      command: commandOf(event),
+      config: DispatchConfigSchema.parse({}),
+    });
     expect(plan.issue).toEqual({ number: 276, labels: [], required_label: null });
     expect(plan.prompt).toEqual({
       name: 'triage',

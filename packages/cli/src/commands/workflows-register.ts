@@ -120,7 +120,7 @@ Example:
     )
     .option(
       '--config <file>',
-      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+      'orchestration.yaml to read (default: the nearest one from here up to the git root; paths in it are relative to it)',
     )
     .option(
       '--trigger <how>',

@@ -40,7 +40,10 @@ describe('findOrchestrationConfig', () => {
   });
 
   it('never looks above the git root', () => {
-    const { fs, seen } = fsOf(['/orchestration.yaml', '/home/orchestration.yaml'], ['/home/r/.git']);
+    const { fs, seen } = fsOf(
+      ['/orchestration.yaml', '/home/orchestration.yaml'],
+      ['/home/r/.git'],
+    );
     expect(findOrchestrationConfig('/home/r/sub', fs)).toEqual({
       file: null,
       searchedUpTo: '/home/r',
@@ -51,6 +54,10 @@ describe('findOrchestrationConfig', () => {
   it('stops at the file-system root outside a repository', () => {
     const { fs, seen } = fsOf([]);
     expect(findOrchestrationConfig('/x/y', fs)).toEqual({ file: null, searchedUpTo: '/' });
-    expect(seen).toEqual(['/x/y/orchestration.yaml', '/x/orchestration.yaml', '/orchestration.yaml']);
+    expect(seen).toEqual([
+      '/x/y/orchestration.yaml',
+      '/x/orchestration.yaml',
+      '/orchestration.yaml',
+    ]);
   });
 });
