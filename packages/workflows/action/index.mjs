@@ -12982,7 +12982,7 @@ function flag(text, name2, empty) {
   throw new InvalidInputError(`input ${name2}: "${text}" is not true or false`);
 }
 import { readFileSync } from 'node:fs';
-import { resolve as resolve3 } from 'node:path';
+import { dirname as dirname2, resolve as resolve3 } from 'node:path';
 var ALIAS = Symbol.for('yaml.alias');
 var DOC = Symbol.for('yaml.document');
 var MAP = Symbol.for('yaml.map');
@@ -18760,13 +18760,14 @@ function parse5(src, reviver, options) {
 }
 function loadActionConfig(path, cwd) {
   const shown = path || 'orchestration.yaml';
+  const file = resolve3(cwd, shown);
   let text;
   try {
-    text = readFileSync(resolve3(cwd, shown), 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error3) {
     if (path === '' && error3.code === 'ENOENT') {
       const defaults = parseOrchestrationConfig({});
-      if (defaults.ok) return defaults.value;
+      if (defaults.ok) return { config: defaults.value, root: cwd };
     }
     throw new InvalidInputError(`cannot read config ${shown}: ${error3.message}`, {
       cause: error3,
@@ -18775,7 +18776,7 @@ function loadActionConfig(path, cwd) {
   const result = loadOrchestrationConfig(text, { parseYaml: parse5, source: shown });
   if (!result.ok)
     throw new InvalidInputError(`invalid config ${shown}:`, { issues: result.issues });
-  return result.value;
+  return { config: result.value, root: dirname2(file) };
 }
 async function runAction(io) {
   const inputs = readActionInputs(io.env);
@@ -18786,7 +18787,8 @@ async function runAction(io) {
 `);
   const actions = createActionsIo({ env, redactor, stdout: io.stdout });
   if (inputs.token !== '') actions.mask(inputs.token);
-  const config2 = withOverrides(loadActionConfig(inputs.config, io.cwd), inputs);
+  const loaded = loadActionConfig(inputs.config, io.cwd);
+  const config2 = withOverrides(loaded.config, inputs);
   const policy = resolveGatePolicy(config2.gate, env);
   if (!policy.ok)
     throw new InvalidInputError('invalid gate policy:', { issues: policy.issues.map(inputName) });
@@ -18816,7 +18818,7 @@ async function runAction(io) {
     policy: policy.value,
     repository: { owner, repo },
     env,
-    readFile: (path) => readFile2(resolve4(io.cwd, path), 'utf8'),
+    readFile: (path) => readFile2(resolve4(loaded.root, path), 'utf8'),
     ...(gateClient === null
       ? {}
       : {
@@ -18851,7 +18853,18 @@ async function runAction(io) {
     actions.setOutput('outcome', 'allowed');
     return 0;
   }
-  return dispatch({ io, inputs, config: config2, env, event, dispatchClient, react, actions, say });
+  const planIo = { ...io, cwd: loaded.root };
+  return dispatch({
+    io: planIo,
+    inputs,
+    config: config2,
+    env,
+    event,
+    dispatchClient,
+    react,
+    actions,
+    say,
+  });
 }
 async function dispatch(run) {
   const { io, inputs, config: config2, event, dispatchClient: gh, actions, say } = run;
