@@ -51,7 +51,14 @@ jobs:
  * Its first line points editors (yaml-language-server) at the schema of the very rc commit the
  * workflows run.
  */
-export function starterConfig(rc: { repository: string; ref: string }): string {
+export function starterConfig(
+  rc: { repository: string; ref: string },
+  project: { allowedTeams: readonly string[]; requiredLabel: string | null },
+): string {
+  const teams = `[${project.allowedTeams.join(', ')}]`;
+  // Single-quoted YAML: every character stands for itself but the quote, written twice.
+  const label =
+    project.requiredLabel === null ? 'null' : `'${project.requiredLabel.replaceAll("'", "''")}'`;
   return `# yaml-language-server: $schema=https://raw.githubusercontent.com/${rc.repository}/${rc.ref}/packages/orchestrator-core/schema.json
 # rc configuration (completion and errors in editors through the schema above). Paths are
 # relative to this file. Times are Phoenix time (America/Phoenix, UTC-7, no DST).
@@ -62,9 +69,9 @@ gate:
   allowed_roles: [maintain]
   # Teams whose members may command rc whatever their role, as org/team-slug (a bare slug is a
   # team of the repository owner). [] means no team: the role alone decides.
-  allowed_teams: []
+  allowed_teams: ${teams}
   # A label the issue must carry before rc acts on it, e.g. 'rc:ready'; null means no label.
-  required_label: null
+  required_label: ${label}
   # Ask GitHub for the commenter's role (the workflow's token).
   role_sources: [api]
 dispatch:
@@ -75,7 +82,7 @@ dispatch:
   ref: main
   # A label the issue must carry for a dispatch (checked again when the command names another
   # issue); null means no label.
-  required_label: null
+  required_label: ${label}
 `;
 }
 
