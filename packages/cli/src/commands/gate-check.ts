@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import {
   canonicalJson,
   escapeMarkdown,
@@ -38,7 +38,7 @@ export async function gateCheck(options: GateCheckOptions, io: CliIo): Promise<n
   const gate =
     options.rolesFile === undefined
       ? config.gate
-      : { ...config.gate, roles_file: resolve(io.cwd, options.rolesFile) };
+      : { ...config.gate, roles_file: relative(root, resolve(io.cwd, options.rolesFile)) };
   const policy = resolveGatePolicy(gate, io.env);
   if (!policy.ok) throw new InvalidInputError('invalid gate policy:', { issues: policy.issues });
   const input = await readEvent(options, io);
