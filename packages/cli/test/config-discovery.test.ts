@@ -148,6 +148,28 @@ describe('finding orchestration.yaml', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ wave: 'repo' });
   });
 
+  it('says it once for rc simulate, whose steps read the same file', async () => {
+    const repo = await exampleRepo();
+    const comment = [
+      'simulate',
+      '--comment',
+      '/orchestrate #276 prompt=triage',
+      '--author',
+      'Codertocat',
+    ];
+    const result = rc(
+      [...comment, '--issue', '276', '--label', 'wave:wave2', '--json'],
+      join(repo, 'project'),
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('rc config:'))).toEqual([
+      'rc config: ../orchestration.yaml',
+    ]);
+    // dispatch.local_command (node scripts/local-runner.mjs) ran from the config's directory.
+    expect(JSON.parse(result.stdout)).toMatchObject({ trigger: 'local', gate: 0, dispatch: 0 });
+    expect(existsSync(join(repo, 'artifacts/orchestrator/dispatch-log.ndjson'))).toBe(true);
+  });
+
   it('says nothing with --config, and nothing under RC_LOG_LEVEL=warn', async () => {
     const repo = await exampleRepo();
     const given = rc([...parse, '--config', 'orchestration.yaml'], repo);
