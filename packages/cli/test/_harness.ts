@@ -39,3 +39,10 @@ export async function setLocalCommand(repo: string, command: string | null): Pro
   const config = (await readFile(path, 'utf8')).replace(/^ {2}local_command:.*\n/m, '');
   await writeFile(path, command === null ? config : `${config}  local_command: ${command}\n`);
 }
+
+/** stderr after the one line saying which orchestration.yaml is in use, which must come first. */
+export function afterConfigLine(stderr: string): string {
+  const match = /^rc config: [^\n]*\n/.exec(stderr);
+  if (match === null) throw new Error(`stderr does not start with the config line:\n${stderr}`);
+  return stderr.slice(match[0].length);
+}

@@ -62,7 +62,11 @@ describe('the bundled rc binary', () => {
   it('exits 2 with one message on bad input', () => {
     const result = rc(['orchestrator', 'parse'], 'not json');
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^rc: stdin is not valid JSON: /);
+    // The config line, then the one message.
+    const [config, message, ...rest] = result.stderr.trimEnd().split('\n');
+    expect(config).toMatch(/^rc config: no orchestration.yaml found /);
+    expect(message).toMatch(/^rc: stdin is not valid JSON: /);
+    expect(rest).toEqual([]);
   });
 });
 

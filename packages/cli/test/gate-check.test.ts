@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { exampleEvent, runRc } from './_harness';
+import { afterConfigLine, exampleEvent, runRc } from './_harness';
 import { json, startGitHubServer } from './_github-server';
 
 const TOKEN = 'ghp_FAKEtoken0123456789abcdefghijklmnopqrs';
@@ -52,8 +52,12 @@ describe('rc gate check', () => {
         'role: Codertocat has maintain (roles-file), needs triage or above',
       ]),
     });
-    expect(result.stderr).toMatch(/^rc gate: allowed Codertocat/);
-    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    // From the repository root, which has no orchestration.yaml: the defaults, said so.
+    expect(result.stderr).toMatch(
+      /^rc config: no orchestration.yaml found \(searched up to .*\); using defaults\n/,
+    );
+    expect(afterConfigLine(result.stderr)).toMatch(/^rc gate: allowed Codertocat/);
+    expect(afterConfigLine(result.stderr).trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('denies a reader with the reason on one stderr line (exit 1)', async () => {
@@ -67,7 +71,7 @@ describe('rc gate check', () => {
       roles,
     ]);
     expect(result).toMatchObject({ code: 1, stdout: '' });
-    expect(result.stderr).toMatch(/^rc gate: denied Codertocat: .*role: .*read/);
+    expect(afterConfigLine(result.stderr)).toMatch(/^rc gate: denied Codertocat: .*role: .*read/);
   });
 
   it('asks the GitHub API at GITHUB_API_URL with the token, and never prints the token', async () => {

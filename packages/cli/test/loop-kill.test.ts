@@ -99,7 +99,8 @@ describe('rc loop run under kill -9', () => {
       env: fx.env,
     });
     expect(finish.code, finish.stderr).toBe(4);
-    expect(finish.stderr.split('\n')[0]).toContain(
+    expect(finish.stderr.split('\n')[0]).toBe('rc config: orchestration.yaml');
+    expect(finish.stderr.split('\n')[1]).toContain(
       `iteration ${before.iteration} ${before.expected_actor}`,
     );
     const after = await status();

@@ -1,7 +1,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runRc } from './_harness';
+import { afterConfigLine, runRc } from './_harness';
 import { loopFixture, LOOP_YAML, spawnRc } from './loop-fixture';
 
 let fx: Awaited<ReturnType<typeof loopFixture>>;
@@ -17,7 +17,8 @@ describe('rc loop run', () => {
   it('runs combined mode to the iteration limit with a start and an end line per turn (exit 4)', async () => {
     const result = await rc(['loop', 'run', '--log-format', 'text']);
     expect(result.code).toBe(4);
-    const lines = result.stderr.trim().split('\n');
+    expect(result.stderr).toMatch(/^rc config: orchestration.yaml\n/);
+    const lines = afterConfigLine(result.stderr).trim().split('\n');
     expect(lines.slice(0, 4)).toEqual([
       'rc loop: turn 1 (supervisor) iteration 1 galph supervisor started, agent custom fake-agent, log logs/1-galph-supervisor.log',
       expect.stringMatching(
@@ -57,8 +58,8 @@ describe('rc loop run', () => {
     const events = result.stderr
       .trim()
       .split('\n')
-      // Only `rc: ` messages (errors, notices) stay text.
-      .filter((line) => !line.startsWith('rc: '))
+      // Only `rc: ` messages (errors, notices) and the `rc config: ` line stay text.
+      .filter((line) => !line.startsWith('rc: ') && !line.startsWith('rc config: '))
       .map((line) => JSON.parse(line));
     expect(events.map((event) => `${event.event} ${event.turn ?? ''}`)).toEqual([
       'turn_start 1',

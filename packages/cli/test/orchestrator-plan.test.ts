@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exampleEvent, repoRoot, runRc } from './_harness';
+import { afterConfigLine, exampleEvent, repoRoot, runRc } from './_harness';
 
 const RUN_ID = '2026-11-20T09-15-00-0700';
 let repo: string;
@@ -33,7 +33,8 @@ describe('rc orchestrator plan', () => {
       prompt: { name: 'triage', path: 'project/prompts/wave2/triage.md', source: 'argument' },
       workflow: { name: 'orchestrator-runner', file: 'orchestrator-runner.yml', ref: 'main' },
     });
-    const log = result.stderr
+    expect(result.stderr).toMatch(/^rc config: orchestration.yaml\n/);
+    const log = afterConfigLine(result.stderr)
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));

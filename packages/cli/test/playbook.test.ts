@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runRc } from './_harness';
+import { afterConfigLine, repoRoot, runRc } from './_harness';
 import { tempDir } from './_temp-dir';
 import { rcBin } from './loop-fixture';
 
@@ -101,7 +101,7 @@ describe('rc playbook run, ledger and init', () => {
     });
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(1);
-    const lines = stderr.trim().split('\n');
+    const lines = afterConfigLine(stderr).trim().split('\n');
     expect(lines[0]).toBe('start  P1-DOC-01 on rc/P1-DOC-01, log .orchestrator/logs/P1-DOC-01.log');
     expect(lines[1]).toMatch(/^rc playbook: still running: P1-DOC-01 \d+\.\ds$/);
     expect(lines.find((line) => line.startsWith('fail   P1-DOC-01: '))).toMatch(
@@ -120,8 +120,8 @@ describe('rc playbook run, ledger and init', () => {
     const events = run.stderr
       .trim()
       .split('\n')
-      // Only `rc: ` messages (errors, notices) stay text.
-      .filter((line) => !line.startsWith('rc: '))
+      // Only `rc: ` messages (errors, notices) and the `rc config: ` line stay text.
+      .filter((line) => !line.startsWith('rc: ') && !line.startsWith('rc config: '))
       .map((line) => JSON.parse(line));
     expect(events.find((event) => event.event === 'task_start')).toMatchObject({
       msg: expect.stringMatching(/^start {2}P1-CORE-01 on rc\/P1-CORE-01, log /),
@@ -257,6 +257,7 @@ console.log(JSON.stringify({ type: 'result', subtype: 'success', is_error: false
       'the playbook cannot start: playbook.agent: claude is not logged in: run `claude /login` or set ANTHROPIC_API_KEY',
     );
     expect(existsSync(join(dir, '.orchestrator'))).toBe(false);
+    expect(existsSync(join(dir, 'cfg/.orchestrator'))).toBe(false);
 
     const spent = await runRc([...args, '--config', 'cfg/orchestration.yaml', '--json'], {
       cwd: dir,
@@ -272,7 +273,9 @@ console.log(JSON.stringify({ type: 'result', subtype: 'success', is_error: false
       cost_usd: 0.5,
     });
     expect(result.usage).toEqual({ input_tokens: 900, output_tokens: 200, cost_usd: 0.5 });
-    expect(readFileSync(join(dir, '.orchestrator/ledger.md'), 'utf8')).toContain(
+    // playbook.state_dir (.orchestrator) is relative to the config file, as every path in it.
+    expect(existsSync(join(dir, '.orchestrator'))).toBe(false);
+    expect(readFileSync(join(dir, 'cfg/.orchestrator/ledger.md'), 'utf8')).toContain(
       '900 in / 200 out tokens, $0.5000',
     );
   });

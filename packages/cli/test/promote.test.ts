@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { repoRoot, runRc } from './_harness';
+import { afterConfigLine, repoRoot, runRc } from './_harness';
 
 // A real applier: records argv and RC_* env, then does what APPLIER_MODE says.
 const APPLIER = `import { appendFileSync, existsSync } from 'node:fs';
@@ -203,7 +203,7 @@ describe('rc promote', () => {
     const stepSummary = join(repo, 'step-summary.md');
     await writeFile(stepSummary, '');
     const out = await apply('1.0.0', RUN, ['--trace-id', 'trace-abc', '--change-ticket', 'CHG-1']);
-    expect(out.stderr).toBe('');
+    expect(out.stderr).toBe('rc config: orchestration.yaml\n');
     expect(out.code).toBe(0);
     const [call] = await calls();
     expect(call?.argv.slice(0, 3)).toEqual(['canary', '--mode', 'apply']);
@@ -450,7 +450,9 @@ describe('rc promote', () => {
         const failed = out.stdout.split('\n').filter((line) => line.startsWith('  - '));
         expect(failed).toEqual(reasons.map((reason) => `  - ${reason}`));
       } else {
-        expect(out.stderr.replace(repo, '<repo>')).toBe(`rc: ${reasons.join('')}\n`);
+        // Flags are checked before the config is looked for: the config line comes only after.
+        const stderr = out.stderr.replace(/^rc config: orchestration\.yaml\n/, '');
+        expect(stderr.replace(repo, '<repo>')).toBe(`rc: ${reasons.join('')}\n`);
       }
       expect(await state()).toBe(before);
       expect((await calls()).length).toBe(callsBefore);
@@ -670,7 +672,7 @@ describe('rc promote: hardening', () => {
   ])('promotes with %s', async (_, needed, who) => {
     await requireApprovals(needed);
     const out = await applyAs([...who, '--json']);
-    expect(out.stderr).toBe('');
+    expect(afterConfigLine(out.stderr)).toBe('');
     expect(out.code).toBe(0);
     expect(json(out.stdout).result).toMatchObject({ actor: 'alice', outcome: 'promoted' });
   });

@@ -47,6 +47,47 @@ describe('rc workflows init', () => {
     expect(lint.stderr).toContain('2 file(s), no findings');
   });
 
+  it('writes the teams and label given into orchestration.yaml, which rc then reads', async () => {
+    const init = ['workflows', 'init', '--dir', dir, '--ref', SHA, '--repository', 'acme/rc'];
+    const result = await runRc([
+      ...init,
+      '--team',
+      'my-org/maintainers',
+      '--team',
+      'core',
+      '--label',
+      "rc:ready 'now'",
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const text = await readFile(join(dir, 'orchestration.yaml'), 'utf8');
+    expect(parse(text)).toMatchObject({
+      gate: { allowed_teams: ['my-org/maintainers', 'core'], required_label: "rc:ready 'now'" },
+      dispatch: { required_label: "rc:ready 'now'" },
+    });
+    // rc itself reads what init wrote (a parse from the directory, the config found there).
+    const event = join(repoRoot, 'examples/events/issue-comment-orchestrate.json');
+    const read = await runRc(['orchestrator', 'parse', '--event-path', event], { cwd: dir });
+    expect(read.code, read.stderr).toBe(0);
+    expect(read.stderr).toBe('rc config: orchestration.yaml\n');
+  });
+
+  it.each([
+    [['--team', 'a/b/c'], '--team: "a/b/c" is not org/team-slug; nothing was written'],
+    [
+      ['--label', ' '],
+      '--label: " " is not a label (1 to 50 characters, one line); nothing was written',
+    ],
+    [['--label', 'x'.repeat(51)], `--label: "${'x'.repeat(51)}" is not a label`],
+  ])('refuses %j (exit 2) and writes nothing', async (flags, message) => {
+    const result = await runRc([
+      ...['workflows', 'init', '--dir', dir, '--ref', SHA, '--repository', 'acme/rc'],
+      ...flags,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(spawnSync('ls', ['-A', dir], { encoding: 'utf8' }).stdout).toBe('');
+  });
+
   it('never overwrites without --force, and never overwrites orchestration.yaml or prompts', async () => {
     const init = (...extra: string[]) =>
       runRc(['workflows', 'init', '--dir', dir, '--repository', 'acme/rc', '--ref', SHA, ...extra]);

@@ -1,4 +1,4 @@
-import { canonicalJson, serializeDispatchPlan } from '@rc/orchestrator-core';
+import { canonicalJson, DispatchConfigSchema, serializeDispatchPlan } from '@rc/orchestrator-core';
 import { describe, expect, it } from 'vitest';
 import {
   commandOf,
@@ -38,6 +38,21 @@ function errorOf(overrides: Parameters<typeof input>[0] = {}) {
 }
 
 describe('planDispatch', () => {
+  it('plans with the defaults alone: prompts in prompts/orchestrator, no label asked', () => {
+    const event = issueCommentEvent({ labels: [] });
+    const plan = planOf({
+      event,
+      command: commandOf(event),
+      config: DispatchConfigSchema.parse({}),
+    });
+    expect(plan.issue).toEqual({ number: 276, labels: [], required_label: null });
+    expect(plan.prompt).toEqual({
+      name: 'triage',
+      path: 'prompts/orchestrator/triage.md',
+      source: 'argument',
+    });
+  });
+
   it('plans a comment on a labelled issue from a real webhook payload', () => {
     expect(planOf()).toEqual({
       schema_version: 1,

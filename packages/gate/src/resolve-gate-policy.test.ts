@@ -5,16 +5,16 @@ import { resolveGatePolicy } from './resolve-gate-policy';
 const defaults = GateConfigSchema.parse({});
 
 describe('resolveGatePolicy', () => {
-  it('turns the default gate section into the default policy', () => {
+  it('turns the default gate section into the default policy: roles only, no team, no label', () => {
     expect(resolveGatePolicy(defaults, {})).toEqual({
       ok: true,
       value: {
         command: 'orchestrate',
         minimumRole: 'triage',
         allowedUsers: [],
-        allowedTeams: [{ org: null, slug: 'releasecopilot-maintainers' }],
+        allowedTeams: [],
         allowedBots: [],
-        requiredLabel: 'wave:wave2',
+        requiredLabel: null,
         allowEdited: false,
         contexts: ['issue'],
         rolesFile: null,
@@ -69,7 +69,8 @@ describe('resolveGatePolicy', () => {
   });
 
   it('treats blank list variables as unset and an empty REQUIRED_LABEL as no label', () => {
-    const result = resolveGatePolicy(defaults, {
+    const gate = GateConfigSchema.parse({ allowed_teams: ['maintainers'], required_label: 'go' });
+    const result = resolveGatePolicy(gate, {
       ALLOWED_ROLES: ' ',
       ALLOWED_TEAMS: '',
       REQUIRED_LABEL: '',
@@ -77,9 +78,12 @@ describe('resolveGatePolicy', () => {
     expect(result).toMatchObject({
       value: {
         minimumRole: 'triage',
-        allowedTeams: [{ org: null, slug: 'releasecopilot-maintainers' }],
+        allowedTeams: [{ org: null, slug: 'maintainers' }],
         requiredLabel: null,
       },
+    });
+    expect(resolveGatePolicy(gate, { ALLOWED_TEAMS: ' ' })).toMatchObject({
+      value: { requiredLabel: 'go' },
     });
     expect(resolveGatePolicy(defaults, { REQUIRED_LABEL: 'go' })).toMatchObject({
       value: { requiredLabel: 'go' },

@@ -5,6 +5,8 @@ import { parseRolesFile } from '../src/parse-roles-file';
 import type { RoleSource } from '../src/role-source';
 import { rolesTableSource } from '../src/roles-table-source';
 import { fakePermissionApi, type FakeApiData } from './fake-permission-api';
+import { GateConfigSchema } from '@rc/orchestrator-core';
+import { resolveGatePolicy } from '../src/resolve-gate-policy';
 import { issueComment, workflowDispatch, type CommentEdits } from './issue-comment';
 import { policyOf } from './policy';
 
@@ -44,6 +46,29 @@ describe('rc gate scenarios (webhooks-examples issue_comment, fake GitHub API)',
         'role: alice has maintain (api), needs triage or above',
       ],
     });
+  });
+
+  it('with no orchestration.yaml asks no label and lets no team in: the role decides', async () => {
+    const defaults = resolveGatePolicy(GateConfigSchema.parse({}), {});
+    if (!defaults.ok) throw new Error(defaults.issues.join('\n'));
+    // A member of a team named nowhere, on an issue with no label at all.
+    const data = {
+      roles: { alice: 'read', bob: 'write' },
+      teams: { [MAINTAINERS]: { alice: 'active' as const } },
+    };
+    const decide = (login: string) =>
+      checkPermission({
+        event: issueComment({ login, labels: [] }),
+        policy: defaults.value,
+        sources: apiSources(data).sources,
+      });
+    const member = await decide('alice');
+    expect(member).toMatchObject({ allowed: false, role: 'read' });
+    expect(member.reasons).toContain('role: alice has read, needs triage or above');
+    expect(member.reasons.join('\n')).not.toMatch(/team|label/);
+    const writer = await decide('bob');
+    expect(writer).toMatchObject({ allowed: true, role: 'write' });
+    expect(writer.reasons.join('\n')).not.toMatch(/label/);
   });
 
   it('denies an outside collaborator with read', async () => {

@@ -51,6 +51,10 @@ export {
 export { AGENT_PRESETS, PlaybookConfigSchema } from './config/playbook-config';
 export { PromotionConfigSchema, WEEK_DAYS } from './config/promotion-config';
 export { orchestrationConfigJsonSchema } from './config/orchestration-config-json-schema';
+export {
+  findOrchestrationConfig,
+  ORCHESTRATION_CONFIG_FILE,
+} from './config/find-orchestration-config';
 
 export { systemClock } from './time/clock';
 export {
@@ -127,6 +131,7 @@ export type {
   WeekDay,
 } from './config/promotion-config';
 export type { LoadOrchestrationConfigOptions } from './config/load-orchestration-config';
+export type { ConfigSearchFs, ConfigSearchResult } from './config/find-orchestration-config';
 export type { Clock } from './time/clock';
 export type { Instant } from './time/phoenix';
 export type { ConvertCronOptions, CronZone } from './time/convert-cron';

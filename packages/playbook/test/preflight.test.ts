@@ -1,4 +1,5 @@
 import { chmodSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExecPorts } from '../src/create-exec-ports';
@@ -117,7 +118,7 @@ describe('_gatherPreflightFacts', () => {
   });
 
   it('sees a directory that is not a repository', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rc-norepo-'));
+    const dir = tempDir('rc-norepo-');
     const facts = await _gatherPreflightFacts({
       ports: createExecPorts({ env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() } }),
       repo: dir,

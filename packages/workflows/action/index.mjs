@@ -6712,8 +6712,8 @@ function friendlyDateTime(dateTimeish) {
     );
   }
 }
+import { join, dirname, resolve, relative, sep, isAbsolute, basename } from 'path';
 import { lstat, mkdir, open, rename, rm } from 'fs/promises';
-import { resolve, join, relative, sep, isAbsolute, dirname, basename } from 'path';
 import { constants } from 'fs';
 function canonicalJson(value) {
   return `${JSON.stringify(sortKeys(value, new Set()), null, 2)}
@@ -7332,9 +7332,9 @@ var sectionDefaults = {
     command: 'orchestrate',
     allowed_roles: ['triage'],
     allowed_users: [],
-    allowed_teams: ['releasecopilot-maintainers'],
+    allowed_teams: [],
     allowed_bots: [],
-    required_label: 'wave:wave2',
+    required_label: null,
     allow_edited: false,
     contexts: ['issue'],
     roles_file: null,
@@ -7344,11 +7344,11 @@ var sectionDefaults = {
   dispatch: () => ({
     command: 'orchestrate',
     static_args: '',
-    prompts_dir: 'project/prompts/wave2',
+    prompts_dir: 'prompts/orchestrator',
     prompt_map: {},
     workflow: 'orchestrator-runner',
     ref: 'main',
-    required_label: 'wave:wave2',
+    required_label: null,
     local_command: null,
     artifacts_dir: 'artifacts/orchestrator',
     max_text_length: 2e3,
@@ -7583,10 +7583,10 @@ var GateConfigSchema = _lazy(() =>
       array(
         string2().check(_regex(/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.-]+$/, 'expected org/team-slug')),
       ),
-      ['releasecopilot-maintainers'],
+      [],
     ),
     allowed_bots: _default(array(nonEmpty5), []),
-    required_label: _default(nullable(union([label, literal('')])), 'wave:wave2'),
+    required_label: _default(nullable(union([label, literal('')])), null),
     allow_edited: _default(boolean2(), false),
     contexts: _default(array(_enum(['issue', 'pull_request'])).check(_minLength(1)), ['issue']),
     roles_file: _default(nullable(nonEmpty5), null),
@@ -7602,14 +7602,14 @@ var DispatchConfigSchema = _lazy(() =>
   strictObject({
     command: _default(commandName, 'orchestrate'),
     static_args: _default(string2().check(_maxLength(1024)), ''),
-    prompts_dir: _default(nonEmpty5, 'project/prompts/wave2'),
+    prompts_dir: _default(nonEmpty5, 'prompts/orchestrator'),
     prompt_map: _default(
       record(string2().check(_regex(/^[1-9][0-9]*$/, 'expected an issue number')), nonEmpty5),
       {},
     ),
     workflow: _default(string2().check(_regex(/^[A-Za-z0-9_.-]+$/)), 'orchestrator-runner'),
     ref: _default(nonEmpty5, 'main'),
-    required_label: _default(nullable(label), 'wave:wave2'),
+    required_label: _default(nullable(label), null),
     local_command: _default(nullable(nonEmpty5), null),
     artifacts_dir: _default(nonEmpty5, 'artifacts/orchestrator'),
     max_text_length: _default(number2().check(int(), _positive(), _lte(65536)), 2e3),
@@ -12982,7 +12982,7 @@ function flag(text, name2, empty) {
   throw new InvalidInputError(`input ${name2}: "${text}" is not true or false`);
 }
 import { readFileSync } from 'node:fs';
-import { resolve as resolve3 } from 'node:path';
+import { dirname as dirname2, resolve as resolve3 } from 'node:path';
 var ALIAS = Symbol.for('yaml.alias');
 var DOC = Symbol.for('yaml.document');
 var MAP = Symbol.for('yaml.map');
@@ -18760,13 +18760,14 @@ function parse5(src, reviver, options) {
 }
 function loadActionConfig(path, cwd) {
   const shown = path || 'orchestration.yaml';
+  const file = resolve3(cwd, shown);
   let text;
   try {
-    text = readFileSync(resolve3(cwd, shown), 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error3) {
     if (path === '' && error3.code === 'ENOENT') {
       const defaults = parseOrchestrationConfig({});
-      if (defaults.ok) return defaults.value;
+      if (defaults.ok) return { config: defaults.value, root: cwd };
     }
     throw new InvalidInputError(`cannot read config ${shown}: ${error3.message}`, {
       cause: error3,
@@ -18775,7 +18776,7 @@ function loadActionConfig(path, cwd) {
   const result = loadOrchestrationConfig(text, { parseYaml: parse5, source: shown });
   if (!result.ok)
     throw new InvalidInputError(`invalid config ${shown}:`, { issues: result.issues });
-  return result.value;
+  return { config: result.value, root: dirname2(file) };
 }
 async function runAction(io) {
   const inputs = readActionInputs(io.env);
@@ -18786,7 +18787,8 @@ async function runAction(io) {
 `);
   const actions = createActionsIo({ env, redactor, stdout: io.stdout });
   if (inputs.token !== '') actions.mask(inputs.token);
-  const config2 = withOverrides(loadActionConfig(inputs.config, io.cwd), inputs);
+  const loaded = loadActionConfig(inputs.config, io.cwd);
+  const config2 = withOverrides(loaded.config, inputs);
   const policy = resolveGatePolicy(config2.gate, env);
   if (!policy.ok)
     throw new InvalidInputError('invalid gate policy:', { issues: policy.issues.map(inputName) });
@@ -18816,7 +18818,7 @@ async function runAction(io) {
     policy: policy.value,
     repository: { owner, repo },
     env,
-    readFile: (path) => readFile2(resolve4(io.cwd, path), 'utf8'),
+    readFile: (path) => readFile2(resolve4(loaded.root, path), 'utf8'),
     ...(gateClient === null
       ? {}
       : {
@@ -18851,7 +18853,18 @@ async function runAction(io) {
     actions.setOutput('outcome', 'allowed');
     return 0;
   }
-  return dispatch({ io, inputs, config: config2, env, event, dispatchClient, react, actions, say });
+  const planIo = { ...io, cwd: loaded.root };
+  return dispatch({
+    io: planIo,
+    inputs,
+    config: config2,
+    env,
+    event,
+    dispatchClient,
+    react,
+    actions,
+    say,
+  });
 }
 async function dispatch(run) {
   const { io, inputs, config: config2, event, dispatchClient: gh, actions, say } = run;

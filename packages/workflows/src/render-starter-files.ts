@@ -11,6 +11,18 @@ export interface RenderStarterFilesOptions {
   ref: string;
   /** `OWNER/REPO` holding rc: its reusable workflows and its committed CLI bundle. */
   repository: string;
+  /**
+   * Teams (`org/team-slug`, or a bare slug of the repository owner) whose members may command rc
+   * whatever their role: `gate.allowed_teams`.
+   * @default [] (no team)
+   */
+  allowedTeams?: readonly string[];
+  /**
+   * The label an issue must carry before rc acts on it: `gate.required_label` and
+   * `dispatch.required_label`.
+   * @default null (no label)
+   */
+  requiredLabel?: string | null;
 }
 
 /** Which of the starter files a caller wants: everything, or the workflows alone. */
@@ -46,7 +58,14 @@ export function renderStarterFiles(options: RenderStarterFilesOptions): StarterF
       path: `${WORKFLOWS_DIR}/rc-playbook.yml`,
       text: playbookCaller({ uses: reusable('reusable-playbook.yml'), ...rc }),
     },
-    { kind: 'config', path: 'orchestration.yaml', text: starterConfig(options) },
+    {
+      kind: 'config',
+      path: 'orchestration.yaml',
+      text: starterConfig(options, {
+        allowedTeams: options.allowedTeams ?? [],
+        requiredLabel: options.requiredLabel ?? null,
+      }),
+    },
     { kind: 'prompt', path: 'prompts/orchestrator/triage.md', text: starterPrompt() },
   ];
 }

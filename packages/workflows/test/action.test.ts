@@ -124,6 +124,23 @@ const reactions = (requests: string[], bodies: string[]) =>
   );
 
 describe('runAction inputs, outputs and reactions', () => {
+  it('reads the paths of a config input relative to that file, as the CLI does', async () => {
+    // The whole example project one directory down; the workspace has no orchestration.yaml.
+    await cp(repo, `${repo}-sub`, { recursive: true });
+    await rm(repo, { recursive: true, force: true });
+    await cp(`${repo}-sub`, join(repo, 'rc'), { recursive: true });
+    await rm(`${repo}-sub`, { recursive: true, force: true });
+    const api = await github('maintain');
+    const result = await act({ config: 'rc/orchestration.yaml' }, api.url);
+    expect(result.code, result.stderr).toBe(0);
+    expect(outputsOf(result.outputs)).toMatchObject({
+      outcome: 'dispatched',
+      prompt: 'project/prompts/wave2/triage.md',
+    });
+    const run = 'artifacts/orchestrator/2026-11-20T09-15-00-0700';
+    expect(await readFile(join(repo, 'rc', run, 'envelope.json'), 'utf8')).toContain('"issue"');
+  });
+
   it('sets every output and reacts eyes then rocket on a dispatch', async () => {
     const api = await github('maintain');
     const result = await act({}, api.url);

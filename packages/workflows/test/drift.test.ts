@@ -54,6 +54,47 @@ describe('renderStarterFiles', () => {
     });
     expect(loaded.ok).toBe(true);
   });
+
+  it.each([
+    ['gate', 'allowed_roles'],
+    ['gate', 'allowed_teams'],
+    ['gate', 'required_label'],
+    ['dispatch', 'prompts_dir'],
+    ['dispatch', 'required_label'],
+  ])(
+    'writes %s.%s out, under a comment saying what it means, rather than leave it to a default',
+    (section, key) => {
+      const text =
+        renderStarterFiles({ ref: 'main', repository: 'acme/rc' }).find(
+          (file) => file.path === 'orchestration.yaml',
+        )?.text ?? '';
+      const data = parse(text) as Record<string, Record<string, unknown>>;
+      expect(Object.keys(data[section] ?? {})).toContain(key);
+      const lines = text.split('\n');
+      const at = lines.findIndex(
+        (line, index) =>
+          line === `  ${key}: ${JSON.stringify(data[section]?.[key]).replaceAll('"', '')}` &&
+          lines
+            .slice(0, index)
+            .reverse()
+            .find((l) => /^\S/.test(l)) === `${section}:`,
+      );
+      expect(at, text).toBeGreaterThan(0);
+      expect(lines[at - 1]).toMatch(/^ {2}# /);
+    },
+  );
+
+  it('names no team and no label of its own: the adopter writes theirs', () => {
+    const text =
+      renderStarterFiles({ ref: 'main', repository: 'acme/rc' }).find(
+        (file) => file.path === 'orchestration.yaml',
+      )?.text ?? '';
+    expect(parse(text)).toMatchObject({
+      gate: { allowed_teams: [], required_label: null },
+      dispatch: { prompts_dir: 'prompts/orchestrator', required_label: null },
+    });
+    expect(text).not.toMatch(/releasecopilot|wave/);
+  });
 });
 
 describe('the workflows rc generates', () => {

@@ -13,6 +13,6 @@ export function withEventOptions(command: Command): Command {
     )
     .option(
       '--config <file>',
-      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+      'orchestration.yaml to read (default: the nearest one from here up to the git root; paths in it are relative to it)',
     );
 }

@@ -22,7 +22,8 @@ import { readEvent } from '../read-event';
 export interface PlanOptions {
   eventPath?: string;
   eventName?: string;
-  config?: string;
+  /** The config file; null: the defaults, already announced (see loadConfig). */
+  config?: string | null;
   runId?: string;
   now?: string;
   artifactsDir?: string;
@@ -32,6 +33,8 @@ export interface PlanOptions {
 /** Everything a plan was made from, for the command that goes on to write or dispatch it. */
 export interface PlannedRun {
   config: OrchestrationConfig;
+  /** What the config's paths are relative to (see loadConfig). */
+  root: string;
   event: GitHubEvent;
   plan: DispatchPlan;
   artifactsDir: string;
@@ -41,7 +44,7 @@ export interface PlannedRun {
 
 /** Reads config and event, parses the command and plans it; throws rc errors on bad input. */
 export async function planFromInput(options: PlanOptions, io: CliIo): Promise<PlannedRun> {
-  const config = await loadConfig(options.config, io);
+  const { config, root } = await loadConfig(options.config, io);
   const input = await readEvent(options, io);
   const parsed = parseGitHubEvent(input.payload, input.name);
   if (!parsed.ok)
@@ -51,7 +54,7 @@ export async function planFromInput(options: PlanOptions, io: CliIo): Promise<Pl
   const plan = await planFromEvent({
     event: parsed.value,
     config: config.dispatch,
-    cwd: io.cwd,
+    cwd: root,
     now: instant(options.now, io),
     runId: options.runId ?? (io.env['PHOENIX_RUN_ID'] || null),
     // Loaded only when needed: most plans never talk to GitHub, and Octokit is most of a cold start.
@@ -71,8 +74,12 @@ export async function planFromInput(options: PlanOptions, io: CliIo): Promise<Pl
       phoenix_timestamp: plan.phoenix_timestamp,
     },
   });
-  const artifactsDir = resolve(io.cwd, options.artifactsDir ?? config.dispatch.artifacts_dir);
-  return { config, event: parsed.value, plan, artifactsDir, redactor, logger };
+  // --artifacts-dir is the user's, relative to where they are; the config's is the config's.
+  const artifactsDir =
+    options.artifactsDir === undefined
+      ? resolve(root, config.dispatch.artifacts_dir)
+      : resolve(io.cwd, options.artifactsDir);
+  return { config, root, event: parsed.value, plan, artifactsDir, redactor, logger };
 }
 
 function instant(text: string | undefined, io: CliIo): Date {

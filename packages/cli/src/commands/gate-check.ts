@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import {
   canonicalJson,
   escapeMarkdown,
@@ -25,18 +25,20 @@ import { readEvent } from '../read-event';
 export interface GateCheckOptions {
   eventPath?: string;
   eventName?: string;
-  config?: string;
+  /** The config file; null: the defaults, already announced (see loadConfig). */
+  config?: string | null;
   rolesFile?: string;
   json?: boolean;
 }
 
 /** `rc gate check`: exit 0 when the comment's author may command rc here, 1 when not. */
 export async function gateCheck(options: GateCheckOptions, io: CliIo): Promise<number> {
-  const config = await loadConfig(options.config, io);
+  const { config, root } = await loadConfig(options.config, io);
+  // gate.roles_file is relative to the config file; --roles-file to the working directory.
   const gate =
     options.rolesFile === undefined
       ? config.gate
-      : { ...config.gate, roles_file: options.rolesFile };
+      : { ...config.gate, roles_file: relative(root, resolve(io.cwd, options.rolesFile)) };
   const policy = resolveGatePolicy(gate, io.env);
   if (!policy.ok) throw new InvalidInputError('invalid gate policy:', { issues: policy.issues });
   const input = await readEvent(options, io);
@@ -50,7 +52,7 @@ export async function gateCheck(options: GateCheckOptions, io: CliIo): Promise<n
       issues: event.issues.map((issue) => `event: ${issue}`),
     });
   }
-  const decision = await decide(event.value, policy.value, io);
+  const decision = await decide(event.value, policy.value, root, io);
   await report(decision, options, io);
   return decision.allowed ? 0 : 1;
 }
@@ -58,6 +60,7 @@ export async function gateCheck(options: GateCheckOptions, io: CliIo): Promise<n
 async function decide(
   event: GitHubEvent,
   policy: Parameters<typeof checkPermission>[0]['policy'],
+  root: string,
   io: CliIo,
 ) {
   const repository = {
@@ -76,7 +79,7 @@ async function decide(
     policy,
     repository,
     env: io.env,
-    readFile: (path) => readFile(resolve(io.cwd, path), 'utf8'),
+    readFile: (path) => readFile(resolve(root, path), 'utf8'),
     ...(api === undefined ? {} : { api }),
   });
   if (!sources.ok) throw new InvalidInputError('invalid roles:', { issues: sources.issues });

@@ -20,7 +20,7 @@ export function registerLoop(
     )
     .option(
       '--config <file>',
-      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+      'orchestration.yaml to read (default: the nearest one from here up to the git root; paths in it are relative to it)',
     )
     .addOption(
       new Option('--mode <mode>', 'combined: both actors here; role: one actor, synced through git')
@@ -69,7 +69,7 @@ Examples:
     .description("print the loop's state: status, iteration, next actor, counters, last turn")
     .option(
       '--config <file>',
-      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+      'orchestration.yaml to read (default: the nearest one from here up to the git root; paths in it are relative to it)',
     )
     .option('--json', 'print state.json as canonical JSON (null when the loop has not run)')
     .addHelpText('after', '\nExample:\n  rc loop status --json')

@@ -47,7 +47,7 @@ export async function loopRun(options: LoopRunOptions, io: CliIo): Promise<numbe
     );
   }
   const log = createProgressLog(options, io);
-  const config = await loadConfig(options.config, io);
+  const { config, root } = await loadConfig(options.config, io);
   let stopHeartbeat = (): void => undefined;
   const onEvent = (event: LoopEvent) => {
     if (event.type === 'note') return log.event('note', `rc loop: ${event.message}`);
@@ -61,7 +61,7 @@ export async function loopRun(options: LoopRunOptions, io: CliIo): Promise<numbe
   };
   try {
     const outcome = await runLoop({
-      root: io.cwd,
+      root,
       config: config.loop,
       mode,
       ...(role === undefined ? {} : { role }),

@@ -13,9 +13,9 @@ export interface LoopStatusOptions {
 
 /** `rc loop status`: prints the loop's state.json (validated; a corrupt file exits 2). */
 export async function loopStatus(options: LoopStatusOptions, io: CliIo): Promise<number> {
-  const config = await loadConfig(options.config, io);
+  const { config, root } = await loadConfig(options.config, io);
   const shown = config.loop.sync.state_path;
-  const state = await readState(join(io.cwd, shown), shown);
+  const state = await readState(join(root, shown), shown);
   if (options.json) {
     io.stdout.write(canonicalJson(state));
     return 0;

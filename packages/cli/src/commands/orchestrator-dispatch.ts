@@ -65,8 +65,14 @@ function adapters(
   if (trigger === 'local') {
     const template = run.config.dispatch.local_command ?? '';
     return {
+      // The command is the config's: it runs where the config's paths start.
       fire: ({ envelopePath }) =>
-        runLocalCommand(template, envelopePath, io, localCommandTimeoutMs(io.env)),
+        runLocalCommand(
+          template,
+          envelopePath,
+          { ...io, cwd: run.root },
+          localCommandTimeoutMs(io.env),
+        ),
     };
   }
   const client = trigger === 'github' ? githubFromEnv(io.env) : null;

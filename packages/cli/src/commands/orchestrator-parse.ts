@@ -21,7 +21,7 @@ export async function parseCommandFromInput(
   options: OrchestratorParseOptions,
   io: CliIo,
 ): Promise<SlashCommand> {
-  const config = await loadConfig(options.config, io);
+  const { config } = await loadConfig(options.config, io);
   const input = await readEvent(options, io);
   const event = parseGitHubEvent(input.payload, input.name);
   if (!event.ok) {

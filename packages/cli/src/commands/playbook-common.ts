@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { InvalidInputError, type PlaybookConfig } from '@rc/orchestrator-core';
 import { parseMasterPlan, type MasterPlan } from '@rc/playbook';
 import type { CliIo } from '../cli-io';
@@ -26,7 +26,10 @@ export async function loadPlaybookConfig(
   options: { config?: string; concurrency?: string },
   io: CliIo,
 ): Promise<PlaybookConfig> {
-  const config = (await loadConfig(options.config, io)).playbook;
+  const loaded = await loadConfig(options.config, io);
+  // The playbook runs in the working directory; its state_dir is relative to the config file.
+  const stateDir = relative(io.cwd, resolve(loaded.root, loaded.config.playbook.state_dir)) || '.';
+  const config = { ...loaded.config.playbook, state_dir: stateDir };
   if (options.concurrency === undefined) return config;
   const concurrency = Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)

@@ -10,7 +10,7 @@ import { heartbeatOption, logFormatOption } from './progress-options';
 
 const CONFIG = [
   '--config <file>',
-  'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+  'orchestration.yaml to read (default: the nearest one from here up to the git root; paths in it are relative to it)',
 ] as const;
 const CONCURRENCY = [
   '--concurrency <n>',

@@ -46,7 +46,7 @@ export function registerPromote(
     .option('--now <iso>', 'fix the clock (ISO-8601; no offset means Phoenix time)')
     .option(
       '--config <file>',
-      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+      'orchestration.yaml to read (default: the nearest one from here up to the git root; paths in it are relative to it)',
     )
     .option(
       '--fail-on-block',

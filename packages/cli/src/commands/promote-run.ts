@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import {
   canonicalJson,
   createRedactor,
@@ -77,7 +77,7 @@ export async function promote(options: PromoteOptions, io: CliIo): Promise<numbe
   const runId = options.runId ?? (io.env['PHOENIX_RUN_ID'] || formatRunId(now));
   const runIdCheck = parseRunId(runId);
   if (!runIdCheck.ok) throw new InvalidInputError(`--run-id: ${runIdCheck.issues.join('; ')}`);
-  const config = await loadConfig(options.config, io);
+  const { config, root } = await loadConfig(options.config, io);
   // Defaults alone name no applier: a dry run would preview a change nothing could make.
   if (config.promotion.applier.command.length === 0)
     throw new InvalidInputError(
@@ -98,11 +98,12 @@ export async function promote(options: PromoteOptions, io: CliIo): Promise<numbe
       approvers,
       approvals,
       changeTicket: text(options.changeTicket),
-      signalsFile: text(options.signals),
+      // --signals is relative to the working directory, the config's paths to the config file.
+      signalsFile: signalsFile(text(options.signals), root, io.cwd),
     },
     {
       config: config.promotion,
-      cwd: io.cwd,
+      cwd: root,
       runner: createExecApplierRunner(),
       env: io.env,
       redactor,
@@ -158,6 +159,10 @@ export async function promote(options: PromoteOptions, io: CliIo): Promise<numbe
 const text = (value: string | undefined) => (value === undefined || value === '' ? null : value);
 
 // Logins are read once, here: normalised as GitHub compares them, blank ones refused (exit 2).
+function signalsFile(given: string | null, root: string, cwd: string): string | null {
+  return given === null ? null : relative(root, resolve(cwd, given));
+}
+
 function checked(login: Result<string>): string {
   if (!login.ok) throw new InvalidInputError(login.issues.join('; '));
   return login.value;

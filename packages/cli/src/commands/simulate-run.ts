@@ -39,7 +39,7 @@ export async function simulateRun(options: SimulateOptions, io: CliIo): Promise<
     throw new InvalidInputError('give either --payload FILE or --comment TEXT (exactly one)');
   if (options.comment !== undefined)
     return simulateComment({ ...options, comment: options.comment }, io);
-  const config = await loadConfig(options.config, io);
+  const { config, file } = await loadConfig(options.config, io);
   const trigger = options.trigger ?? (config.dispatch.local_command === null ? 'none' : 'local');
   if (trigger === 'github' && options.token === undefined)
     throw new InvalidInputError('--trigger github needs --token (it talks to the local stand-in)');
@@ -52,7 +52,7 @@ export async function simulateRun(options: SimulateOptions, io: CliIo): Promise<
           labels: options.label ?? [],
         });
   try {
-    return await steps(options, trigger, standIn, io);
+    return await steps(options, file, trigger, standIn, io);
   } finally {
     await standIn?.close();
   }
@@ -91,6 +91,8 @@ async function simulateComment(
 
 async function steps(
   options: SimulateOptions,
+  // The config found (or null: the defaults), said once: the steps read it without a word.
+  configFile: string | null,
   trigger: string,
   standIn: StandIn | null,
   io: CliIo,
@@ -113,11 +115,7 @@ async function steps(
   const say = (text: string) => io.stderr.write(`rc simulate: ${text}\n`);
   say(`TZ=America/Phoenix PHOENIX_RUN_ID=${runId}`);
   if (standIn !== null) say(`GitHub REST stand-in at ${standIn.url}`);
-  const common = {
-    eventPath,
-    eventName: options.event,
-    ...(options.config === undefined ? {} : { config: options.config }),
-  };
+  const common = { eventPath, eventName: options.event, config: configFile };
   say('step gate: rc gate check');
   const gate = await gateCheck(common, stepIo);
   let dispatch: number | null = null;

@@ -18,6 +18,8 @@ export interface WorkflowsInitOptions {
   repository?: string;
   force?: boolean;
   only?: string;
+  team?: string[];
+  label?: string;
   json?: boolean;
 }
 
@@ -37,8 +39,9 @@ export async function workflowsInit(options: WorkflowsInitOptions, io: CliIo): P
   if (options.only !== undefined && options.only !== 'workflows')
     throw new InvalidInputError(`--only: "${options.only}" is not "workflows"`);
   const rc = rcSource(options);
+  const project = projectValues(options);
   const dir = resolve(io.cwd, options.dir ?? '.');
-  const files = renderStarterFiles({ repository: rc.repository, ref: rc.ref }).filter(
+  const files = renderStarterFiles({ repository: rc.repository, ref: rc.ref, ...project }).filter(
     (file) => options.only === undefined || file.kind === 'workflow',
   );
   const present = files.filter((file) => existsSync(resolve(dir, file.path)));
@@ -74,6 +77,24 @@ export async function workflowsInit(options: WorkflowsInitOptions, io: CliIo): P
     io.stdout.write(lines.map((line) => `${line}\n`).join(''));
   }
   return 0;
+}
+
+// What orchestration.yaml writes out for this project; checked here, before anything is written.
+function projectValues(options: WorkflowsInitOptions): {
+  allowedTeams: string[];
+  requiredLabel: string | null;
+} {
+  const allowedTeams = options.team ?? [];
+  for (const team of allowedTeams)
+    if (!/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.-]+$/.test(team))
+      throw new InvalidInputError(`--team: "${team}" is not org/team-slug; nothing was written`);
+  const label = options.label;
+  // GitHub labels are 1 to 50 characters; a control character could not be written as one line.
+  if (label !== undefined && (label.trim() === '' || label.length > 50 || /\p{Cc}/u.test(label)))
+    throw new InvalidInputError(
+      `--label: "${label}" is not a label (1 to 50 characters, one line); nothing was written`,
+    );
+  return { allowedTeams, requiredLabel: label ?? null };
 }
 
 // The rc to pin: the flags, else the git checkout this rc runs from (a clone of rc on GitHub),

@@ -29,6 +29,15 @@ export function registerWorkflows(
       '--ref <sha>',
       'the commit of that repository to run, a full commit SHA; default: the HEAD of the checkout this rc runs from',
     )
+    .option(
+      '--team <org/slug>',
+      'orchestration.yaml: a team whose members may command rc whatever their role (repeatable; default: no team)',
+      collect,
+    )
+    .option(
+      '--label <name>',
+      'orchestration.yaml: the label an issue must carry before rc acts on it (default: no label)',
+    )
     .option('--only <what>', '"workflows": write (or with --force rewrite) the workflows only')
     .option(
       '--force',
@@ -45,6 +54,7 @@ workflow exists and --force is not given; exit 2 when the rc to pin cannot be na
 
 Examples:
   rc workflows init --repository OWNER/rc --ref 0123456789abcdef0123456789abcdef01234567
+  rc workflows init --repository OWNER/rc --ref <sha> --team my-org/maintainers --label rc:ready
   rc workflows init --only workflows --force --repository OWNER/rc --ref <newer sha>`,
     )
     .action(async (options: WorkflowsInitOptions) =>
@@ -120,7 +130,7 @@ Example:
     )
     .option(
       '--config <file>',
-      'orchestration.yaml to read (default: ./orchestration.yaml when present)',
+      'orchestration.yaml to read (default: the nearest one from here up to the git root; paths in it are relative to it)',
     )
     .option(
       '--trigger <how>',

@@ -14,14 +14,27 @@ describe('loadOrchestrationConfig', () => {
     if (result.ok) {
       expect(result.value.gate).toMatchObject({
         allowed_roles: ['triage'],
-        required_label: 'wave:wave2',
+        required_label: null,
         contexts: ['issue'],
       });
       expect(result.value.dispatch).toMatchObject({
-        prompts_dir: 'project/prompts/wave2',
+        prompts_dir: 'prompts/orchestrator',
         workflow: 'orchestrator-runner',
       });
     }
+  });
+
+  it('defaults name no team, no label and no project of its own (no file grants a team access)', () => {
+    const result = load('');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { gate, dispatch } = result.value;
+    expect(gate.allowed_teams).toEqual([]);
+    expect(gate.allowed_users).toEqual([]);
+    expect(gate.allowed_bots).toEqual([]);
+    expect([gate.required_label, dispatch.required_label]).toEqual([null, null]);
+    // No value left over from the project rc grew out of.
+    expect(JSON.stringify(result.value)).not.toMatch(/releasecopilot|wave/i);
   });
 
   it('reads the sections given', () => {

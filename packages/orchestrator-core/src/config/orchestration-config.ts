@@ -23,11 +23,12 @@ export const GateConfigSchema = z.lazy(() =>
           .string()
           .check(z.regex(/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.-]+$/, 'expected org/team-slug')),
       ),
-      ['releasecopilot-maintainers'],
+      // No team grants access unless the file names one: the gate fails closed.
+      [],
     ),
     allowed_bots: z._default(z.array(nonEmpty), []),
-    // `""` means no label, as REQUIRED_LABEL="" does.
-    required_label: z._default(z.nullable(z.union([label, z.literal('')])), 'wave:wave2'),
+    // null (the default) or `""` means no label, as REQUIRED_LABEL="" does.
+    required_label: z._default(z.nullable(z.union([label, z.literal('')])), null),
     allow_edited: z._default(z.boolean(), false),
     contexts: z._default(z.array(z.enum(['issue', 'pull_request'])).check(z.minLength(1)), [
       'issue',
@@ -47,14 +48,15 @@ export const DispatchConfigSchema = z.lazy(() =>
   z.strictObject({
     command: z._default(commandName, 'orchestrate'),
     static_args: z._default(z.string().check(z.maxLength(1024)), ''),
-    prompts_dir: z._default(nonEmpty, 'project/prompts/wave2'),
+    // Where `rc workflows init` puts the starter prompt.
+    prompts_dir: z._default(nonEmpty, 'prompts/orchestrator'),
     prompt_map: z._default(
       z.record(z.string().check(z.regex(/^[1-9][0-9]*$/, 'expected an issue number')), nonEmpty),
       {},
     ),
     workflow: z._default(z.string().check(z.regex(/^[A-Za-z0-9_.-]+$/)), 'orchestrator-runner'),
     ref: z._default(nonEmpty, 'main'),
-    required_label: z._default(z.nullable(label), 'wave:wave2'),
+    required_label: z._default(z.nullable(label), null),
     local_command: z._default(z.nullable(nonEmpty), null),
     artifacts_dir: z._default(nonEmpty, 'artifacts/orchestrator'),
     max_text_length: z._default(z.number().check(z.int(), z.positive(), z.maximum(65_536)), 2_000),

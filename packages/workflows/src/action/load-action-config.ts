@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
   InvalidInputError,
   loadOrchestrationConfig,
@@ -8,20 +8,29 @@ import {
 } from '@rc/orchestrator-core';
 import { parse as parseYaml } from 'yaml';
 
+/** A configuration and what the paths in it are relative to. */
+export interface ActionConfig {
+  config: OrchestrationConfig;
+  /** The config file's directory, or the working directory when the defaults apply. */
+  root: string;
+}
+
 /**
- * Loads `orchestration.yaml` as the CLI does: the path given (which must exist), else the one in
- * the working directory when present, else all defaults. Any other read error, and every schema
- * problem, is an InvalidInputError.
+ * Loads `orchestration.yaml`: the path given (which must exist), else the one in the working
+ * directory (the workspace, the repository's root) when present, else all defaults. Paths in it
+ * are relative to it, as for the CLI. Any other read error, and every schema problem, is an
+ * InvalidInputError.
  */
-export function loadActionConfig(path: string, cwd: string): OrchestrationConfig {
+export function loadActionConfig(path: string, cwd: string): ActionConfig {
   const shown = path || 'orchestration.yaml';
+  const file = resolve(cwd, shown);
   let text: string;
   try {
-    text = readFileSync(resolve(cwd, shown), 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     if (path === '' && (error as NodeJS.ErrnoException).code === 'ENOENT') {
       const defaults = parseOrchestrationConfig({});
-      if (defaults.ok) return defaults.value;
+      if (defaults.ok) return { config: defaults.value, root: cwd };
     }
     throw new InvalidInputError(`cannot read config ${shown}: ${(error as Error).message}`, {
       cause: error,
@@ -30,5 +39,5 @@ export function loadActionConfig(path: string, cwd: string): OrchestrationConfig
   const result = loadOrchestrationConfig(text, { parseYaml, source: shown });
   if (!result.ok)
     throw new InvalidInputError(`invalid config ${shown}:`, { issues: result.issues });
-  return result.value;
+  return { config: result.value, root: dirname(file) };
 }

@@ -50,7 +50,8 @@ export async function runAction(io: ActionIo): Promise<number> {
   const say = (text: string) => io.stderr.write(`${redactor.redact(text)}\n`);
   const actions = createActionsIo({ env, redactor, stdout: io.stdout });
   if (inputs.token !== '') actions.mask(inputs.token);
-  const config = withOverrides(loadActionConfig(inputs.config, io.cwd), inputs);
+  const loaded = loadActionConfig(inputs.config, io.cwd);
+  const config = withOverrides(loaded.config, inputs);
   const policy = resolveGatePolicy(config.gate, env);
   if (!policy.ok)
     throw new InvalidInputError('invalid gate policy:', { issues: policy.issues.map(inputName) });
@@ -81,7 +82,8 @@ export async function runAction(io: ActionIo): Promise<number> {
     policy: policy.value,
     repository: { owner, repo },
     env,
-    readFile: (path) => readFile(resolve(io.cwd, path), 'utf8'),
+    // gate.roles_file is relative to the config file.
+    readFile: (path) => readFile(resolve(loaded.root, path), 'utf8'),
     ...(gateClient === null
       ? {}
       : {
@@ -117,7 +119,9 @@ export async function runAction(io: ActionIo): Promise<number> {
     actions.setOutput('outcome', 'allowed');
     return 0;
   }
-  return dispatch({ io, inputs, config, env, event, dispatchClient, react, actions, say });
+  // The plan's prompts and artifacts are the config's paths: relative to its file.
+  const planIo = { ...io, cwd: loaded.root };
+  return dispatch({ io: planIo, inputs, config, env, event, dispatchClient, react, actions, say });
 }
 
 async function dispatch(run: {

@@ -46,26 +46,43 @@ jobs:
 }
 
 /**
- * A starter `orchestration.yaml`: who may command rc, and where prompts live. Its first line
- * points editors (yaml-language-server) at the schema of the very rc commit the workflows run.
+ * A starter `orchestration.yaml`: who may command rc, and where prompts live, every value that
+ * differs between projects written out with what it means (rc's defaults are no team, no label).
+ * Its first line points editors (yaml-language-server) at the schema of the very rc commit the
+ * workflows run.
  */
-export function starterConfig(rc: { repository: string; ref: string }): string {
+export function starterConfig(
+  rc: { repository: string; ref: string },
+  project: { allowedTeams: readonly string[]; requiredLabel: string | null },
+): string {
+  const teams = `[${project.allowedTeams.join(', ')}]`;
+  // Single-quoted YAML: every character stands for itself but the quote, written twice.
+  const label =
+    project.requiredLabel === null ? 'null' : `'${project.requiredLabel.replaceAll("'", "''")}'`;
   return `# yaml-language-server: $schema=https://raw.githubusercontent.com/${rc.repository}/${rc.ref}/packages/orchestrator-core/schema.json
-# rc configuration (completion and errors in editors through the schema above).
-# Times are Phoenix time (America/Phoenix, UTC-7, no DST).
+# rc configuration (completion and errors in editors through the schema above). Paths are
+# relative to this file. Times are Phoenix time (America/Phoenix, UTC-7, no DST).
 version: 1
 gate:
-  # Who may comment /orchestrate: this role or higher, or a member of these teams.
+  # Who may comment /orchestrate: a collaborator with this role or higher (read, triage, write,
+  # maintain, admin), or an active member of one of allowed_teams.
   allowed_roles: [maintain]
-  allowed_teams: []
-  required_label: null
+  # Teams whose members may command rc whatever their role, as org/team-slug (a bare slug is a
+  # team of the repository owner). [] means no team: the role alone decides.
+  allowed_teams: ${teams}
+  # A label the issue must carry before rc acts on it, e.g. 'rc:ready'; null means no label.
+  required_label: ${label}
+  # Ask GitHub for the commenter's role (the workflow's token).
   role_sources: [api]
 dispatch:
+  # Where helper prompts live: /orchestrate prompt=NAME runs prompts_dir/NAME.md.
   prompts_dir: prompts/orchestrator
   # The workflow rc dispatches (workflow_dispatch) with inputs issue, prompt, run_id, envelope.
   workflow: rc-orchestrator
   ref: main
-  required_label: null
+  # A label the issue must carry for a dispatch (checked again when the command names another
+  # issue); null means no label.
+  required_label: ${label}
 `;
 }
 
