@@ -1,6 +1,6 @@
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exampleEvent, repoRoot, runRc } from './_harness';
 
@@ -71,7 +71,8 @@ describe('rc orchestrator prompt', () => {
     [
       (e: Envelope) => ({
         ...e,
-        plan: { ...e.plan, prompt: { ...e.plan.prompt, path: '../../etc/passwd' } },
+        // A real file outside, however deep the temp directory is.
+        plan: { ...e.plan, prompt: { ...e.plan.prompt, path: relative(repo, '/etc/passwd') } },
       }),
       'is not a file inside this repository',
     ],

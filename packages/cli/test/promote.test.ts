@@ -56,13 +56,15 @@ async function signals(version: string, metrics: object = { pass_rate: 0.99, err
 }
 const statePath = () => join(repo, '.rc/promotion-state.json');
 const state = async () => (existsSync(statePath()) ? readFile(statePath(), 'utf8') : null);
-const calls = async () =>
-  existsSync(env['APPLIER_RECORD'] ?? '')
-    ? (await readFile(env['APPLIER_RECORD'] ?? '', 'utf8'))
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as { argv: string[]; env: Record<string, string> })
-    : [];
+/** The applier's calls so far; a line it is still writing (no newline yet) is not one. */
+const calls = async () => {
+  const record = env['APPLIER_RECORD'] ?? '';
+  const text = existsSync(record) ? await readFile(record, 'utf8') : '';
+  return text
+    .split('\n')
+    .slice(0, -1)
+    .map((line) => JSON.parse(line) as { argv: string[]; env: Record<string, string> });
+};
 const GOV = ['--actor', 'alice', '--approver', 'bob'];
 const promote = (args: string[], extraEnv: Record<string, string> = {}) =>
   runRc(['promote', ...args], { cwd: repo, env: { ...env, ...extraEnv } });
