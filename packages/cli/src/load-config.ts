@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { CliIo } from './cli-io';
 
 /** The default configuration file, looked up in the working directory. */
-export const DEFAULT_CONFIG_FILE = 'orchestration.yaml';
+const DEFAULT_CONFIG_FILE = 'orchestration.yaml';
 
 /**
  * Loads `orchestration.yaml`: the path given (which must exist), else the one in the working

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './_harness';
 
-export const rcBin = join(repoRoot, 'packages/cli/dist/rc.cjs');
+const rcBin = join(repoRoot, 'packages/cli/dist/rc.cjs');
 
 /**
  * A fake agent: appends "iteration actor prompt" to $RC_TEST_RECORD; ends with RC_DONE at $RC_TEST_DONE.
  * With $RC_TEST_HOLD it writes "iteration actor" there once started and waits until rc, its parent,
  * is gone: a test can then kill rc in the middle of a turn, having seen it start.
  */
-export const FAKE_AGENT = `#!/bin/sh
+const FAKE_AGENT = `#!/bin/sh
 echo "start $RC_LOOP_ITERATION $RC_LOOP_ACTOR"
 if [ -n "$RC_TEST_HOLD" ]; then
   echo "$RC_LOOP_ITERATION $RC_LOOP_ACTOR" > "$RC_TEST_HOLD"

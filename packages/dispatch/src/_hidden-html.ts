@@ -113,7 +113,7 @@ export function _removeHiddenHtml(text: string): string {
 }
 
 /** Whether a tag's attributes hide the element (or shrink it to nothing). */
-export function _hidesElement(attributes: string): boolean {
+function _hidesElement(attributes: string): boolean {
   const seen = new Set<string>();
   for (const match of attributes.matchAll(ATTRIBUTE)) {
     const name = (match[1] ?? '').toLowerCase();

@@ -10,7 +10,7 @@ import { runLoop, type RunLoopOptions } from '../src/run-loop';
  * and misbehaves when $RC_TEST_<WHAT> names this turn ("<iteration>-<actor>-<prompt>"). ESCAPE
  * leaves a process in a new session holding stdout open, its pid in $RC_TEST_ESCAPE_PID.
  */
-export const FAKE_AGENT = `#!/bin/sh
+const FAKE_AGENT = `#!/bin/sh
 turn="$RC_LOOP_ITERATION-$RC_LOOP_ACTOR-$RC_LOOP_PROMPT"
 line=""
 [ "$1" = "" ] && read -r line

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 
 /** A Markdown table row with the 1-based line it came from. */
-export interface _TableRow {
+interface _TableRow {
   line: number;
   cells: string[];
 }

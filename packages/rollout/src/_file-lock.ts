@@ -14,7 +14,7 @@ export interface LockOwner {
 }
 
 /** A lock this process holds. */
-export interface _HeldFileLock {
+interface _HeldFileLock {
   /** Removes the lock if it is still this one; never someone else's. */
   release(): Promise<void>;
 }

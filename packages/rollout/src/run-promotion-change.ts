@@ -41,7 +41,7 @@ function targetOf(plan: PromotionPlan): Candidate {
 }
 
 /** The history entry a change journals before it starts, outcome still unknown. Pure. */
-export function journalEntry(plan: PromotionPlan, base: PromotionResult): JournalEntry {
+function journalEntry(plan: PromotionPlan, base: PromotionResult): JournalEntry {
   const target = targetOf(plan);
   return {
     kind: plan.action,

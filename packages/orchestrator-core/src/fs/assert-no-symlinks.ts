@@ -36,7 +36,7 @@ export async function _makeDirectoriesBelow(root: string, dir: string): Promise<
 }
 
 /** The path components of `path` below `root`; throws when `path` is not inside it. */
-export function _partsBelow(root: string, path: string): string[] {
+function _partsBelow(root: string, path: string): string[] {
   const rel = relative(resolve(root), resolve(path));
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
     throw new InvalidInputError(`${path} is not inside ${root}; refusing to write it`);
