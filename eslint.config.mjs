@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 const layers = ['layer:core', 'layer:adapter', 'layer:domain', 'layer:app'];
 
@@ -14,6 +15,8 @@ export default [
       '**/node_modules',
       '**/.nx',
       '**/*.d.ts',
+      // Files that break rules on purpose, for tools/workspace-checks to prove the rules fail.
+      'tools/workspace-checks/fixtures',
     ],
   },
   {
@@ -38,6 +41,20 @@ export default [
         },
       ],
     },
+  },
+  {
+    // No import cycles between files: shared types get a file of their own instead. (Cycles between
+    // packages are @nx/enforce-module-boundaries' to report.)
+    files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.mts', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.mts'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.mts', '.js', '.mjs', '.cjs', '.json'] }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // Build and test configs import the shared root bases by path; they are not library code.

@@ -1,7 +1,8 @@
 import { nextTurn } from './next-turn';
 import { recordTurn } from './record-turn';
 import { runTurn } from './run-turn';
-import type { LoopOutcome, LoopRuntime } from './run-loop';
+import type { LoopRuntime } from './_loop-runtime';
+import type { LoopOutcome } from './run-loop-options';
 import { initialState, type OrchestrationState } from './state/orchestration-state';
 import { readState } from './state/read-state';
 import { writeState } from './state/write-state';

@@ -22,7 +22,7 @@ export { writeState } from './state/write-state';
 export type { LoopStop, PlannedTurn } from './next-turn';
 export type { RouterDecision } from './decide-route';
 export type { TurnContext } from './run-turn';
-export type { LoopOutcome, LoopRuntime, RunLoopOptions } from './run-loop';
+export type { LoopOutcome, RunLoopOptions } from './run-loop-options';
 export type {
   Actor,
   LoopStatus,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LoopConfigSchema, type LoopConfig } from '@rc/orchestrator-core';
 import { runGit } from '@rc/exec';
-import { runLoop, type RunLoopOptions } from '../src/run-loop';
+import { runLoop } from '../src/run-loop';
+import type { RunLoopOptions } from '../src/run-loop-options';
 
 /**
  * A fake agent: records "iteration actor phase prompt | argv | first stdin line" to $RC_TEST_RECORD,
