@@ -11,6 +11,8 @@ export default [
     ignores: [
       '**/dist',
       'packages/cli/bundle',
+      // The GitHub Action's generated, committed bundle (see packages/workflows/README.md).
+      'packages/workflows/action',
       '**/coverage',
       '**/node_modules',
       '**/.nx',
@@ -60,6 +62,20 @@ export default [
     // Build and test configs import the shared root bases by path; they are not library code.
     files: ['**/*.config.ts', '**/*.config.mjs'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    // Type-aware rules for the packages (each package's tsconfig.json covers src and test): a
+    // promise nobody awaits loses its rejection, and one passed where a callback's result is
+    // ignored (an event handler, a forEach) runs unawaited. Lint depends on ^build, as typecheck
+    // does, so the types of the other @rc packages it imports are there.
+    files: ['packages/*/src/**/*.ts', 'packages/*/test/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
   {
     // Libraries never exit and never print: only layer:app turns errors into output.
