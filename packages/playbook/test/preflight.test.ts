@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExecPorts } from '../src/create-exec-ports';
-import { _decidePreflight, _gatherPreflightFacts } from '../src/_preflight';
+import { decidePreflight, gatherPreflightFacts } from '../src/_preflight';
 import { git, makeRepo } from './_git-fixture';
 import { task } from './_tasks';
 
@@ -15,9 +15,9 @@ const clean = {
   source: 'plan.md',
 };
 
-describe('_decidePreflight', () => {
+describe('decidePreflight', () => {
   it('passes a ready repository', () => {
-    expect(_decidePreflight(clean)).toEqual([]);
+    expect(decidePreflight(clean)).toEqual([]);
   });
 
   it.each([
@@ -45,18 +45,18 @@ describe('_decidePreflight', () => {
       'plan.md:7: task A: check "pnpm test" runs "pnpm", which was not found: install it or fix the Checks column',
     ],
   ])('names the fix for %j', (change, message) => {
-    expect(_decidePreflight({ ...clean, ...change }).join('\n')).toContain(message);
+    expect(decidePreflight({ ...clean, ...change }).join('\n')).toContain(message);
   });
 });
 
-describe('_gatherPreflightFacts', () => {
+describe('gatherPreflightFacts', () => {
   it('finds the agent on PATH, a missing check command, and skips shell words and paths', async () => {
     const repo = makeRepo();
     const bin = mkdtempSync(join(tmpdir(), 'rc-preflight-'));
     writeFileSync(join(bin, 'agent'), '#!/bin/sh\n');
     chmodSync(join(bin, 'agent'), 0o755);
     writeFileSync(join(bin, 'plain'), 'not executable\n');
-    const facts = await _gatherPreflightFacts({
+    const facts = await gatherPreflightFacts({
       ports: createExecPorts(),
       repo,
       tasks: [
@@ -80,7 +80,7 @@ describe('_gatherPreflightFacts', () => {
     expect(facts.missingChecks).toEqual([
       { task: 'A', line: 3, command: 'CI=1 no-such-tool-rc --x', executable: 'no-such-tool-rc' },
     ]);
-    const plain = await _gatherPreflightFacts({
+    const plain = await gatherPreflightFacts({
       ports: createExecPorts(),
       repo,
       tasks: [],
@@ -94,7 +94,7 @@ describe('_gatherPreflightFacts', () => {
   it('sees a repository without a commit', async () => {
     const repo = mkdtempSync(join(tmpdir(), 'rc-empty-'));
     git(repo, 'init', '-q', '-b', 'main');
-    const facts = await _gatherPreflightFacts({
+    const facts = await gatherPreflightFacts({
       ports: createExecPorts(),
       repo,
       tasks: [],
