@@ -2,7 +2,7 @@ import { createGitHubClient, githubApiUrlFromEnv, type GitHubClient } from '@rc/
 import type { CliIo } from './cli-io';
 
 /** The token rc uses: ORCHESTRATOR_BOT_TOKEN, else GITHUB_TOKEN, else none. */
-export function tokenFromEnv(env: CliIo['env']): string | undefined {
+function tokenFromEnv(env: CliIo['env']): string | undefined {
   const token = env['ORCHESTRATOR_BOT_TOKEN'] || env['GITHUB_TOKEN'];
   return token === undefined || token === '' ? undefined : token;
 }

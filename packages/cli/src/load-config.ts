@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import type { CliIo } from './cli-io';
 
 /** The configuration file rc looks for when `--config` is not given. */
-export const DEFAULT_CONFIG_FILE = ORCHESTRATION_CONFIG_FILE;
+const DEFAULT_CONFIG_FILE = ORCHESTRATION_CONFIG_FILE;
 
 /** A configuration and where it came from. */
 export interface LoadedConfig {

@@ -8,10 +8,10 @@ import {
 import type { CliIo } from './cli-io';
 
 /** `--log-format`: `auto` is text on a terminal and JSON lines anywhere else (CI logs). */
-export const LOG_FORMATS = ['auto', 'text', 'json'] as const;
+const LOG_FORMATS = ['auto', 'text', 'json'] as const;
 
 /** Seconds between heartbeats when neither `--heartbeat` nor `RC_HEARTBEAT_S` says. */
-export const DEFAULT_HEARTBEAT_S = 60;
+const DEFAULT_HEARTBEAT_S = 60;
 
 /** Options of {@link createProgressLog}, as the command line gives them. */
 export interface ProgressLogOptions {
@@ -22,7 +22,7 @@ export interface ProgressLogOptions {
 }
 
 /** Beat of a heartbeat: what to say, given how long the step has run. */
-export type Heartbeat = (elapsedMs: number) => { text: string; fields?: LogFields };
+type Heartbeat = (elapsedMs: number) => { text: string; fields?: LogFields };
 
 /** Progress lines of a long command on stderr: text for people or JSON lines for machines. */
 export interface ProgressLog {

@@ -4,7 +4,7 @@ import { InvalidInputError } from '@rc/orchestrator-core';
 import type { CliIo } from './cli-io';
 
 /** How long `dispatch.local_command` may run by default: as long as a CI job would (1 hour). */
-export const DEFAULT_LOCAL_COMMAND_TIMEOUT_MS = 3_600_000;
+const DEFAULT_LOCAL_COMMAND_TIMEOUT_MS = 3_600_000;
 
 /**
  * The words of `dispatch.local_command`: split as a shell splits plain and quoted words

@@ -12,7 +12,7 @@ export const rcBin = join(repoRoot, 'packages/cli/dist/rc.cjs');
  * is gone: a test can then kill rc in the middle of a turn, having seen it start. With
  * $RC_TEST_WAIT it waits until that file exists.
  */
-export const FAKE_AGENT = `#!/bin/sh
+const FAKE_AGENT = `#!/bin/sh
 echo "start $RC_LOOP_ITERATION $RC_LOOP_ACTOR"
 if [ -n "$RC_TEST_HOLD" ]; then
   echo "$RC_LOOP_ITERATION $RC_LOOP_ACTOR" > "$RC_TEST_HOLD"

@@ -96,7 +96,7 @@ const NAMED_REFERENCES: Record<string, string> = {
  * slash (ignored but on void and foreign elements). A hidden element that is never closed hides
  * everything after it, as in a browser.
  */
-export function _removeHiddenHtml(text: string): string {
+export function removeHiddenHtml(text: string): string {
   const tags = new RegExp(ANY_TAG.source, 'g');
   let out = '';
   let last = 0;
@@ -104,7 +104,7 @@ export function _removeHiddenHtml(text: string): string {
     if (match[0].startsWith('</')) continue;
     const name = (match[1] ?? '').toLowerCase();
     const attributes = match[2] ?? '';
-    if (!CONTENT_HIDDEN.has(name) && !_hidesElement(attributes)) continue;
+    if (!CONTENT_HIDDEN.has(name) && !hidesElement(attributes)) continue;
     out += text.slice(last, match.index);
     last = elementEnd(text, name, attributes, tags.lastIndex);
     tags.lastIndex = last;
@@ -113,7 +113,7 @@ export function _removeHiddenHtml(text: string): string {
 }
 
 /** Whether a tag's attributes hide the element (or shrink it to nothing). */
-export function _hidesElement(attributes: string): boolean {
+function hidesElement(attributes: string): boolean {
   const seen = new Set<string>();
   for (const match of attributes.matchAll(ATTRIBUTE)) {
     const name = (match[1] ?? '').toLowerCase();
@@ -162,7 +162,7 @@ function decodeReferences(value: string): string {
 function elementEnd(text: string, name: string, attributes: string, from: number): number {
   if (VOID.has(name) || (FOREIGN.has(name) && attributes.trimEnd().endsWith('/'))) return from;
   if (RAW_TEXT.has(name)) return rawTextEnd(text, name, from);
-  const open = new _OpenElements(name);
+  const open = new OpenElements(name);
   const tags = new RegExp(ANY_TAG.source, 'g');
   tags.lastIndex = from;
   for (let match = tags.exec(text); match !== null; match = tags.exec(text)) {
@@ -191,14 +191,14 @@ function rawTextEnd(text: string, name: string, from: number): number {
 }
 
 /** Removes every known HTML tag, and any tag carrying attribute values, keeping the text between. */
-export function _stripHtmlTags(text: string): string {
+export function stripHtmlTags(text: string): string {
   return text.replace(ANY_TAG, (tag, name: string, attributes: string) =>
     KNOWN_ELEMENTS.has(name.toLowerCase()) || HAS_VALUED_ATTRIBUTE.test(attributes) ? '' : tag,
   );
 }
 
 /** The stack of open elements, with constant-time lookups so hostile nesting stays linear. */
-class _OpenElements {
+class OpenElements {
   private readonly names: string[] = [];
   // specials[i]: how many of names[0..i] are special elements.
   private readonly specials: number[] = [];

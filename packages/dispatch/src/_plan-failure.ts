@@ -1,7 +1,7 @@
 import type { PlanErrorCode, PlanResult } from './plan-error';
 
 /** Builds a failed {@link PlanResult}. */
-export function _planFailure<T>(
+export function planFailure<T>(
   code: PlanErrorCode,
   message: string,
   lookedFor: readonly string[] = [],

@@ -1,4 +1,4 @@
-import { _planFailure } from './_plan-failure';
+import { planFailure } from './_plan-failure';
 import type { DispatchEvent } from './dispatch-event';
 import type { PlanResult } from './plan-error';
 import { sanitizeUntrustedText } from './sanitize-untrusted-text';
@@ -16,10 +16,10 @@ type ResolveLabelsInput = DispatchEvent & {
  * label against the raw names. Labels come from `targetIssue` when given, else from the event when
  * it is a comment on the target issue; unknown labels fail closed when a label is required.
  */
-export function _resolveLabels(input: ResolveLabelsInput): PlanResult<string[]> {
+export function resolveLabels(input: ResolveLabelsInput): PlanResult<string[]> {
   const { issue, requiredLabel, targetIssue } = input;
   if (targetIssue !== null && targetIssue.number !== issue) {
-    return _planFailure(
+    return planFailure(
       'issue_mismatch',
       `the labels passed in are for #${targetIssue.number}, but the command targets #${issue}`,
       [`#${issue}`],
@@ -33,7 +33,7 @@ export function _resolveLabels(input: ResolveLabelsInput): PlanResult<string[]> 
       input.eventName === 'issue_comment'
         ? `the command targets #${issue} but the comment is on #${input.event.issue.number}`
         : 'a workflow_dispatch event carries no issue labels';
-    return _planFailure(
+    return planFailure(
       'labels_unknown',
       `${where}, so the labels of #${issue} are unknown and the required label ` +
         `"${requiredLabel}" cannot be checked; refusing (look the issue up and pass targetIssue)`,
@@ -44,7 +44,7 @@ export function _resolveLabels(input: ResolveLabelsInput): PlanResult<string[]> 
   const labels = [...new Set(raw)].sort();
   if (requiredLabel !== null && !labels.includes(requiredLabel)) {
     const found = labels.map((label) => sanitizeUntrustedText(label, { maxLength: 100 }));
-    return _planFailure(
+    return planFailure(
       'missing_label',
       `issue #${issue} does not have the required label "${requiredLabel}" ` +
         `(${found.length === 0 ? 'it has no labels' : `its labels: ${found.join(', ')}`})`,

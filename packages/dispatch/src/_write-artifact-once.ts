@@ -10,7 +10,7 @@ import {
 import type { ArtifactWriteResult } from './artifact-write-result';
 
 /** Where a run's artifact lives; the run id is checked first so it cannot escape `dir`. */
-export function _runArtifactPath(dir: string, runId: string, file: string): string {
+export function runArtifactPath(dir: string, runId: string, file: string): string {
   if (!RUN_ID_PATTERN.test(runId)) {
     throw new InvalidInputError(
       `run id ${JSON.stringify(runId.slice(0, 64))} does not have the shape YYYY-MM-DDTHH-mm-ss-0700`,
@@ -24,7 +24,7 @@ export function _runArtifactPath(dir: string, runId: string, file: string): stri
  * different bytes a ConflictError that leaves the file as it was. A symbolic link at `path` or
  * in a directory between `dir` and it is refused (OperationError) before anything is read.
  */
-export async function _writeArtifactOnce(
+export async function writeArtifactOnce(
   dir: string,
   path: string,
   content: string,

@@ -6,7 +6,7 @@ import {
   type TextRedactor,
 } from '@rc/orchestrator-core';
 import {
-  _dispatchLogEntryProblems,
+  dispatchLogEntryProblems,
   DISPATCH_LOG_FILE,
   type DispatchLogEntry,
 } from './dispatch-log-entry';
@@ -37,7 +37,7 @@ export const MAX_REASON_LENGTH = 500;
 export async function appendDispatchLog(
   input: AppendDispatchLogInput,
 ): Promise<{ path: string; line: string }> {
-  const problems = _dispatchLogEntryProblems(input.entry);
+  const problems = dispatchLogEntryProblems(input.entry);
   if (problems.length > 0) {
     throw new InvalidInputError('dispatch log entry is invalid', { issues: problems });
   }

@@ -10,7 +10,7 @@ import {
 import { commandInstructions } from './command-instructions';
 import { decideDispatch } from './decide-dispatch';
 import { buildEnvelope } from './build-envelope';
-import { _dispatchLogEntryProblems } from './dispatch-log-entry';
+import { dispatchLogEntryProblems } from './dispatch-log-entry';
 import { INSTRUCTIONS_TAG, instructionsPromptBlock } from './instructions-prompt-block';
 import { planDispatch } from './plan-dispatch';
 import { TRUNCATION_MARKER } from './sanitize-untrusted-text';
@@ -99,9 +99,9 @@ describe('instructions in the plan and the dispatch record', () => {
       sha256Hex('fix the parser'),
     );
     const entry = decision.kind === 'trigger' ? decision.pending : null;
-    expect(_dispatchLogEntryProblems({ ...entry, outcome: 'recorded', reason: null })).toEqual([]);
+    expect(dispatchLogEntryProblems({ ...entry, outcome: 'recorded', reason: null })).toEqual([]);
     expect(
-      _dispatchLogEntryProblems({
+      dispatchLogEntryProblems({
         ...entry,
         outcome: 'recorded',
         reason: null,

@@ -57,7 +57,7 @@ const FIELDS = new Set<string>([
 ]);
 
 /** Checks a parsed value is a log entry; returns the problems, empty when it is one. */
-export function _dispatchLogEntryProblems(value: unknown): string[] {
+export function dispatchLogEntryProblems(value: unknown): string[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return ['(root): expected a JSON object'];
   }

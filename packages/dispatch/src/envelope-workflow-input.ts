@@ -10,7 +10,7 @@ import {
  * checked against its schema, then redacted field by field. Throws a zod $ZodError for an
  * envelope that breaks the schema.
  */
-export function _redactedEnvelope(
+export function redactedEnvelope(
   envelope: DispatchEnvelope,
   redactor: ValueRedactor,
 ): DispatchEnvelope {
@@ -24,5 +24,5 @@ export function _redactedEnvelope(
  * JSON. What leaves rc holds no more than what it writes.
  */
 export function envelopeWorkflowInput(envelope: DispatchEnvelope, redactor: ValueRedactor): string {
-  return JSON.stringify(JSON.parse(canonicalJson(_redactedEnvelope(envelope, redactor))));
+  return JSON.stringify(JSON.parse(canonicalJson(redactedEnvelope(envelope, redactor))));
 }

@@ -8,8 +8,8 @@ import {
   type DispatchPlan,
   type SlashCommand,
 } from '@rc/orchestrator-core';
-import { _planFailure } from './_plan-failure';
-import { _resolveLabels } from './_resolve-labels';
+import { planFailure } from './_plan-failure';
+import { resolveLabels } from './_resolve-labels';
 import { commandInstructions } from './command-instructions';
 import type { DispatchEvent } from './dispatch-event';
 import type { PlanResult } from './plan-error';
@@ -51,7 +51,7 @@ export function planDispatch(input: PlanDispatchInput): PlanResult<DispatchPlan>
   const { command, config } = input;
   const time = runTime(input.runId ?? null, input.now);
   if (!time.ok) return time;
-  const labels = _resolveLabels({
+  const labels = resolveLabels({
     ...input,
     issue: command.issue_number,
     requiredLabel: config.required_label,
@@ -97,7 +97,7 @@ export function planDispatch(input: PlanDispatchInput): PlanResult<DispatchPlan>
   if (instructions !== null) plan.instructions = instructions;
   const checked = validate(DispatchPlanSchema, plan);
   if (!checked.ok) {
-    return _planFailure(
+    return planFailure(
       'invalid_plan',
       `the plan breaks its schema: ${checked.issues.join('; ')}`,
       [],
@@ -114,7 +114,7 @@ function runTime(
   if (runId !== null) {
     const parsed = parseRunId(runId);
     if (!parsed.ok) {
-      return _planFailure(
+      return planFailure(
         'invalid_run_id',
         `${parsed.issues.join('; ')}; expected e.g. 2026-11-20T09-15-00-0700`,
         ['YYYY-MM-DDTHH-mm-ss-0700'],
@@ -124,7 +124,7 @@ function runTime(
     return { ok: true, value: { runId, timestamp: formatPhoenix(parsed.value) } };
   }
   if (Number.isNaN(now.getTime())) {
-    return _planFailure(
+    return planFailure(
       'invalid_time',
       'now is an invalid Date',
       ['a valid Date'],

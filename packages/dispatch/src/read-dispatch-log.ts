@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readNdjson } from '@rc/orchestrator-core';
 import {
-  _dispatchLogEntryProblems,
+  dispatchLogEntryProblems,
   DISPATCH_LOG_FILE,
   type DispatchLogEntry,
 } from './dispatch-log-entry';
@@ -40,7 +40,7 @@ export async function readDispatchLog(dir: string): Promise<DispatchLog> {
     reason: `not JSON: ${problem.error}`,
   }));
   for (const record of file?.records ?? []) {
-    const problems = _dispatchLogEntryProblems(record.value);
+    const problems = dispatchLogEntryProblems(record.value);
     if (problems.length === 0) entries.push(record.value as DispatchLogEntry);
     else
       malformed.push({

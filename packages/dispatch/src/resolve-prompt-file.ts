@@ -1,5 +1,5 @@
 import type { DispatchPlan } from '@rc/orchestrator-core';
-import { _planFailure } from './_plan-failure';
+import { planFailure } from './_plan-failure';
 import type { PlanResult } from './plan-error';
 
 /** The helper prompt chosen for an issue, as the plan records it. */
@@ -37,7 +37,7 @@ export function resolvePromptFile(input: ResolvePromptFileInput): PlanResult<Res
     if (files.includes(file)) {
       return ok({ name: file.slice(0, -3), path: pathOf(file), source });
     }
-    return _planFailure<ResolvedPrompt>(
+    return planFailure<ResolvedPrompt>(
       'prompt_not_found',
       `${what}: looked for ${pathOf(file)}; found ${describe(files, dir)}`,
       [pathOf(file)],
@@ -60,7 +60,7 @@ export function resolvePromptFile(input: ResolvePromptFileInput): PlanResult<Res
     return ok({ name: only.slice(0, -3), path: pathOf(only), source: 'issue-number' });
   }
   if (candidates.length === 0) {
-    return _planFailure(
+    return planFailure(
       'prompt_not_found',
       `no helper prompt for #${input.issue}: no prompt=NAME, no prompt_map entry, and no file ` +
         `matching ${lookedFor.join(' or ')}; found ${describe(files, dir)}`,
@@ -68,7 +68,7 @@ export function resolvePromptFile(input: ResolvePromptFileInput): PlanResult<Res
       files,
     );
   }
-  return _planFailure(
+  return planFailure(
     'prompt_ambiguous',
     `more than one helper prompt for #${input.issue} matches ${lookedFor.join(' or ')}: ` +
       `${candidates.join(', ')}; pick one with prompt=NAME or a prompt_map entry`,

@@ -1,4 +1,4 @@
-import { _removeHiddenHtml, _stripHtmlTags } from './_hidden-html';
+import { removeHiddenHtml, stripHtmlTags } from './_hidden-html';
 
 /** Appended to text cut at `maxLength`. */
 export const TRUNCATION_MARKER = '…[truncated]';
@@ -68,7 +68,7 @@ export function sanitizeUntrustedText(
 
 function cleanOnce(text: string): string {
   const visible = text.replace(LINE_BREAKS, '\n').replace(INVISIBLE, '').replace(HTML_COMMENT, '');
-  return _stripHtmlTags(_removeHiddenHtml(visible))
+  return stripHtmlTags(removeHiddenHtml(visible))
     .replace(LINK_DEFINITION, '')
     .replace(MARKDOWN_IMAGE, '')
     .replace(LINK_TITLE, '$1)')

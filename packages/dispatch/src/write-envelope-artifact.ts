@@ -1,6 +1,6 @@
 import { canonicalJson, type DispatchEnvelope, type ValueRedactor } from '@rc/orchestrator-core';
-import { _runArtifactPath, _writeArtifactOnce } from './_write-artifact-once';
-import { _redactedEnvelope } from './envelope-workflow-input';
+import { runArtifactPath, writeArtifactOnce } from './_write-artifact-once';
+import { redactedEnvelope } from './envelope-workflow-input';
 import type { ArtifactWriteResult } from './write-plan-artifact';
 
 /** The file a run's envelope is written to, beside its plan. */
@@ -23,7 +23,7 @@ export interface WriteEnvelopeArtifactInput {
 export async function writeEnvelopeArtifact(
   input: WriteEnvelopeArtifactInput,
 ): Promise<ArtifactWriteResult> {
-  const path = _runArtifactPath(input.dir, input.envelope.plan.run_id, ENVELOPE_FILE);
-  const content = canonicalJson(_redactedEnvelope(input.envelope, input.redactor));
-  return _writeArtifactOnce(input.dir, path, content, 'envelope');
+  const path = runArtifactPath(input.dir, input.envelope.plan.run_id, ENVELOPE_FILE);
+  const content = canonicalJson(redactedEnvelope(input.envelope, input.redactor));
+  return writeArtifactOnce(input.dir, path, content, 'envelope');
 }

@@ -4,7 +4,7 @@ import {
   type DispatchPlan,
   type ValueRedactor,
 } from '@rc/orchestrator-core';
-import { _runArtifactPath, _writeArtifactOnce } from './_write-artifact-once';
+import { runArtifactPath, writeArtifactOnce } from './_write-artifact-once';
 import type { ArtifactWriteResult } from './artifact-write-result';
 
 /** The file a run's plan is written to, under `<dir>/<run-id>/`. */
@@ -30,8 +30,8 @@ export interface WritePlanArtifactInput {
 export async function writePlanArtifact(
   input: WritePlanArtifactInput,
 ): Promise<ArtifactWriteResult> {
-  const path = _runArtifactPath(input.dir, input.plan.run_id, PLAN_FILE);
+  const path = runArtifactPath(input.dir, input.plan.run_id, PLAN_FILE);
   serializeDispatchPlan(input.plan); // the schema check, on the plan as planned
   const content = canonicalJson(input.redactor.redactValue(input.plan));
-  return _writeArtifactOnce(input.dir, path, content, 'plan');
+  return writeArtifactOnce(input.dir, path, content, 'plan');
 }

@@ -1,4 +1,4 @@
-import type { AgentOutputReader, AgentReport, AgentUsage } from './agent-output';
+import type { AgentOutputReader, AgentReport, AgentUsage } from './agent-report';
 
 type Json = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import type { AgentUsage as Usage } from './agent-output';
+import type { AgentUsage as Usage } from './agent-report';
 
 /** A spending limit (`loop.limits`, `playbook.limits`): null fields mean no limit. */
 export interface Budget {

@@ -29,7 +29,7 @@ export type {
   PromptDelivery,
 } from './agent-backend';
 export type { AgentInvocation, AgentSpec } from './resolve-agent-backend';
-export type { AgentOutputReader, AgentReport, AgentUsage } from './agent-output';
+export type { AgentOutputReader, AgentReport, AgentUsage } from './agent-report';
 export type { AgentFailure, AgentFailureFacts, AgentFailureKind } from './classify-agent-failure';
 export type { AgentRunResult, RunAgentOptions } from './run-agent';
 export type { Budget } from './agent-budget';

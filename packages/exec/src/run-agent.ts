@@ -1,6 +1,7 @@
 import type { TextRedactor } from '@rc/orchestrator-core';
 import type { AgentBackend } from './agent-backend';
-import { createAgentOutputReader, type AgentUsage } from './agent-output';
+import { createAgentOutputReader } from './agent-output';
+import type { AgentUsage } from './agent-report';
 import { classifyAgentFailure, type AgentFailure } from './classify-agent-failure';
 import { buildAgentInvocation } from './resolve-agent-backend';
 import { runCommand, type CommandResult } from './run-command';

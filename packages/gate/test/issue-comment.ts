@@ -7,7 +7,8 @@ interface Definition {
 }
 type Json = Record<string, unknown>;
 
-const definitions = createRequire(import.meta.url)('@octokit/webhooks-examples') as Definition[];
+const require = createRequire(import.meta.url);
+const definitions = require('@octokit/webhooks-examples') as Definition[];
 const examples = definitions.find((definition) => definition.name === 'issue_comment')?.examples;
 
 /** Edits applied to a real `@octokit/webhooks-examples` issue_comment payload. */
@@ -25,7 +26,7 @@ export interface CommentEdits {
 }
 
 /** The raw payload: the first example with the action, edited as asked. */
-export function issueCommentPayload(edits: CommentEdits = {}): Json {
+function issueCommentPayload(edits: CommentEdits = {}): Json {
   const action = edits.action ?? 'created';
   const example = examples?.find((candidate) => candidate['action'] === action);
   if (example === undefined) throw new Error(`no issue_comment ${action} example`);

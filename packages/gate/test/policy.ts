@@ -5,7 +5,7 @@ import { resolveGatePolicy, type GatePolicy, type GatePolicyEnv } from '../src/r
  * The project the scenarios play in: its issues carry a label and a maintainers team may command.
  * Written out, as an adopter's orchestration.yaml does: the defaults name no label and no team.
  */
-export const PROJECT_GATE: Partial<GateConfig> = {
+const PROJECT_GATE: Partial<GateConfig> = {
   allowed_teams: ['releasecopilot-maintainers'],
   required_label: 'wave:wave2',
 };

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /** One request as the fake GitHub saw it. */
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   url: string;
   authorization: string | undefined;
@@ -10,7 +10,7 @@ export interface RecordedRequest {
 }
 
 /** How the fake GitHub answers one request. */
-export interface FakeAnswer {
+interface FakeAnswer {
   status: number;
   /** Sent as JSON unless `raw` is given. */
   json?: unknown;
@@ -20,7 +20,7 @@ export interface FakeAnswer {
   delayMs?: number;
 }
 
-export type FakeHandler = (request: RecordedRequest) => FakeAnswer;
+type FakeHandler = (request: RecordedRequest) => FakeAnswer;
 
 /** A fake GitHub REST API on 127.0.0.1: records every request and answers with `handler`. */
 export interface GitHubApiServer {

@@ -1,5 +1,5 @@
 import type { LoopStop } from './next-turn';
-import type { LoopOutcome } from './run-loop';
+import type { LoopOutcome } from './run-loop-options';
 import type { OrchestrationState } from './state/orchestration-state';
 
 const EXIT = { done: 0, failed: 1, limit: 4 } as const;

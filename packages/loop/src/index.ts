@@ -30,7 +30,7 @@ export type {
   TurnRole,
   TurnStartEvent,
 } from './loop-event';
-export type { LoopOutcome, LoopRuntime, RunLoopOptions } from './run-loop';
+export type { LoopOutcome, RunLoopOptions } from './run-loop-options';
 export type {
   Actor,
   LoopStatus,

@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LoopConfigSchema, type LoopConfig } from '@rc/orchestrator-core';
 import { runGit } from '@rc/exec';
-import { runLoop, type RunLoopOptions } from '../src/run-loop';
+import { runLoop } from '../src/run-loop';
+import type { RunLoopOptions } from '../src/run-loop-options';
 
 /**
  * A fake agent: records "iteration actor phase prompt | argv | first stdin line" to $RC_TEST_RECORD,
  * and misbehaves when $RC_TEST_<WHAT> names this turn ("<iteration>-<actor>-<prompt>"). ESCAPE
  * leaves a process in a new session holding stdout open, its pid in $RC_TEST_ESCAPE_PID.
  */
-export const FAKE_AGENT = `#!/bin/sh
+const FAKE_AGENT = `#!/bin/sh
 turn="$RC_LOOP_ITERATION-$RC_LOOP_ACTOR-$RC_LOOP_PROMPT"
 line=""
 [ "$1" = "" ] && read -r line

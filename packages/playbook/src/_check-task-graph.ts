@@ -4,7 +4,7 @@ import type { PlaybookTask } from './playbook-task';
  * Problems with a task list as a graph: duplicate ids, dependencies on unknown tasks, and
  * dependency cycles (printed as `A -> B -> A`). Each message starts with `<source>:<line>: `.
  */
-export function _checkTaskGraph(tasks: readonly PlaybookTask[], source: string): string[] {
+export function checkTaskGraph(tasks: readonly PlaybookTask[], source: string): string[] {
   const problems: string[] = [];
   const at = (task: PlaybookTask) => `${source}:${task.line}: `;
   const byId = new Map<string, PlaybookTask>();
@@ -22,7 +22,7 @@ export function _checkTaskGraph(tasks: readonly PlaybookTask[], source: string):
     }
   }
   if (problems.length > 0) return problems;
-  const cycle = _findCycle(tasks, byId);
+  const cycle = findCycle(tasks, byId);
   if (cycle !== null) {
     const first = byId.get(cycle[0] as string) as PlaybookTask;
     problems.push(`${at(first)}dependency cycle: ${cycle.join(' -> ')}`);
@@ -31,7 +31,7 @@ export function _checkTaskGraph(tasks: readonly PlaybookTask[], source: string):
 }
 
 // Iterative depth-first search (10,000-task plans would overflow a recursive one).
-function _findCycle(
+function findCycle(
   tasks: readonly PlaybookTask[],
   byId: ReadonlyMap<string, PlaybookTask>,
 ): string[] | null {

@@ -1,20 +1,20 @@
-import { _Heap } from './_heap';
-import { _ScopeIndex } from './_scope-index';
+import { Heap } from './_heap';
+import { ScopeIndex } from './_scope-index';
 import type { PlaybookTask } from './playbook-task';
 import { scopeBase } from './scopes-overlap';
 
-type _State = 'waiting' | 'ready' | 'running' | 'held' | 'passed' | 'failed' | 'replaced';
+type State = 'waiting' | 'ready' | 'running' | 'held' | 'passed' | 'failed' | 'replaced';
 
-interface _Node {
+interface Node {
   task: PlaybookTask;
   bases: string[];
   priority: number;
   pending: number;
-  dependents: _Node[];
-  state: _State;
+  dependents: Node[];
+  state: State;
 }
 
-const _before = (a: _Node, b: _Node) =>
+const before = (a: Node, b: Node) =>
   a.priority > b.priority || (a.priority === b.priority && a.task.id < b.task.id);
 
 /**
@@ -24,11 +24,11 @@ const _before = (a: _Node, b: _Node) =>
  * the running task that blocks it and is reconsidered only when that one finishes, so a large
  * plan is scheduled in O(n log n) rather than rescanned at every step.
  */
-export class _DispatchQueue {
-  readonly #nodes = new Map<string, _Node>();
-  readonly #ready = new _Heap<_Node>(_before);
-  readonly #blocked = new Map<string, _Node[]>();
-  readonly #index = new _ScopeIndex();
+export class DispatchQueue {
+  readonly #nodes = new Map<string, Node>();
+  readonly #ready = new Heap<Node>(before);
+  readonly #blocked = new Map<string, Node[]>();
+  readonly #index = new ScopeIndex();
   readonly #groups = new Map<string, Set<string>>();
   readonly #replaces = new Map<string, string>();
   #running = 0;
@@ -45,20 +45,20 @@ export class _DispatchQueue {
       });
     for (const node of this.#nodes.values()) this.#link(node);
     // Longest remaining path: process tasks in reverse topological order (Kahn's algorithm).
-    const order: _Node[] = [];
-    const indegree = new Map<_Node, number>();
+    const order: Node[] = [];
+    const indegree = new Map<Node, number>();
     for (const node of this.#nodes.values()) {
       indegree.set(node, node.pending);
       if (node.pending === 0) order.push(node);
     }
     for (let index = 0; index < order.length; index++)
-      for (const dependent of (order[index] as _Node).dependents) {
+      for (const dependent of (order[index] as Node).dependents) {
         const left = (indegree.get(dependent) as number) - 1;
         indegree.set(dependent, left);
         if (left === 0) order.push(dependent);
       }
     for (let index = order.length - 1; index >= 0; index--) {
-      const node = order[index] as _Node;
+      const node = order[index] as Node;
       let longest = 0;
       for (const dependent of node.dependents) longest = Math.max(longest, dependent.priority);
       node.priority = duration(node.task) + longest;
@@ -112,7 +112,7 @@ export class _DispatchQueue {
       node.state = 'replaced';
       this.#groups.set(id, new Set(replacements.map((task) => task.id)));
       for (const task of replacements) {
-        const added: _Node = {
+        const added: Node = {
           task,
           bases: task.scope.map(scopeBase),
           priority: node.priority,
@@ -142,11 +142,11 @@ export class _DispatchQueue {
   }
 
   /** The state of a task by id, or undefined for an unknown id. */
-  state(id: string): _State | undefined {
+  state(id: string): State | undefined {
     return this.#nodes.get(id)?.state;
   }
 
-  #link(node: _Node): void {
+  #link(node: Node): void {
     for (const dependency of node.task.dependencies) {
       const parent = this.#nodes.get(dependency);
       if (parent !== undefined && parent.state === 'passed') continue;
@@ -155,12 +155,12 @@ export class _DispatchQueue {
     }
   }
 
-  #makeReady(node: _Node): void {
+  #makeReady(node: Node): void {
     node.state = 'ready';
     this.#ready.push(node);
   }
 
-  #pass(node: _Node): void {
+  #pass(node: Node): void {
     node.state = 'passed';
     for (const dependent of node.dependents)
       if (--dependent.pending === 0 && dependent.state === 'waiting') this.#makeReady(dependent);
@@ -168,6 +168,6 @@ export class _DispatchQueue {
     if (parentId === undefined) return;
     const group = this.#groups.get(parentId) as Set<string>;
     group.delete(node.task.id);
-    if (group.size === 0) this.#pass(this.#nodes.get(parentId) as _Node);
+    if (group.size === 0) this.#pass(this.#nodes.get(parentId) as Node);
   }
 }

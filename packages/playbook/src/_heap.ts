@@ -1,5 +1,5 @@
 /** A binary min-heap ordered by `before(a, b)`; the planner's queues of ready and running tasks. */
-export class _Heap<T> {
+export class Heap<T> {
   readonly #items: T[] = [];
   constructor(private readonly before: (a: T, b: T) => boolean) {}
 

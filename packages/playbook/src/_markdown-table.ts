@@ -1,16 +1,16 @@
 import MarkdownIt from 'markdown-it';
 
 /** A Markdown table row with the 1-based line it came from. */
-export interface _TableRow {
+interface TableRow {
   line: number;
   cells: string[];
 }
 
 /** A Markdown table: lower-cased header cells and the data rows. */
-export interface _Table {
+export interface Table {
   headerLine: number;
   header: string[];
-  rows: _TableRow[];
+  rows: TableRow[];
 }
 
 // CommonMark with GFM tables. HTML blocks are recognised (a `<style>` or `<!--` block hides what it
@@ -23,10 +23,10 @@ const markdown = new MarkdownIt('commonmark', { html: true }).enable('table').di
  * and tables without leading pipes follow CommonMark: a template quoted in a fence is never read
  * as the plan. Cells keep their source text (a glob's `*` is not emphasis), with `\|` unescaped.
  */
-export function _findTables(text: string): _Table[] {
-  const tables: _Table[] = [];
-  let table: _Table | null = null;
-  let row: _TableRow | null = null;
+export function findTables(text: string): Table[] {
+  const tables: Table[] = [];
+  let table: Table | null = null;
+  let row: TableRow | null = null;
   let inHead = false;
   for (const token of markdown.parse(text, {})) {
     switch (token.type) {

@@ -29,7 +29,7 @@ const INSTALL: Partial<Record<AgentPreset, string>> = {
 };
 
 /** The problems preflight found, each with its fix; empty when the run may start. Pure. */
-export function _decidePreflight(facts: PreflightFacts): string[] {
+export function decidePreflight(facts: PreflightFacts): string[] {
   const problems: string[] = [];
   const { agent } = facts;
   if (agent.found === 'missing')
@@ -65,7 +65,7 @@ const SHELL_WORDS = new Set(
 );
 
 /** Gathers the facts preflight decides on: git state, the agent, every check's executable. */
-export async function _gatherPreflightFacts(input: {
+export async function gatherPreflightFacts(input: {
   ports: PlaybookPorts;
   repo: string;
   tasks: readonly PlaybookTask[];
@@ -82,16 +82,16 @@ export async function _gatherPreflightFacts(input: {
   const known = new Map<string, boolean>();
   for (const task of input.tasks)
     for (const command of task.checks) {
-      const executable = _firstWord(command);
+      const executable = firstWord(command);
       // A path may name a script the task itself adds: only bare names are looked up on PATH.
       if (executable === null || SHELL_WORDS.has(executable) || executable.includes('/')) continue;
       if (!known.has(executable))
-        known.set(executable, (await _resolve(executable, path, repo)) === 'ok');
+        known.set(executable, (await resolveExecutable(executable, path, repo)) === 'ok');
       if (known.get(executable) === false)
         missingChecks.push({ task: task.id, line: task.line, command, executable });
     }
   return {
-    agent: { ...input.agent, found: await _resolve(input.agent.file, path, repo) },
+    agent: { ...input.agent, found: await resolveExecutable(input.agent.file, path, repo) },
     repo,
     isRepo: inside.exitCode === 0 && inside.stdout.trim() === 'true',
     hasCommit: head.exitCode === 0,
@@ -102,8 +102,8 @@ export async function _gatherPreflightFacts(input: {
 }
 
 /** Runs preflight: throws InvalidInputError (exit 2) listing every problem with its fix. */
-export async function _preflight(input: Parameters<typeof _gatherPreflightFacts>[0]) {
-  const problems = _decidePreflight(await _gatherPreflightFacts(input));
+export async function preflight(input: Parameters<typeof gatherPreflightFacts>[0]) {
+  const problems = decidePreflight(await gatherPreflightFacts(input));
   if (problems.length > 0)
     throw new InvalidInputError('playbook preflight failed; nothing was run:', {
       issues: problems,
@@ -111,7 +111,7 @@ export async function _preflight(input: Parameters<typeof _gatherPreflightFacts>
 }
 
 // The executable a shell command line starts with, after `VAR=value` assignments.
-function _firstWord(command: string): string | null {
+function firstWord(command: string): string | null {
   for (const word of command.trim().split(/\s+/)) {
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) continue;
     // Quoted or substituted words are left to the shell.
@@ -120,7 +120,7 @@ function _firstWord(command: string): string | null {
   return null;
 }
 
-async function _resolve(
+async function resolveExecutable(
   file: string,
   path: readonly string[],
   cwd: string,

@@ -8,10 +8,10 @@ import type { AgentResult, PlaybookPorts } from './playbook-ports';
 import type { PlaybookTask } from './playbook-task';
 import { releaseRiskFiles, type ReplanSignals } from './replan-task';
 import { renderExecutionCard } from './render-execution-card';
-import { _addWorktree, _git, _worktreeExists } from './_worktree';
+import { addWorktree, git, worktreeExists } from './_worktree';
 
 /** Everything one task run produced, before merging and re-planning. */
-export interface _TaskRun {
+export interface TaskRun {
   task: PlaybookTask;
   harvest: Harvest;
   agentExitCode: number | null;
@@ -29,8 +29,8 @@ export interface _TaskRun {
   durationMs: number;
 }
 
-/** What {@link _runTask} needs besides the task. */
-export interface _RunTaskContext {
+/** What {@link runTask} needs besides the task. */
+export interface RunTaskContext {
   repo: string;
   stateDir: string;
   config: PlaybookConfig;
@@ -44,14 +44,14 @@ export interface _RunTaskContext {
 const SIGNAL = (name: string) => new RegExp(`^RC-SIGNAL:\\s*${name}\\b`, 'im');
 
 /** Runs one task in its own worktree on `rc/<id>`: card, agent, log, harvest. */
-export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Promise<_TaskRun> {
+export async function runTask(task: PlaybookTask, context: RunTaskContext): Promise<TaskRun> {
   const { repo, stateDir, config, ports } = context;
   const start = context.clock();
   const startedAt = formatPhoenix(start);
   const branch = `rc/${task.id}`;
   const worktree = join(stateDir, 'worktrees', task.id);
   const log = join(stateDir, 'logs', `${task.id}.log`);
-  const base = (await _git(ports, ['rev-parse', 'HEAD'], repo)).stdout.trim();
+  const base = (await git(ports, ['rev-parse', 'HEAD'], repo)).stdout.trim();
   await mkdir(join(stateDir, 'logs'), { recursive: true });
   await writeFile(
     log,
@@ -60,12 +60,12 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
   const finish = (
     harvest: Harvest,
     agent: AgentResult | null,
-    extra: Partial<_TaskRun> = {},
-  ): _TaskRun => {
+    extra: Partial<TaskRun> = {},
+  ): TaskRun => {
     const end = context.clock();
     const output = agent === null ? '' : `${agent.stdout}\n${agent.stderr}`;
     const lower = output.toLowerCase();
-    const terminal = agent === null ? null : _terminalError(agent, lower, config);
+    const terminal = agent === null ? null : terminalError(agent, lower, config);
     return {
       task,
       harvest,
@@ -103,7 +103,7 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
     await appendFile(log, 'not run: the done criteria are empty\n');
     return finish(notRun('not run: done criteria are empty'), null);
   }
-  await _addWorktree(ports, repo, worktree, branch, base);
+  await addWorktree(ports, repo, worktree, branch, base);
   const card = renderExecutionCard({
     task,
     branch,
@@ -114,7 +114,7 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
   await mkdir(join(stateDir, 'cards'), { recursive: true });
   await writeFile(cardFile, card);
   // Someone may have removed the worktree meanwhile (a cleanup job, a person): never run elsewhere.
-  if (!(await _worktreeExists(ports, worktree))) {
+  if (!(await worktreeExists(ports, worktree))) {
     await appendFile(log, `not run: worktree ${worktree} is missing\n`);
     return finish(notRun('not run: worktree missing'), null);
   }
@@ -146,7 +146,7 @@ export async function _runTask(task: PlaybookTask, context: _RunTaskContext): Pr
 
 // A missing agent (127) or one whose output names an authentication or quota failure cannot
 // succeed on a retry or a re-planned task: the batch stops instead.
-function _terminalError(agent: AgentResult, output: string, config: PlaybookConfig): string | null {
+function terminalError(agent: AgentResult, output: string, config: PlaybookConfig): string | null {
   // An authentication, trust, quota or network failure the agent's CLI reported, in one line.
   if (agent.failure !== null) return agent.failure.message;
   if (agent.exitCode === 0 || agent.aborted) return null;

@@ -1,10 +1,10 @@
-import { _basesOverlap } from './scopes-overlap';
+import { basesOverlap } from './scopes-overlap';
 
 /**
  * The scopes of running tasks, indexed by top-level path segment so a candidate is compared
  * only with the entries that share its first segment (plus whole-repo entries), not with all.
  */
-export class _ScopeIndex {
+export class ScopeIndex {
   readonly #buckets = new Map<string, Map<string, string[]>>();
   readonly #bases = new Map<string, string[]>();
 
@@ -12,7 +12,7 @@ export class _ScopeIndex {
   add(id: string, bases: readonly string[]): void {
     this.#bases.set(id, [...bases]);
     for (const base of bases) {
-      const key = _segment(base);
+      const key = segment(base);
       let bucket = this.#buckets.get(key);
       if (bucket === undefined) this.#buckets.set(key, (bucket = new Map()));
       const list = bucket.get(id);
@@ -26,7 +26,7 @@ export class _ScopeIndex {
     if (bases === undefined) return;
     this.#bases.delete(id);
     for (const base of bases) {
-      const key = _segment(base);
+      const key = segment(base);
       const bucket = this.#buckets.get(key);
       bucket?.delete(id);
       if (bucket?.size === 0) this.#buckets.delete(key);
@@ -39,14 +39,14 @@ export class _ScopeIndex {
     const consider = (bucket: Map<string, string[]> | undefined, base: string) => {
       if (bucket === undefined) return;
       for (const [id, bases] of bucket)
-        if ((found === null || id < found) && bases.some((other) => _basesOverlap(base, other)))
+        if ((found === null || id < found) && bases.some((other) => basesOverlap(base, other)))
           found = id;
     };
     for (const base of bases) {
       if (base === '') {
         for (const bucket of this.#buckets.values()) consider(bucket, base);
       } else {
-        consider(this.#buckets.get(_segment(base)), base);
+        consider(this.#buckets.get(segment(base)), base);
         consider(this.#buckets.get(''), base);
       }
     }
@@ -54,7 +54,7 @@ export class _ScopeIndex {
   }
 }
 
-function _segment(base: string): string {
+function segment(base: string): string {
   const slash = base.indexOf('/');
   return slash < 0 ? base : base.slice(0, slash);
 }

@@ -3,7 +3,7 @@ import { OperationError } from '@rc/orchestrator-core';
 import type { PlaybookPorts, ProcessResult } from './playbook-ports';
 
 /** Runs git and throws an OperationError naming the command when it fails. */
-export async function _git(
+export async function git(
   ports: PlaybookPorts,
   args: readonly string[],
   cwd: string,
@@ -17,7 +17,7 @@ export async function _git(
 }
 
 /** Creates (or resets) branch `branch` at `base` checked out in a new worktree at `dir`. */
-export async function _addWorktree(
+export async function addWorktree(
   ports: PlaybookPorts,
   repo: string,
   dir: string,
@@ -27,11 +27,11 @@ export async function _addWorktree(
   // A worktree left by an interrupted run would block `worktree add`; prune forgets missing ones.
   await ports.git(['worktree', 'remove', '--force', dir], repo);
   await ports.git(['worktree', 'prune'], repo);
-  await _git(ports, ['worktree', 'add', '-B', branch, dir, base], repo);
+  await git(ports, ['worktree', 'add', '-B', branch, dir, base], repo);
 }
 
 /** Whether `dir` still exists and is a git work tree (someone may have removed it). */
-export async function _worktreeExists(ports: PlaybookPorts, dir: string): Promise<boolean> {
+export async function worktreeExists(ports: PlaybookPorts, dir: string): Promise<boolean> {
   try {
     if (!(await stat(dir)).isDirectory()) return false;
   } catch {
@@ -42,7 +42,7 @@ export async function _worktreeExists(ports: PlaybookPorts, dir: string): Promis
 }
 
 /** Removes a finished task's worktree (its branch stays, with the evidence). */
-export async function _removeWorktree(
+export async function removeWorktree(
   ports: PlaybookPorts,
   repo: string,
   dir: string,

@@ -1,4 +1,4 @@
-import { _ScopeIndex } from './_scope-index';
+import { ScopeIndex } from './_scope-index';
 import type { PlaybookTask } from './playbook-task';
 import { scopeBase } from './scopes-overlap';
 
@@ -16,7 +16,7 @@ export function barrierWaves(
   let pending = tasks.filter((task) => task.dependencies.every((id) => known.has(id)));
   const waves: string[][] = [];
   while (pending.length > 0) {
-    const index = new _ScopeIndex();
+    const index = new ScopeIndex();
     const wave: string[] = [];
     const rest: PlaybookTask[] = [];
     for (const task of pending) {

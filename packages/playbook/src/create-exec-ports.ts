@@ -43,7 +43,7 @@ export function createExecPorts(options: CreateExecPortsOptions = {}): PlaybookP
         ...(request.signal === undefined ? {} : { signal: request.signal }),
       });
       return {
-        ...(await _toProcessResult(result, request.logFile, request.signal)),
+        ...(await toProcessResult(result, request.logFile, request.signal)),
         usage: result.usage,
         finalMessage: result.finalMessage,
         failure: result.failure,
@@ -71,14 +71,14 @@ export function createExecPorts(options: CreateExecPortsOptions = {}): PlaybookP
         tailChars: CHECK_TAIL,
         ...(request.signal === undefined ? {} : { signal: request.signal }),
       });
-      const processResult = await _toProcessResult(result, request.logFile, request.signal);
+      const processResult = await toProcessResult(result, request.logFile, request.signal);
       await appendFile(request.logFile, `# ${result.message}\n`);
       return processResult;
     },
   };
 }
 
-async function _toProcessResult(
+async function toProcessResult(
   result: CommandResult,
   logFile: string,
   signal: AbortSignal | undefined,

@@ -31,7 +31,7 @@ export function decideFanIn(input: {
   for (const entry of input.entries) last.set(entry.task_id, entry);
   const done = new Set<string>();
   const steps: FanInStep[] = [];
-  for (const task of _dependencyOrder(input.tasks)) {
+  for (const task of dependencyOrder(input.tasks)) {
     const entry = last.get(task.id) ?? null;
     const step = (action: FanInStep['action'], reason: string | null = null) => {
       steps.push({ id: task.id, action, reason, entry });
@@ -50,7 +50,7 @@ export function decideFanIn(input: {
 
 // Kahn's algorithm, taking ready tasks in plan order: the order a one-machine run merges in
 // when tasks run one at a time.
-function _dependencyOrder(tasks: readonly PlaybookTask[]): PlaybookTask[] {
+function dependencyOrder(tasks: readonly PlaybookTask[]): PlaybookTask[] {
   const known = new Set(tasks.map((task) => task.id));
   const placed = new Set<string>();
   const order: PlaybookTask[] = [];

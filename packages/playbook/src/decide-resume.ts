@@ -63,7 +63,7 @@ export function decideResume(facts: ResumeFacts): ResumeDecision {
     const commit = facts.merged.get(task.id) ?? null;
     if (commit !== null) return { id: task.id, state: 'merged', commit, run };
     if (isFinished(task.id, new Set())) return { id: task.id, state: 'replaced', commit, run };
-    return { id: task.id, state: _stateOf(entry), commit, run };
+    return { id: task.id, state: stateOf(entry), commit, run };
   });
   const done = new Set(
     standing
@@ -79,7 +79,7 @@ export function decideResume(facts: ResumeFacts): ResumeDecision {
   return { standing, pending, complete: pending.length === 0 };
 }
 
-function _stateOf(entry: LedgerEntry | undefined): TaskStanding['state'] {
+function stateOf(entry: LedgerEntry | undefined): TaskStanding['state'] {
   if (entry === undefined) return 'pending';
   if (entry.next_action === INTERRUPTED_NEXT_ACTION) return 'interrupted';
   if (entry.merge === 'held') return 'held';

@@ -52,16 +52,16 @@ export function formatPlaybookPlan(
       return `${JSON.stringify({ include })}\n`;
     }
     case 'mermaid':
-      return _mermaid(
+      return mermaid(
         plan,
         waves.map((wave) => wave.entries.map((entry) => entry.id)),
       );
     case 'table':
-      return _table(plan, schedule, waveOf);
+      return table(plan, schedule, waveOf);
   }
 }
 
-function _table(
+function table(
   plan: MasterPlan,
   schedule: PlaybookSchedule,
   waveOf: ReadonlyMap<string, number>,
@@ -99,7 +99,7 @@ function _table(
   return `${lines.join('\n')}\n`;
 }
 
-function _mermaid(plan: MasterPlan, waves: string[][]): string {
+function mermaid(plan: MasterPlan, waves: string[][]): string {
   const node = (id: string) => `t_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
   const label = (task: PlaybookTask) => `${task.id}: ${task.objective}`.replace(/"/g, "'");
   const byId = new Map(plan.tasks.map((task) => [task.id, task]));

@@ -2,7 +2,7 @@ import type { EvidenceResult, CheckEvidence } from './ledger-entry';
 import type { PlaybookPorts, ProcessResult } from './playbook-ports';
 import type { PlaybookTask } from './playbook-task';
 import { isInScope } from './scopes-overlap';
-import { _git } from './_worktree';
+import { git } from './_worktree';
 
 /** What harvest found in a task's worktree. */
 export interface Harvest {
@@ -41,18 +41,18 @@ const MAX_OUTPUT = 2_000;
  */
 export async function harvestTask(input: HarvestTaskInput): Promise<Harvest> {
   const { ports, task, worktree, base, agent } = input;
-  await _git(ports, ['add', '-A'], worktree);
+  await git(ports, ['add', '-A'], worktree);
   const staged = await ports.git(['diff', '--cached', '--quiet'], worktree);
   if (staged.exitCode !== 0)
-    await _git(
+    await git(
       ports,
       ['commit', '-q', '--no-verify', '-m', `rc: ${task.id}: ${task.objective || 'work'}`],
       worktree,
     );
   const range = `${base}..HEAD`;
-  const names = await _git(ports, ['diff', '--name-only', '--no-renames', range], worktree);
+  const names = await git(ports, ['diff', '--name-only', '--no-renames', range], worktree);
   const changed = names.stdout.split('\n').filter((line) => line !== '');
-  const stat = (await _git(ports, ['diff', '--shortstat', range], worktree)).stdout.trim();
+  const stat = (await git(ports, ['diff', '--shortstat', range], worktree)).stdout.trim();
   const outOfScope = changed.filter((file) => !isInScope(file, task.scope));
   const agentFailed = agent.exitCode !== 0;
   const checks: CheckEvidence[] = [];
@@ -67,7 +67,7 @@ export async function harvestTask(input: HarvestTaskInput): Promise<Harvest> {
       checks.push({
         command,
         exit_code: run.exitCode,
-        output: _tail(`${run.stdout}${run.stderr}`),
+        output: tail(`${run.stdout}${run.stderr}`),
       });
     }
   const passedChecks = checks.filter((check) => check.exit_code === 0).length;
@@ -101,6 +101,6 @@ export async function harvestTask(input: HarvestTaskInput): Promise<Harvest> {
   return { ...base_, result: 'pass', evidence };
 }
 
-function _tail(text: string): string {
+function tail(text: string): string {
   return text.length <= MAX_OUTPUT ? text : `...${text.slice(-MAX_OUTPUT)}`;
 }

@@ -36,7 +36,7 @@ export const CheckEvidenceSchema = z.strictObject({
 export type CheckEvidence = z.output<typeof CheckEvidenceSchema>;
 
 /** Tokens and cost one task's agent reported (`@rc/exec`'s AgentUsage). */
-export const UsageSchema = z.strictObject({
+const UsageSchema = z.strictObject({
   input_tokens: z.number(),
   output_tokens: z.number(),
   cost_usd: z.nullable(z.number()),

@@ -16,7 +16,7 @@ import { planHash } from './plan-hash';
 import type { PlaybookPorts } from './playbook-ports';
 import type { MasterPlan } from './playbook-task';
 import { renderLedger } from './render-ledger';
-import { _git } from './_worktree';
+import { git } from './_worktree';
 
 /** Input of {@link mergePlaybook}. */
 export interface MergePlaybookInput {
@@ -59,7 +59,7 @@ export async function mergePlaybook(input: MergePlaybookInput): Promise<MergePla
   const stateDir = join(repo, input.config.state_dir);
   const ledgerPath = join(stateDir, LEDGER_FILE);
   if (input.config.integration_branch !== null)
-    await _git(ports, ['checkout', '-q', input.config.integration_branch], repo);
+    await git(ports, ['checkout', '-q', input.config.integration_branch], repo);
   const plan = planHash(input.plan);
   const local = await readLedger(ledgerPath);
   const all = mergeLedgers([local.entries, ...input.ledgers]);

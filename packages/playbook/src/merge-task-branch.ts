@@ -1,5 +1,5 @@
 import type { PlaybookPorts } from './playbook-ports';
-import { _git } from './_worktree';
+import { git } from './_worktree';
 
 /** The trailer keys of a task's squash commit: they make merging idempotent. */
 export const MERGE_TRAILERS = { plan: 'Rc-Playbook', task: 'Rc-Task' } as const;
@@ -43,7 +43,7 @@ export async function mergeTaskBranch(input: MergeTaskBranchInput): Promise<Merg
   const merge = await ports.git(['merge', '--squash', '--no-commit', input.branch], repo);
   if (merge.exitCode !== 0) {
     const unmerged = await ports.git(['diff', '--name-only', '--diff-filter=U'], repo);
-    await _git(ports, ['reset', '-q', '--hard', 'HEAD'], repo);
+    await git(ports, ['reset', '-q', '--hard', 'HEAD'], repo);
     const files = unmerged.stdout.split('\n').filter((line) => line !== '');
     return { outcome: 'conflict', conflict_files: files, commit: null, already: false };
   }
@@ -54,8 +54,8 @@ export async function mergeTaskBranch(input: MergeTaskBranchInput): Promise<Merg
     `${MERGE_TRAILERS.task}: ${input.task}`,
   ].join('\n');
   // Empty when the task changed nothing (a review): the commit still records that it merged.
-  await _git(ports, ['commit', '-q', '--no-verify', '--allow-empty', '-m', message], repo);
-  const head = (await _git(ports, ['rev-parse', 'HEAD'], repo)).stdout.trim();
+  await git(ports, ['commit', '-q', '--no-verify', '--allow-empty', '-m', message], repo);
+  const head = (await git(ports, ['rev-parse', 'HEAD'], repo)).stdout.trim();
   return { outcome: 'merged', conflict_files: [], commit: head, already: false };
 }
 

@@ -1,8 +1,8 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import * as z from 'zod/mini';
 import { fail, ok, validate, type Result } from '@rc/orchestrator-core';
-import { _checkTaskGraph } from './_check-task-graph';
-import { _findTables, type _Table } from './_markdown-table';
+import { checkTaskGraph } from './_check-task-graph';
+import { findTables, type Table } from './_markdown-table';
 import { TASK_ID_PATTERN, type MasterPlan, type PlaybookTask } from './playbook-task';
 
 /** Options of {@link parseMasterPlan}. */
@@ -33,16 +33,16 @@ export function parseMasterPlan(
   options: ParseMasterPlanOptions = {},
 ): Result<MasterPlan> {
   const source = options.source ?? 'master plan';
-  const tables = _findTables(text);
+  const tables = findTables(text);
   const looksYaml = tables.length === 0 && /^\s*tasks\s*:/m.test(text);
-  const parsed = looksYaml ? _fromYaml(text, source) : _fromMarkdown(tables, source);
+  const parsed = looksYaml ? fromYaml(text, source) : fromMarkdown(tables, source);
   if (!parsed.ok) return parsed;
-  const problems = _checkTaskGraph(parsed.value, source);
+  const problems = checkTaskGraph(parsed.value, source);
   if (problems.length > 0) return fail(...problems);
   return ok({ source, tasks: parsed.value });
 }
 
-function _fromMarkdown(tables: _Table[], source: string): Result<PlaybookTask[]> {
+function fromMarkdown(tables: Table[], source: string): Result<PlaybookTask[]> {
   const table = tables.find((candidate) =>
     COLUMNS.id.some((name) => candidate.header.includes(name)),
   );
@@ -58,24 +58,24 @@ function _fromMarkdown(tables: _Table[], source: string): Result<PlaybookTask[]>
   const problems: string[] = [];
   const tasks: PlaybookTask[] = [];
   for (const row of table.rows) {
-    const cell = (at: number) => (at < 0 ? '' : _plain(row.cells[at] ?? ''));
+    const cell = (at: number) => (at < 0 ? '' : plain(row.cells[at] ?? ''));
     const id = cell(index.id);
     if (id === '') continue;
     const task: PlaybookTask = {
       id,
       objective: cell(index.objective),
       skill: cell(index.skill),
-      dependencies: _list(cell(index.dependencies), /[,\s]+/).filter(
+      dependencies: splitList(cell(index.dependencies), /[,\s]+/).filter(
         (dep) => !/^(-|none|n\/a)$/i.test(dep),
       ),
       done_criteria: cell(index.done_criteria),
-      scope: _list(cell(index.scope), /,|<br\s*\/?>/i),
-      checks: _list(cell(index.checks), /;|<br\s*\/?>/i),
+      scope: splitList(cell(index.scope), /,|<br\s*\/?>/i),
+      checks: splitList(cell(index.checks), /;|<br\s*\/?>/i),
       line: row.line,
       parent: null,
       depth: 0,
     };
-    problems.push(..._taskProblems(task, source));
+    problems.push(...taskProblems(task, source));
     tasks.push(task);
   }
   if (problems.length > 0) return fail(...problems);
@@ -99,7 +99,7 @@ const YamlTaskSchema = z.strictObject({
 });
 const YamlPlanSchema = z.looseObject({ tasks: z.array(z.unknown()) });
 
-function _fromYaml(text: string, source: string): Result<PlaybookTask[]> {
+function fromYaml(text: string, source: string): Result<PlaybookTask[]> {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineOf = (offset: number | undefined) =>
@@ -132,7 +132,7 @@ function _fromYaml(text: string, source: string): Result<PlaybookTask[]> {
       parent: null,
       depth: 0,
     };
-    problems.push(..._taskProblems(task, source));
+    problems.push(...taskProblems(task, source));
     tasks.push(task);
   });
   if (problems.length > 0) return fail(...problems);
@@ -140,7 +140,7 @@ function _fromYaml(text: string, source: string): Result<PlaybookTask[]> {
   return ok(tasks);
 }
 
-function _taskProblems(task: PlaybookTask, source: string): string[] {
+function taskProblems(task: PlaybookTask, source: string): string[] {
   const problems: string[] = [];
   if (!TASK_ID_PATTERN.test(task.id))
     problems.push(
@@ -151,11 +151,11 @@ function _taskProblems(task: PlaybookTask, source: string): string[] {
   return problems;
 }
 
-function _plain(cell: string): string {
+function plain(cell: string): string {
   return cell.replace(/`/g, '').trim();
 }
 
-function _list(cell: string, separator: RegExp): string[] {
+function splitList(cell: string, separator: RegExp): string[] {
   return cell
     .split(separator)
     .map((item) => item.trim())

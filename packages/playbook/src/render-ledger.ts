@@ -25,7 +25,7 @@ export function renderLedger(entries: readonly LedgerEntry[], title = 'Evidence 
 }
 
 /** `1200 in / 300 out tokens, $0.0123`, or `-` when the agent reported nothing. */
-export function usageCell(usage: AgentUsage | null): string {
+function usageCell(usage: AgentUsage | null): string {
   if (usage === null) return '-';
   const cost = usage.cost_usd === null ? '' : `, $${usage.cost_usd.toFixed(4)}`;
   return `${usage.input_tokens} in / ${usage.output_tokens} out tokens${cost}`;

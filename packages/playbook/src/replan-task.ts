@@ -60,7 +60,7 @@ export function replanTask(input: ReplanInput): ReplanDecision {
     skill: string,
     objective: string,
     criteria = task.done_criteria,
-  ) => _derive(task, `${task.id}-${suffix}`, { skill, objective, done_criteria: criteria });
+  ) => derive(task, `${task.id}-${suffix}`, { skill, objective, done_criteria: criteria });
 
   if (signals.unclearCriteria) {
     const next = derived(
@@ -138,14 +138,14 @@ export function splitTask(task: PlaybookTask): PlaybookTask[] {
   };
   if (task.scope.length >= 2)
     return halves(task.scope).map((scope, index) =>
-      _derive(task, `${task.id}.${index + 1}`, {
+      derive(task, `${task.id}.${index + 1}`, {
         scope,
         objective: `${task.objective} (part ${index + 1}: ${scope.join(', ')})`,
       }),
     );
   if (task.checks.length >= 2)
     return halves(task.checks).map((checks, index) =>
-      _derive(task, `${task.id}.${index + 1}`, {
+      derive(task, `${task.id}.${index + 1}`, {
         checks,
         objective: `${task.objective} (part ${index + 1}: ${checks.join('; ')})`,
       }),
@@ -160,6 +160,6 @@ export function releaseRiskFiles(files: readonly string[], patterns: readonly st
   return files.filter((file) => matches(file));
 }
 
-function _derive(task: PlaybookTask, id: string, changes: Partial<PlaybookTask>): PlaybookTask {
+function derive(task: PlaybookTask, id: string, changes: Partial<PlaybookTask>): PlaybookTask {
   return { ...task, line: 0, ...changes, id, parent: task.id, depth: task.depth + 1 };
 }

@@ -14,17 +14,17 @@ import { agentBackend } from './agent-invocation';
 import { createExecPorts } from './create-exec-ports';
 import { decideResume, type TaskStanding } from './decide-resume';
 import { decideSettle, settleMergeIntent, type SettleDecision } from './decide-settle';
-import { _DispatchQueue } from './_dispatch-queue';
+import { DispatchQueue } from './_dispatch-queue';
 import { appendLedger, readLedger } from './ledger-file';
 import { LEDGER_FILE, type LedgerEntry } from './ledger-entry';
 import { findMergedTasks, mergeTaskBranch, type MergeResult } from './merge-task-branch';
 import { planHash } from './plan-hash';
 import type { PlaybookPorts } from './playbook-ports';
 import type { MasterPlan, PlaybookTask } from './playbook-task';
-import { _preflight } from './_preflight';
+import { preflight } from './_preflight';
 import { renderLedger } from './render-ledger';
-import { _runTask, type _TaskRun } from './_run-task';
-import { _git, _removeWorktree } from './_worktree';
+import { runTask, type TaskRun } from './_run-task';
+import { git, removeWorktree } from './_worktree';
 
 /** Input of {@link runPlaybook}. */
 export interface RunPlaybookInput {
@@ -117,9 +117,9 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
   const ports = input.ports ?? createExecPorts({ env });
   const stateDir = join(repo, config.state_dir);
   const merging = input.merge ?? true;
-  const tasks = _selectTasks(input.plan.tasks, input.only ?? null);
+  const tasks = selectTasks(input.plan.tasks, input.only ?? null);
   const backend = agentBackend(config.agent);
-  await _preflight({
+  await preflight({
     ports,
     repo,
     tasks,
@@ -135,10 +135,10 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
   await mkdir(stateDir, { recursive: true });
   await writeFile(join(stateDir, '.gitignore'), '*\n');
   if (config.integration_branch !== null)
-    await _git(ports, ['checkout', '-q', config.integration_branch], repo);
+    await git(ports, ['checkout', '-q', config.integration_branch], repo);
   const plan = planHash(input.plan);
   if (input.only !== null && input.only !== undefined)
-    await _bringDependencies(ports, repo, plan, input.plan.tasks, input.only);
+    await bringDependencies(ports, repo, plan, input.plan.tasks, input.only);
   const ledgerPath = join(stateDir, LEDGER_FILE);
   const before = await readLedger(ledgerPath);
   const planEntries = before.entries.filter((entry) => entry.plan === plan);
@@ -157,7 +157,7 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
   );
   for (const row of skipped) input.onEvent?.({ type: 'skip', task: row.id, standing: row });
 
-  const queue = new _DispatchQueue(resume.pending, () => 1);
+  const queue = new DispatchQueue(resume.pending, () => 1);
   const context = {
     repo,
     stateDir,
@@ -171,7 +171,7 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
   const held: { entry: LedgerEntry; release: boolean }[] = [];
   const releaseChecks = new Set<string>();
   let stopped: PlaybookRunResult['stopped'] = null;
-  const running = new Map<string, Promise<_TaskRun>>();
+  const running = new Map<string, Promise<TaskRun>>();
   const stop = (why: NonNullable<PlaybookRunResult['stopped']>) => {
     if (stopped !== null) return;
     stopped = why;
@@ -191,7 +191,7 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
   const merge = (task: string, branch: string, subject: string): Promise<MergeResult> =>
     mergeTaskBranch({ ports, repo, branch, subject, plan, task });
 
-  const settle = async (run: _TaskRun) => {
+  const settle = async (run: TaskRun) => {
     const { task } = run;
     const interrupted = run.aborted || signal?.aborted === true;
     // A passing release check lifts its own hold before its merge.
@@ -214,7 +214,7 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
         : null;
     const settled = decideSettle(facts, merged);
     if (settled.stop !== null) stop(settled.stop);
-    const entry = _entry(input, plan, run, settled);
+    const entry = ledgerEntryOf(input, plan, run, settled);
     await record(entry, run.durationMs);
     usage = addUsage(usage, run.usage);
     checkBudget();
@@ -224,7 +224,7 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
       for (const opened of settled.decision.tasks) releaseChecks.add(opened.id);
     queue.finish(task.id, settled.outcome, settled.dispatch);
     if (clearsHold && releaseChecks.size === 0) await flushHeld();
-    await _removeWorktree(ports, repo, run.worktree);
+    await removeWorktree(ports, repo, run.worktree);
   };
 
   const flushHeld = async () => {
@@ -269,7 +269,7 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
         branch: `rc/${task.id}`,
         log: relative(repo, join(stateDir, 'logs', `${task.id}.log`)),
       });
-      running.set(task.id, _runTask(task, context));
+      running.set(task.id, runTask(task, context));
     }
     if (running.size === 0) break;
     const done = await Promise.race(running.values());
@@ -296,10 +296,10 @@ export async function runPlaybook(input: RunPlaybookInput): Promise<PlaybookRunR
   };
 }
 
-function _entry(
+function ledgerEntryOf(
   input: RunPlaybookInput,
   plan: string,
-  run: _TaskRun,
+  run: TaskRun,
   settled: SettleDecision,
 ): LedgerEntry {
   const { task, harvest } = run;
@@ -331,7 +331,7 @@ function _entry(
   };
 }
 
-function _selectTasks(tasks: readonly PlaybookTask[], only: string | null): PlaybookTask[] {
+function selectTasks(tasks: readonly PlaybookTask[], only: string | null): PlaybookTask[] {
   if (only === null) return [...tasks];
   const task = tasks.find((candidate) => candidate.id === only);
   if (task === undefined) throw new InvalidInputError(`--task: no task "${only}" in the plan`);
@@ -339,7 +339,7 @@ function _selectTasks(tasks: readonly PlaybookTask[], only: string | null): Play
 }
 
 // A fan-out runner starts from its dependencies' work: their branches, merged as the fan-in will.
-async function _bringDependencies(
+async function bringDependencies(
   ports: PlaybookPorts,
   repo: string,
   plan: string,

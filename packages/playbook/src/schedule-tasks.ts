@@ -1,6 +1,6 @@
 import { InvalidInputError } from '@rc/orchestrator-core';
-import { _DispatchQueue } from './_dispatch-queue';
-import { _Heap } from './_heap';
+import { DispatchQueue } from './_dispatch-queue';
+import { Heap } from './_heap';
 import type { PlaybookTask } from './playbook-task';
 
 /** Options of {@link scheduleTasks}. */
@@ -50,11 +50,11 @@ export function scheduleTasks(
       throw new InvalidInputError(`durations.${task.id}: expected a number >= 0, got ${value}`);
     return value;
   };
-  const queue = new _DispatchQueue(tasks, duration);
-  const running = new _Heap<ScheduledTask>(
+  const queue = new DispatchQueue(tasks, duration);
+  const running = new Heap<ScheduledTask>(
     (a, b) => a.end < b.end || (a.end === b.end && a.id < b.id),
   );
-  const free = new _Heap<number>((a, b) => a < b);
+  const free = new Heap<number>((a, b) => a < b);
   for (let slot = 0; slot < concurrency; slot++) free.push(slot);
   const entries: ScheduledTask[] = [];
   let now = 0;

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 
 /** The static part of a scope entry: `src/ui/**\/*.ts` -> `src/ui`, `docs/` -> `docs`, `.` -> ``. */
 export function scopeBase(entry: string): string {
-  const normal = _normalize(entry);
+  const normal = normalize(entry);
   const scan = picomatch.scan(normal);
   const base = scan.isGlob ? scan.base : normal;
   return base === '.' ? '' : base.replace(/\/+$/, '');
@@ -10,7 +10,7 @@ export function scopeBase(entry: string): string {
 
 /** Whether a scope entry is a glob rather than a plain path. */
 export function isGlobScope(entry: string): boolean {
-  return picomatch.scan(_normalize(entry)).isGlob;
+  return picomatch.scan(normalize(entry)).isGlob;
 }
 
 /**
@@ -19,7 +19,7 @@ export function isGlobScope(entry: string): boolean {
  * `src/ui/x.css` overlap, because proving two globs disjoint is not worth a wrong answer.
  */
 export function scopeEntriesOverlap(a: string, b: string): boolean {
-  return _basesOverlap(scopeBase(a), scopeBase(b));
+  return basesOverlap(scopeBase(a), scopeBase(b));
 }
 
 /** Whether any entry of one scope overlaps any entry of the other. */
@@ -30,7 +30,7 @@ export function scopesOverlap(a: readonly string[], b: readonly string[]): boole
 /** Whether a changed file (repo-relative, `/`-separated) lies inside a scope. */
 export function isInScope(file: string, scope: readonly string[]): boolean {
   return scope.some((entry) => {
-    const normal = _normalize(entry);
+    const normal = normalize(entry);
     if (!isGlobScope(normal)) {
       const base = scopeBase(normal);
       return base === '' || file === base || file.startsWith(`${base}/`);
@@ -40,12 +40,12 @@ export function isInScope(file: string, scope: readonly string[]): boolean {
 }
 
 /** Whether two static bases are equal or one is a path prefix of the other. */
-export function _basesOverlap(a: string, b: string): boolean {
+export function basesOverlap(a: string, b: string): boolean {
   if (a === '' || b === '' || a === b) return true;
   return a.length < b.length ? b.startsWith(`${a}/`) : a.startsWith(`${b}/`);
 }
 
-function _normalize(entry: string): string {
+function normalize(entry: string): string {
   return (
     entry
       .trim()

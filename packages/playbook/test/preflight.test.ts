@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createExecPorts } from '../src/create-exec-ports';
-import { _decidePreflight, _gatherPreflightFacts } from '../src/_preflight';
+import { decidePreflight, gatherPreflightFacts } from '../src/_preflight';
 import { git, makeRepo, tempDir } from './_git-fixture';
 import { task } from './_tasks';
 
@@ -17,9 +17,9 @@ const clean = {
   source: 'plan.md',
 };
 
-describe('_decidePreflight', () => {
+describe('decidePreflight', () => {
   it('passes a ready repository', () => {
-    expect(_decidePreflight(clean)).toEqual([]);
+    expect(decidePreflight(clean)).toEqual([]);
   });
 
   it.each([
@@ -51,24 +51,24 @@ describe('_decidePreflight', () => {
       'plan.md:7: task A: check "pnpm test" runs "pnpm", which was not found: install it or fix the Checks column',
     ],
   ])('names the fix for %j', (change, message) => {
-    expect(_decidePreflight({ ...clean, ...change }).join('\n')).toContain(message);
+    expect(decidePreflight({ ...clean, ...change }).join('\n')).toContain(message);
   });
 
   it('says only that a directory is not a repository, not that it lacks a commit', () => {
-    expect(_decidePreflight({ ...clean, isRepo: false, hasCommit: false })).toEqual([
+    expect(decidePreflight({ ...clean, isRepo: false, hasCommit: false })).toEqual([
       expect.stringContaining('is not a git repository'),
     ]);
   });
 });
 
-describe('_gatherPreflightFacts', () => {
+describe('gatherPreflightFacts', () => {
   it('finds the agent on PATH, a missing check command, and skips shell words and paths', async () => {
     const repo = makeRepo();
     const bin = tempDir('rc-preflight-');
     writeFileSync(join(bin, 'agent'), '#!/bin/sh\n');
     chmodSync(join(bin, 'agent'), 0o755);
     writeFileSync(join(bin, 'plain'), 'not executable\n');
-    const facts = await _gatherPreflightFacts({
+    const facts = await gatherPreflightFacts({
       ports: createExecPorts(),
       repo,
       tasks: [
@@ -92,7 +92,7 @@ describe('_gatherPreflightFacts', () => {
     expect(facts.missingChecks).toEqual([
       { task: 'A', line: 3, command: 'CI=1 no-such-tool-rc --x', executable: 'no-such-tool-rc' },
     ]);
-    const plain = await _gatherPreflightFacts({
+    const plain = await gatherPreflightFacts({
       ports: createExecPorts(),
       repo,
       tasks: [],
@@ -106,7 +106,7 @@ describe('_gatherPreflightFacts', () => {
   it('sees a repository without a commit', async () => {
     const repo = tempDir('rc-empty-');
     git(repo, 'init', '-q', '-b', 'main');
-    const facts = await _gatherPreflightFacts({
+    const facts = await gatherPreflightFacts({
       ports: createExecPorts(),
       repo,
       tasks: [],
@@ -119,7 +119,7 @@ describe('_gatherPreflightFacts', () => {
 
   it('sees a directory that is not a repository', async () => {
     const dir = tempDir('rc-norepo-');
-    const facts = await _gatherPreflightFacts({
+    const facts = await gatherPreflightFacts({
       ports: createExecPorts({ env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() } }),
       repo: dir,
       tasks: [],

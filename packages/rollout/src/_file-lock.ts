@@ -14,14 +14,14 @@ export interface LockOwner {
 }
 
 /** A lock this process holds. */
-export interface _HeldFileLock {
+interface HeldFileLock {
   /** Removes the lock if it is still this one; never someone else's. */
   release(): Promise<void>;
 }
 
 /** What {@link tryLock} found: the lock is ours, or someone alive holds it. */
-export type _TryLockResult =
-  | { readonly held: true; readonly lock: _HeldFileLock }
+export type TryLockResult =
+  | { readonly held: true; readonly lock: HeldFileLock }
   | { readonly held: false; readonly holder: LockOwner };
 
 // A lock file names a live process only when it parses as an owner with a real pid; anything
@@ -72,7 +72,7 @@ export async function tryLock(
   path: string,
   owner: LockOwner,
   isAlive: (pid: number) => boolean,
-): Promise<_TryLockResult> {
+): Promise<TryLockResult> {
   await mkdir(dirname(path), { recursive: true });
   const token = randomUUID();
   const temp = await writeTemp(path, { ...owner, token });

@@ -6,7 +6,7 @@ import { writeFileAtomic, type TextRedactor } from '@rc/orchestrator-core';
  * output reaches the file raw (it streams while the applier runs), so this runs once it has
  * ended, and again on recovery for a run that crashed before it could. A missing file is fine.
  */
-export async function _redactApplierLog(file: string, redactor: TextRedactor): Promise<void> {
+export async function redactApplierLog(file: string, redactor: TextRedactor): Promise<void> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

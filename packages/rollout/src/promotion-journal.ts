@@ -53,7 +53,7 @@ const PromotionJournalSchema = z.strictObject({
  * run id (recovery writes artifacts under it), and that its phase matches what it knows of the
  * applier. Each problem is `journal.path: message`. Pure; never throws.
  */
-export function parsePromotionJournal(data: unknown, stage: string): Result<PromotionJournal> {
+function parsePromotionJournal(data: unknown, stage: string): Result<PromotionJournal> {
   const parsed = validate(PromotionJournalSchema, data, 'journal');
   if (!parsed.ok) return parsed;
   const journal: PromotionJournal = parsed.value;

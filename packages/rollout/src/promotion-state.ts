@@ -22,14 +22,14 @@ export const PromotionHistoryEntrySchema = z.strictObject({
 });
 
 /** Why automatic promotion of a stage is stopped, until `--mode release`. */
-export const PromotionHoldSchema = z.strictObject({
+const PromotionHoldSchema = z.strictObject({
   reason: z.string(),
   run_id: z.string(),
   phoenix_timestamp: z.string(),
 });
 
 /** One stage: the version running there, an optional hold, and every change in order. */
-export const StageStateSchema = z.strictObject({
+const StageStateSchema = z.strictObject({
   current: z.nullable(candidate),
   hold: z.nullable(PromotionHoldSchema),
   history: z.array(PromotionHistoryEntrySchema),

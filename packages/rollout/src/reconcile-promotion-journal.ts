@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { TextRedactor, ValueRedactor } from '@rc/orchestrator-core';
 import type { LockOwner } from './_file-lock';
-import { _redactApplierLog } from './_redact-applier-log';
+import { redactApplierLog } from './_redact-applier-log';
 import { APPLIER_LOG_FILE, finalizePromotion } from './finalize-promotion';
 import type { PromotionPaths } from './promotion-paths';
 import { readPromotionJournal, untrustedJournal, type PromotionJournal } from './promotion-journal';
@@ -43,7 +43,7 @@ export async function reconcilePromotionJournal(
   const issues = misfits(journal, stage);
   if (issues.length > 0) throw untrustedJournal(paths.journal, issues);
   // The crashed run streamed its applier's transcript but never got to redact it.
-  await _redactApplierLog(
+  await redactApplierLog(
     join(paths.artifactsRoot, journal.result.run_id, APPLIER_LOG_FILE),
     options.redactor,
   );

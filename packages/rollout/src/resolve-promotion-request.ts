@@ -17,9 +17,7 @@ export interface ResolvedPromotion {
 }
 
 /** The change a request makes: a dry run previews the one its intent names, apply by default. */
-export function promotionAction(
-  request: Pick<PromotionRequest, 'mode' | 'intent'>,
-): PromotionAction {
+function promotionAction(request: Pick<PromotionRequest, 'mode' | 'intent'>): PromotionAction {
   const mode = request.mode === 'dry_run' ? (intentMode(request.intent) ?? 'apply') : request.mode;
   return mode === 'rollback' ? 'rollback' : mode === 'release' ? 'release' : 'promote';
 }

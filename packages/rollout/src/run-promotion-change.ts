@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatPhoenix } from '@rc/orchestrator-core';
 import type { LockOwner } from './_file-lock';
-import { _redactApplierLog } from './_redact-applier-log';
+import { redactApplierLog } from './_redact-applier-log';
 import type { ApplierOutcome } from './applier-runner';
 import { formatCandidate, type Candidate } from './candidate';
 import { releasedResult } from './build-promotion-result';
@@ -41,7 +41,7 @@ function targetOf(plan: PromotionPlan): Candidate {
 }
 
 /** The history entry a change journals before it starts, outcome still unknown. Pure. */
-export function journalEntry(plan: PromotionPlan, base: PromotionResult): JournalEntry {
+function journalEntry(plan: PromotionPlan, base: PromotionResult): JournalEntry {
   const target = targetOf(plan);
   return {
     kind: plan.action,
@@ -161,6 +161,6 @@ export async function runPromotionChange(
   });
   const applied: PromotionJournal = { ...started, phase: 'applied', applier: ended };
   await writePromotionJournal(paths.journal, applied, context.redactor);
-  await _redactApplierLog(logFile, context.redactor);
+  await redactApplierLog(logFile, context.redactor);
   return finish(ended, applied);
 }

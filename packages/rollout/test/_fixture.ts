@@ -14,7 +14,7 @@ import {
  * A real applier: records argv and the RC_* environment as one JSON line, then behaves as
  * APPLIER_MODE says: exit code, wait for a file, hold the state lock, or SIGKILL its parent.
  */
-export const APPLIER_SCRIPT = `#!/usr/bin/env node
+const APPLIER_SCRIPT = `#!/usr/bin/env node
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('RC_')));
 appendFileSync(process.env.APPLIER_RECORD, JSON.stringify({ argv: process.argv.slice(2), env }) + '\\n');
@@ -44,8 +44,8 @@ export interface Fixture {
   cleanup(): Promise<void>;
 }
 
-export const GOOD = { pass_rate: 0.99, error_rate: 0.001 };
-export const NOW = new Date('2026-11-20T16:15:00Z');
+const GOOD = { pass_rate: 0.99, error_rate: 0.001 };
+const NOW = new Date('2026-11-20T16:15:00Z');
 
 export async function makeFixture(config: object = {}): Promise<Fixture> {
   const dir = await mkdtemp(join(tmpdir(), 'rc-rollout-'));

@@ -7989,14 +7989,14 @@ function isRcError(error22) {
 }
 async function assertNoSymlinks(root, path) {
   let current = resolve(root);
-  for (const part of _partsBelow(root, path)) {
+  for (const part of partsBelow(root, path)) {
     current = join(current, part);
-    if (await isSymlink(current)) throw _symlinkError(current, root);
+    if (await isSymlink(current)) throw symlinkError(current, root);
   }
 }
-async function _makeDirectoriesBelow(root, dir) {
+async function makeDirectoriesBelow(root, dir) {
   let current = resolve(root);
-  const parts = _partsBelow(root, dir);
+  const parts = partsBelow(root, dir);
   await mkdir(current, { recursive: true });
   for (const part of parts) {
     current = join(current, part);
@@ -8005,17 +8005,17 @@ async function _makeDirectoriesBelow(root, dir) {
     } catch (error22) {
       if (error22.code !== 'EEXIST') throw error22;
     }
-    if (await isSymlink(current)) throw _symlinkError(current, root);
+    if (await isSymlink(current)) throw symlinkError(current, root);
   }
 }
-function _partsBelow(root, path) {
+function partsBelow(root, path) {
   const rel = relative(resolve(root), resolve(path));
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
     throw new InvalidInputError(`${path} is not inside ${root}; refusing to write it`);
   }
   return rel === '' ? [] : rel.split(sep);
 }
-function _symlinkError(path, root) {
+function symlinkError(path, root) {
   const where = root === void 0 ? '' : ` under ${root}`;
   return new OperationError(
     `${path} is a symbolic link; rc does not write through symbolic links${where} (remove it and run again)`,
@@ -8032,7 +8032,7 @@ async function isSymlink(path) {
 async function writeFileAtomic(path, content, options = {}) {
   const dir = dirname(path);
   if (options.root === void 0) await mkdir(dir, { recursive: true });
-  else await _makeDirectoriesBelow(options.root, dir);
+  else await makeDirectoriesBelow(options.root, dir);
   await refuseSymlink(path);
   const temp = join(
     dir,
@@ -8059,7 +8059,7 @@ async function refuseSymlink(path) {
     if (error22.code === 'ENOENT') return null;
     throw error22;
   });
-  if (stat?.isSymbolicLink() === true) throw _symlinkError(path);
+  if (stat?.isSymbolicLink() === true) throw symlinkError(path);
 }
 async function syncDirectory(dir) {
   let handle;
@@ -12133,7 +12133,7 @@ async function checkPermission(options) {
 }
 import { readdir, readFile } from 'fs/promises';
 import { join as join2, resolve as resolve2 } from 'path';
-function _planFailure(code2, message, lookedFor = [], found = []) {
+function planFailure(code2, message, lookedFor = [], found = []) {
   return { ok: false, error: { code: code2, message, lookedFor, found } };
 }
 var ATTRIBUTES = String.raw`(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*\s*\/?`;
@@ -12207,7 +12207,7 @@ var NAMED_REFERENCES = {
   sol: '/',
   tab: '	',
 };
-function _removeHiddenHtml(text) {
+function removeHiddenHtml(text) {
   const tags = new RegExp(ANY_TAG.source, 'g');
   let out = '';
   let last = 0;
@@ -12215,14 +12215,14 @@ function _removeHiddenHtml(text) {
     if (match2[0].startsWith('</')) continue;
     const name2 = (match2[1] ?? '').toLowerCase();
     const attributes = match2[2] ?? '';
-    if (!CONTENT_HIDDEN.has(name2) && !_hidesElement(attributes)) continue;
+    if (!CONTENT_HIDDEN.has(name2) && !hidesElement(attributes)) continue;
     out += text.slice(last, match2.index);
     last = elementEnd(text, name2, attributes, tags.lastIndex);
     tags.lastIndex = last;
   }
   return out + text.slice(last);
 }
-function _hidesElement(attributes) {
+function hidesElement(attributes) {
   const seen = new Set();
   for (const match2 of attributes.matchAll(ATTRIBUTE)) {
     const name2 = (match2[1] ?? '').toLowerCase();
@@ -12267,7 +12267,7 @@ function decodeReferences(value) {
 function elementEnd(text, name2, attributes, from) {
   if (VOID.has(name2) || (FOREIGN.has(name2) && attributes.trimEnd().endsWith('/'))) return from;
   if (RAW_TEXT.has(name2)) return rawTextEnd(text, name2, from);
-  const open2 = new _OpenElements(name2);
+  const open2 = new OpenElements(name2);
   const tags = new RegExp(ANY_TAG.source, 'g');
   tags.lastIndex = from;
   for (let match2 = tags.exec(text); match2 !== null; match2 = tags.exec(text)) {
@@ -12290,12 +12290,12 @@ function rawTextEnd(text, name2, from) {
   close.lastIndex = from;
   return close.exec(text) === null ? text.length : close.lastIndex;
 }
-function _stripHtmlTags(text) {
+function stripHtmlTags(text) {
   return text.replace(ANY_TAG, (tag, name2, attributes) =>
     KNOWN_ELEMENTS.has(name2.toLowerCase()) || HAS_VALUED_ATTRIBUTE.test(attributes) ? '' : tag,
   );
 }
-var _OpenElements = class {
+var OpenElements = class {
   names = [];
   specials = [];
   positions = new Map();
@@ -12351,7 +12351,7 @@ function sanitizeUntrustedText(text, options = {}) {
 }
 function cleanOnce(text) {
   const visible = text.replace(LINE_BREAKS, '\n').replace(INVISIBLE, '').replace(HTML_COMMENT, '');
-  return _stripHtmlTags(_removeHiddenHtml(visible))
+  return stripHtmlTags(removeHiddenHtml(visible))
     .replace(LINK_DEFINITION, '')
     .replace(MARKDOWN_IMAGE, '')
     .replace(LINK_TITLE, '$1)')
@@ -12364,10 +12364,10 @@ function truncate2(text, maxLength) {
   const cut = code2 >= 55296 && code2 <= 56319 ? maxLength - 1 : maxLength;
   return `${text.slice(0, cut)}${TRUNCATION_MARKER}`;
 }
-function _resolveLabels(input) {
+function resolveLabels(input) {
   const { issue: issue2, requiredLabel, targetIssue } = input;
   if (targetIssue !== null && targetIssue.number !== issue2) {
-    return _planFailure(
+    return planFailure(
       'issue_mismatch',
       `the labels passed in are for #${targetIssue.number}, but the command targets #${issue2}`,
       [`#${issue2}`],
@@ -12381,7 +12381,7 @@ function _resolveLabels(input) {
       input.eventName === 'issue_comment'
         ? `the command targets #${issue2} but the comment is on #${input.event.issue.number}`
         : 'a workflow_dispatch event carries no issue labels';
-    return _planFailure(
+    return planFailure(
       'labels_unknown',
       `${where}, so the labels of #${issue2} are unknown and the required label "${requiredLabel}" cannot be checked; refusing (look the issue up and pass targetIssue)`,
       [requiredLabel],
@@ -12391,7 +12391,7 @@ function _resolveLabels(input) {
   const labels = [...new Set(raw)].sort();
   if (requiredLabel !== null && !labels.includes(requiredLabel)) {
     const found = labels.map((label2) => sanitizeUntrustedText(label2, { maxLength: 100 }));
-    return _planFailure(
+    return planFailure(
       'missing_label',
       `issue #${issue2} does not have the required label "${requiredLabel}" (${found.length === 0 ? 'it has no labels' : `its labels: ${found.join(', ')}`})`,
       [requiredLabel],
@@ -12425,7 +12425,7 @@ function resolvePromptFile(input) {
     if (files.includes(file)) {
       return ok2({ name: file.slice(0, -3), path: pathOf(file), source });
     }
-    return _planFailure(
+    return planFailure(
       'prompt_not_found',
       `${what}: looked for ${pathOf(file)}; found ${describe2(files, dir)}`,
       [pathOf(file)],
@@ -12448,14 +12448,14 @@ function resolvePromptFile(input) {
     return ok2({ name: only.slice(0, -3), path: pathOf(only), source: 'issue-number' });
   }
   if (candidates.length === 0) {
-    return _planFailure(
+    return planFailure(
       'prompt_not_found',
       `no helper prompt for #${input.issue}: no prompt=NAME, no prompt_map entry, and no file matching ${lookedFor.join(' or ')}; found ${describe2(files, dir)}`,
       lookedFor,
       files,
     );
   }
-  return _planFailure(
+  return planFailure(
     'prompt_ambiguous',
     `more than one helper prompt for #${input.issue} matches ${lookedFor.join(' or ')}: ${candidates.join(', ')}; pick one with prompt=NAME or a prompt_map entry`,
     lookedFor,
@@ -12493,7 +12493,7 @@ function planDispatch(input) {
   const { command, config: config2 } = input;
   const time2 = runTime(input.runId ?? null, input.now);
   if (!time2.ok) return time2;
-  const labels = _resolveLabels({
+  const labels = resolveLabels({
     ...input,
     issue: command.issue_number,
     requiredLabel: config2.required_label,
@@ -12539,7 +12539,7 @@ function planDispatch(input) {
   if (instructions !== null) plan.instructions = instructions;
   const checked = validate2(DispatchPlanSchema, plan);
   if (!checked.ok) {
-    return _planFailure(
+    return planFailure(
       'invalid_plan',
       `the plan breaks its schema: ${checked.issues.join('; ')}`,
       [],
@@ -12552,7 +12552,7 @@ function runTime(runId, now2) {
   if (runId !== null) {
     const parsed = parseRunId(runId);
     if (!parsed.ok) {
-      return _planFailure(
+      return planFailure(
         'invalid_run_id',
         `${parsed.issues.join('; ')}; expected e.g. 2026-11-20T09-15-00-0700`,
         ['YYYY-MM-DDTHH-mm-ss-0700'],
@@ -12562,7 +12562,7 @@ function runTime(runId, now2) {
     return { ok: true, value: { runId, timestamp: formatPhoenix(parsed.value) } };
   }
   if (Number.isNaN(now2.getTime())) {
-    return _planFailure(
+    return planFailure(
       'invalid_time',
       'now is an invalid Date',
       ['a valid Date'],
@@ -12649,7 +12649,7 @@ async function listPromptFiles(dir) {
     throw error3;
   }
 }
-function _runArtifactPath(dir, runId, file) {
+function runArtifactPath(dir, runId, file) {
   if (!RUN_ID_PATTERN.test(runId)) {
     throw new InvalidInputError(
       `run id ${JSON.stringify(runId.slice(0, 64))} does not have the shape YYYY-MM-DDTHH-mm-ss-0700`,
@@ -12657,7 +12657,7 @@ function _runArtifactPath(dir, runId, file) {
   }
   return join2(dir, runId, file);
 }
-async function _writeArtifactOnce(dir, path, content, what) {
+async function writeArtifactOnce(dir, path, content, what) {
   await assertNoSymlinks(dir, path);
   const existing = await readExisting(path);
   if (existing === content) return { path, written: false };
@@ -12687,23 +12687,23 @@ function firstDifferentLine(a, b) {
 }
 var PLAN_FILE = 'plan.json';
 async function writePlanArtifact(input) {
-  const path = _runArtifactPath(input.dir, input.plan.run_id, PLAN_FILE);
+  const path = runArtifactPath(input.dir, input.plan.run_id, PLAN_FILE);
   serializeDispatchPlan(input.plan);
   const content = canonicalJson(input.redactor.redactValue(input.plan));
-  return _writeArtifactOnce(input.dir, path, content, 'plan');
+  return writeArtifactOnce(input.dir, path, content, 'plan');
 }
-function _redactedEnvelope(envelope, redactor) {
+function redactedEnvelope(envelope, redactor) {
   serializeDispatchEnvelope(envelope);
   return redactor.redactValue(envelope);
 }
 function envelopeWorkflowInput(envelope, redactor) {
-  return JSON.stringify(JSON.parse(canonicalJson(_redactedEnvelope(envelope, redactor))));
+  return JSON.stringify(JSON.parse(canonicalJson(redactedEnvelope(envelope, redactor))));
 }
 var ENVELOPE_FILE = 'envelope.json';
 async function writeEnvelopeArtifact(input) {
-  const path = _runArtifactPath(input.dir, input.envelope.plan.run_id, ENVELOPE_FILE);
-  const content = canonicalJson(_redactedEnvelope(input.envelope, input.redactor));
-  return _writeArtifactOnce(input.dir, path, content, 'envelope');
+  const path = runArtifactPath(input.dir, input.envelope.plan.run_id, ENVELOPE_FILE);
+  const content = canonicalJson(redactedEnvelope(input.envelope, input.redactor));
+  return writeArtifactOnce(input.dir, path, content, 'envelope');
 }
 var DISPATCH_LOG_FILE = 'dispatch-log.ndjson';
 var DISPATCH_TRIGGERS = ['github', 'local', 'none'];
@@ -12717,7 +12717,7 @@ var FIELDS = new Set([
   'reason',
   'instructions_sha256',
 ]);
-function _dispatchLogEntryProblems(value) {
+function dispatchLogEntryProblems(value) {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return ['(root): expected a JSON object'];
   }
@@ -12752,7 +12752,7 @@ function _dispatchLogEntryProblems(value) {
 }
 var MAX_REASON_LENGTH = 500;
 async function appendDispatchLog(input) {
-  const problems = _dispatchLogEntryProblems(input.entry);
+  const problems = dispatchLogEntryProblems(input.entry);
   if (problems.length > 0) {
     throw new InvalidInputError('dispatch log entry is invalid', { issues: problems });
   }
@@ -12782,7 +12782,7 @@ async function readDispatchLog(dir) {
     reason: `not JSON: ${problem.error}`,
   }));
   for (const record2 of file?.records ?? []) {
-    const problems = _dispatchLogEntryProblems(record2.value);
+    const problems = dispatchLogEntryProblems(record2.value);
     if (problems.length === 0) entries.push(record2.value);
     else
       malformed.push({

@@ -10,7 +10,17 @@ let eslint: ESLint;
 
 beforeAll(async () => {
   await createProjectGraphAsync({ exitOnError: false });
-  eslint = new ESLint({ cwd: root });
+  // The probe files exist only as text, so no tsconfig has them: lint them without type information.
+  eslint = new ESLint({
+    cwd: root,
+    overrideConfig: {
+      languageOptions: { parserOptions: { projectService: false } },
+      rules: {
+        '@typescript-eslint/no-floating-promises': 'off',
+        '@typescript-eslint/no-misused-promises': 'off',
+      },
+    },
+  });
 });
 
 async function rulesBroken(filePath: string, code: string): Promise<string[]> {

@@ -7,7 +7,8 @@ interface Definition {
   name: string;
   examples: Record<string, unknown>[];
 }
-const definitions = createRequire(import.meta.url)('@octokit/webhooks-examples') as Definition[];
+const require = createRequire(import.meta.url);
+const definitions = require('@octokit/webhooks-examples') as Definition[];
 const created = definitions
   .find((definition) => definition.name === 'issue_comment')
   ?.examples.find((example) => example['action'] === 'created');

@@ -33,7 +33,7 @@ export async function playbookLedger(options: PlaybookLedgerOptions, io: CliIo):
   if (options.merge !== undefined && options.merge.length > 0) {
     const others = [];
     for (const dir of options.merge) {
-      const other = await readLedger(await _ledgerIn(resolve(io.cwd, dir)));
+      const other = await readLedger(await ledgerIn(resolve(io.cwd, dir)));
       warn(other.path, other.malformed);
       others.push(other.entries);
     }
@@ -51,7 +51,7 @@ export async function playbookLedger(options: PlaybookLedgerOptions, io: CliIo):
 }
 
 /** A runner's artifact may be the ledger file, the state dir, or a checkout holding .orchestrator. */
-export async function _ledgerIn(path: string): Promise<string> {
+export async function ledgerIn(path: string): Promise<string> {
   for (const candidate of [
     path,
     join(path, LEDGER_FILE),

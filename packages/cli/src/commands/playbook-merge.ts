@@ -9,7 +9,7 @@ import {
 import { mergePlaybook, readLedger } from '@rc/playbook';
 import type { CliIo } from '../cli-io';
 import { loadPlaybookConfig, loadPlaybookPlan } from './playbook-common';
-import { _ledgerIn } from './playbook-ledger';
+import { ledgerIn } from './playbook-ledger';
 
 /** Options of `rc playbook merge`. */
 export interface PlaybookMergeOptions {
@@ -35,7 +35,7 @@ export async function playbookMerge(
     throw new InvalidInputError(`--run-id: "${runId}" is not YYYY-MM-DDTHH-mm-ss-0700`);
   const ledgers = [];
   for (const dir of options.ledgers ?? []) {
-    const ledger = await readLedger(await _ledgerIn(resolve(io.cwd, dir)));
+    const ledger = await readLedger(await ledgerIn(resolve(io.cwd, dir)));
     for (const line of ledger.malformed)
       io.stderr.write(`warning: ${ledger.path}: skipped ${line}\n`);
     ledgers.push(ledger.entries);

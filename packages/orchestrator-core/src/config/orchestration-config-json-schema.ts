@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { OrchestrationConfigSchema } from './orchestration-config';
 
 /** Where editors fetch the schema: the file in rc's repository, on its default branch. */
-export const ORCHESTRATION_SCHEMA_URL =
+const ORCHESTRATION_SCHEMA_URL =
   'https://raw.githubusercontent.com/rc-project/rc/main/packages/orchestrator-core/schema.json';
 
 /**

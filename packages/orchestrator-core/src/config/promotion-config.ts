@@ -9,7 +9,7 @@ const clockTime = z.string().check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'e
 export const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /** One decision threshold: a signal metric with a lower and/or upper bound. */
-export const PromotionThresholdSchema = z.lazy(() =>
+const PromotionThresholdSchema = z.lazy(() =>
   z
     .strictObject({
       metric,
@@ -24,7 +24,7 @@ export const PromotionThresholdSchema = z.lazy(() =>
 );
 
 /** A change window in Phoenix wall time: `start` inclusive, `end` exclusive, on `days`. */
-export const ChangeWindowSchema = z.lazy(() =>
+const ChangeWindowSchema = z.lazy(() =>
   z.strictObject({
     days: z._default(z.array(z.enum(WEEK_DAYS)).check(z.minLength(1)), [
       'mon',
@@ -39,7 +39,7 @@ export const ChangeWindowSchema = z.lazy(() =>
 );
 
 /** Who may promote, with what paperwork, and when. */
-export const PromotionGovernanceSchema = z.lazy(() =>
+const PromotionGovernanceSchema = z.lazy(() =>
   z.strictObject({
     allowed_actors: z._default(z.array(nonEmpty), []),
     required_approvals: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(10)), 0),
@@ -52,7 +52,7 @@ export const PromotionGovernanceSchema = z.lazy(() =>
 );
 
 /** The command rc runs to apply a version to a stage. */
-export const PromotionApplierSchema = z.lazy(() =>
+const PromotionApplierSchema = z.lazy(() =>
   z.strictObject({
     command: z._default(z.array(nonEmpty), []),
     forward_args: z._default(z.boolean(), true),

@@ -6,7 +6,8 @@ interface Definition {
   name: string;
   examples: Record<string, unknown>[];
 }
-const definitions = createRequire(import.meta.url)('@octokit/webhooks-examples') as Definition[];
+const require = createRequire(import.meta.url);
+const definitions = require('@octokit/webhooks-examples') as Definition[];
 const examplesOf = (name: string) =>
   definitions.find((definition) => definition.name === name)?.examples ?? [];
 const issueComments = examplesOf('issue_comment');

@@ -10,9 +10,9 @@ import { InvalidInputError, OperationError } from '../errors/rc-error';
  */
 export async function assertNoSymlinks(root: string, path: string): Promise<void> {
   let current = resolve(root);
-  for (const part of _partsBelow(root, path)) {
+  for (const part of partsBelow(root, path)) {
     current = join(current, part);
-    if (await isSymlink(current)) throw _symlinkError(current, root);
+    if (await isSymlink(current)) throw symlinkError(current, root);
   }
 }
 
@@ -20,9 +20,9 @@ export async function assertNoSymlinks(root: string, path: string): Promise<void
  * Creates `dir` and every missing directory below `root`, one at a time, refusing any that is
  * (or has been replaced by) a symbolic link, so a link cannot redirect the rest of the path.
  */
-export async function _makeDirectoriesBelow(root: string, dir: string): Promise<void> {
+export async function makeDirectoriesBelow(root: string, dir: string): Promise<void> {
   let current = resolve(root);
-  const parts = _partsBelow(root, dir);
+  const parts = partsBelow(root, dir);
   await mkdir(current, { recursive: true });
   for (const part of parts) {
     current = join(current, part);
@@ -31,12 +31,12 @@ export async function _makeDirectoriesBelow(root: string, dir: string): Promise<
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    if (await isSymlink(current)) throw _symlinkError(current, root);
+    if (await isSymlink(current)) throw symlinkError(current, root);
   }
 }
 
 /** The path components of `path` below `root`; throws when `path` is not inside it. */
-export function _partsBelow(root: string, path: string): string[] {
+function partsBelow(root: string, path: string): string[] {
   const rel = relative(resolve(root), resolve(path));
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
     throw new InvalidInputError(`${path} is not inside ${root}; refusing to write it`);
@@ -45,7 +45,7 @@ export function _partsBelow(root: string, path: string): string[] {
 }
 
 /** The error for a symbolic link where rc writes. */
-export function _symlinkError(path: string, root?: string): OperationError {
+export function symlinkError(path: string, root?: string): OperationError {
   const where = root === undefined ? '' : ` under ${root}`;
   return new OperationError(
     `${path} is a symbolic link; rc does not write through symbolic links${where} (remove it and run again)`,

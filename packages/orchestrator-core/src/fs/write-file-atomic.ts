@@ -1,6 +1,6 @@
 import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { _makeDirectoriesBelow, _symlinkError } from './assert-no-symlinks';
+import { makeDirectoriesBelow, symlinkError } from './assert-no-symlinks';
 
 /** Anything that can scrub secrets out of text before it is written. */
 export interface TextRedactor {
@@ -36,7 +36,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const dir = dirname(path);
   if (options.root === undefined) await mkdir(dir, { recursive: true });
-  else await _makeDirectoriesBelow(options.root, dir);
+  else await makeDirectoriesBelow(options.root, dir);
   await refuseSymlink(path);
   // Unique enough for a temp name: the 'wx' open below refuses to reuse one that exists.
   const temp = join(
@@ -67,7 +67,7 @@ async function refuseSymlink(path: string): Promise<void> {
     if (error.code === 'ENOENT') return null;
     throw error;
   });
-  if (stat?.isSymbolicLink() === true) throw _symlinkError(path);
+  if (stat?.isSymbolicLink() === true) throw symlinkError(path);
 }
 
 // Makes the rename itself durable; some platforms cannot open a directory, which is harmless.

@@ -5,7 +5,7 @@ export const CIRCULAR = '[Circular]';
 export const UNREADABLE = '[Unreadable]';
 
 /** An Error as rc writes it: never the stack, which can quote arguments and file contents. */
-export interface SerialisedError {
+interface SerialisedError {
   name: string;
   message: string;
   code?: unknown;

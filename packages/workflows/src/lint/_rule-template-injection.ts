@@ -18,7 +18,7 @@ const HIGH = new Set([
 ]);
 
 /** Error where an injection gets secrets; a warning where it may not (fork PRs, pushes, callers). */
-export function injectionSeverity(workflow: WorkflowModel): Severity {
+function injectionSeverity(workflow: WorkflowModel): Severity {
   return workflow.triggers.some((trigger) => HIGH.has(trigger)) ? 'error' : 'warning';
 }
 

@@ -16,7 +16,7 @@ export interface RuleFinding {
 }
 
 /** What rules may be told. */
-export interface RuleOptions {
+interface RuleOptions {
   /** Secret names a workflow that runs rc may reference besides ORCHESTRATOR_BOT_TOKEN and GITHUB_TOKEN. */
   readonly allowedSecrets: readonly string[];
 }
@@ -47,7 +47,7 @@ export function expressionsOf(value: string): { expression: string; index: numbe
 }
 
 /** The shell steps of workflows rc runs in: a step's script mentions an `rc` command. */
-export const RC_COMMAND =
+const RC_COMMAND =
   /(^|[\s;&|(`$])(npx\s+)?rc\s+(gate|orchestrator|loop|playbook|promote|simulate)\b/m;
 
 /** Whether a workflow runs rc: an rc command in a step, or a call of rc's reusable workflows or Action. */

@@ -6,8 +6,8 @@ import type { JobModel, Located, StepModel, WorkflowModel } from './_workflow-mo
  * into code when pasted into a script; `head` names the attacker's code (a PR head ref or SHA),
  * which must not be checked out where secrets are.
  */
-export type TaintKind = 'text' | 'head';
-export type Taint = ReadonlySet<TaintKind>;
+type TaintKind = 'text' | 'head';
+type Taint = ReadonlySet<TaintKind>;
 
 const NONE: Taint = new Set();
 const TEXT: Taint = new Set(['text']);

