@@ -39,11 +39,10 @@ export {
   DispatchConfigSchema,
   AGENT_PERMISSIONS,
   GateConfigSchema,
-  LintSectionSchema,
   LoopConfigSchema,
-  OrchestrationConfigSchema,
   REPOSITORY_ROLES,
-} from './config/orchestration-config';
+} from './config/section-schemas';
+export { LintSectionSchema, OrchestrationConfigSchema } from './config/orchestration-config';
 export {
   loadOrchestrationConfig,
   parseOrchestrationConfig,
@@ -118,10 +117,9 @@ export type {
   DispatchConfig,
   GateConfig,
   LoopConfig,
-  OrchestrationConfig,
-  OrchestrationConfigInput,
   RepositoryRole,
-} from './config/orchestration-config';
+} from './config/section-schemas';
+export type { OrchestrationConfig, OrchestrationConfigInput } from './config/orchestration-config';
 export type { AgentPreset, PlaybookConfig } from './config/playbook-config';
 export type {
   ChangeWindow,

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sectionDefaults } from './_section-defaults';
-import {
-  DispatchConfigSchema,
-  GateConfigSchema,
-  LoopConfigSchema,
-  OrchestrationConfigSchema,
-} from './orchestration-config';
+import { OrchestrationConfigSchema } from './orchestration-config';
 import { PlaybookConfigSchema } from './playbook-config';
 import { PromotionConfigSchema } from './promotion-config';
+import { DispatchConfigSchema, GateConfigSchema, LoopConfigSchema } from './section-schemas';
 
 describe('sectionDefaults', () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { DispatchConfig, GateConfig, LoopConfig } from './orchestration-config';
+import type { DispatchConfig, GateConfig, LoopConfig } from './section-schemas';
 import type { PlaybookConfig } from './playbook-config';
 import type { PromotionConfig } from './promotion-config';
 
