@@ -7327,6 +7327,112 @@ function guessName(payload) {
   if ('workflow' in payload && 'ref' in payload) return 'workflow_dispatch';
   return void 0;
 }
+var REPOSITORY_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'];
+var nonEmpty3 = string2().check(_minLength(1));
+var label = string2().check(_minLength(1), _maxLength(50));
+var commandName = string2().check(_regex(/^[a-z][a-z0-9-]*$/));
+var GateConfigSchema = _lazy(() =>
+  strictObject({
+    command: _default(commandName, 'orchestrate'),
+    allowed_roles: _default(array(_enum(REPOSITORY_ROLES)).check(_minLength(1)), ['triage']),
+    allowed_users: _default(array(nonEmpty3), []),
+    allowed_teams: _default(
+      array(
+        string2().check(_regex(/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.-]+$/, 'expected org/team-slug')),
+      ),
+      [],
+    ),
+    allowed_bots: _default(array(nonEmpty3), []),
+    required_label: _default(nullable(union([label, literal('')])), null),
+    allow_edited: _default(boolean2(), false),
+    contexts: _default(array(_enum(['issue', 'pull_request'])).check(_minLength(1)), ['issue']),
+    roles_file: _default(nullable(nonEmpty3), null),
+    role_sources: _default(array(_enum(['roles-file', 'env', 'api'])).check(_minLength(1)), [
+      'roles-file',
+      'env',
+      'api',
+    ]),
+    api_timeout_ms: _default(number2().check(int(), _positive(), _lte(6e4)), 5e3),
+  }),
+);
+var DispatchConfigSchema = _lazy(() =>
+  strictObject({
+    command: _default(commandName, 'orchestrate'),
+    static_args: _default(string2().check(_maxLength(1024)), ''),
+    prompts_dir: _default(nonEmpty3, 'prompts/orchestrator'),
+    prompt_map: _default(
+      record(string2().check(_regex(/^[1-9][0-9]*$/, 'expected an issue number')), nonEmpty3),
+      {},
+    ),
+    workflow: _default(string2().check(_regex(/^[A-Za-z0-9_.-]+$/)), 'orchestrator-runner'),
+    ref: _default(nonEmpty3, 'main'),
+    required_label: _default(nullable(label), null),
+    local_command: _default(nullable(nonEmpty3), null),
+    artifacts_dir: _default(nonEmpty3, 'artifacts/orchestrator'),
+    max_text_length: _default(number2().check(int(), _positive(), _lte(65536)), 2e3),
+  }),
+);
+var promptName = string2().check(_regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a prompt name'));
+var seconds = number2().check(_positive());
+var AGENT_PERMISSIONS = ['read-only', 'edit', 'full'];
+var loopAgent = (permissions) =>
+  strictObject({
+    preset: _default(_enum(['codex', 'claude', 'gemini', 'custom']), 'codex'),
+    command: _default(nullable(nonEmpty3), null),
+    permissions: _default(_enum(AGENT_PERMISSIONS), permissions),
+  });
+var loopActor = (prompt, permissions) => {
+  const agent = loopAgent(permissions);
+  return _default(
+    strictObject({
+      prompt: _default(promptName, prompt),
+      prompts: _default(array(promptName), []),
+      agent: _default(agent, () => agent.parse({})),
+    }),
+    () => ({ prompt, prompts: [], agent: agent.parse({}) }),
+  );
+};
+var loopObject = (shape) => {
+  const schema4 = strictObject(shape);
+  return _default(schema4, () => schema4.parse({}));
+};
+var LoopConfigSchema = _lazy(() =>
+  strictObject({
+    prompts_dir: _default(nonEmpty3, 'prompts'),
+    logs_dir: _default(nonEmpty3, 'logs'),
+    completion_marker: _default(nonEmpty3, 'RC_DONE'),
+    actors: loopObject({
+      galph: loopActor('supervisor', 'read-only'),
+      ralph: loopActor('main', 'edit'),
+    }),
+    router: loopObject({
+      enabled: _default(boolean2(), false),
+      prompt: _default(promptName, 'router'),
+      allowlist: _default(array(promptName), []),
+    }),
+    review: loopObject({
+      prompt: _default(promptName, 'reviewer'),
+      every: _default(number2().check(int(), _gte(0)), 0),
+      actor: _default(_enum(['galph', 'ralph']), 'galph'),
+    }),
+    limits: loopObject({
+      max_iterations: _default(number2().check(int(), _positive()), 10),
+      turn_timeout_s: _default(seconds, 3600),
+      idle_timeout_s: _default(nullable(seconds), 900),
+      total_time_s: _default(nullable(seconds), null),
+      max_cost_usd: _default(nullable(number2().check(_positive())), null),
+      max_tokens: _default(nullable(number2().check(int(), _positive())), null),
+    }),
+    sync: loopObject({
+      mode: _default(_enum(['none', 'git']), 'none'),
+      remote: _default(nonEmpty3, 'origin'),
+      branch: _default(nonEmpty3, 'main'),
+      state_path: _default(nonEmpty3, 'sync/state.json'),
+      pull_strategy: _default(_enum(['rebase', 'reset']), 'rebase'),
+      poll_interval_s: _default(seconds, 30),
+    }),
+  }),
+);
 var sectionDefaults = {
   gate: () => ({
     command: 'orchestrate',
@@ -7438,7 +7544,7 @@ var sectionDefaults = {
     artifacts_dir: 'artifacts/promotion',
   }),
 };
-var nonEmpty3 = string2().check(_minLength(1));
+var nonEmpty4 = string2().check(_minLength(1));
 var skill = string2().check(_regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a skill name'));
 var AGENT_PRESETS = ['codex', 'claude', 'gemini', 'custom'];
 var PlaybookConfigSchema = _lazy(() =>
@@ -7447,7 +7553,7 @@ var PlaybookConfigSchema = _lazy(() =>
     agent: _default(
       strictObject({
         preset: _default(_enum(AGENT_PRESETS), 'codex'),
-        command: _default(nullable(nonEmpty3), null),
+        command: _default(nullable(nonEmpty4), null),
         timeout_ms: _default(number2().check(int(), _positive()), 30 * 6e4),
         permissions: _default(_enum(['read-only', 'edit', 'full']), 'edit'),
       }),
@@ -7460,9 +7566,9 @@ var PlaybookConfigSchema = _lazy(() =>
       }),
       () => ({ max_cost_usd: null, max_tokens: null }),
     ),
-    integration_branch: _default(nullable(nonEmpty3), null),
-    state_dir: _default(nonEmpty3, '.orchestrator'),
-    terminal_error_patterns: _default(array(nonEmpty3), [
+    integration_branch: _default(nullable(nonEmpty4), null),
+    state_dir: _default(nonEmpty4, '.orchestrator'),
+    terminal_error_patterns: _default(array(nonEmpty4), [
       'quota exceeded',
       'insufficient_quota',
       'rate limit',
@@ -7491,7 +7597,7 @@ var PlaybookConfigSchema = _lazy(() =>
         on_fail: _default(_enum(['debug', 'stop']), 'debug'),
         max_depth: _default(number2().check(int(), _gte(0), _lte(5)), 2),
         redispatch: _default(boolean2(), true),
-        release_risk_paths: _default(array(nonEmpty3), [
+        release_risk_paths: _default(array(nonEmpty4), [
           '.github/workflows/**',
           '**/package-lock.json',
         ]),
@@ -7506,7 +7612,7 @@ var PlaybookConfigSchema = _lazy(() =>
     ),
   }),
 );
-var nonEmpty4 = string2().check(_minLength(1));
+var nonEmpty5 = string2().check(_minLength(1));
 var name = string2().check(_regex(/^[a-z][a-z0-9_-]*$/, 'expected a lowercase name'));
 var metric = string2().check(_regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'expected a metric name'));
 var clockTime = string2().check(_regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'expected HH:mm'));
@@ -7534,10 +7640,10 @@ var ChangeWindowSchema = _lazy(() =>
 );
 var PromotionGovernanceSchema = _lazy(() =>
   strictObject({
-    allowed_actors: _default(array(nonEmpty4), []),
+    allowed_actors: _default(array(nonEmpty5), []),
     required_approvals: _default(number2().check(int(), _gte(0), _lte(10)), 0),
     require_change_ticket: _default(boolean2(), false),
-    change_ticket_pattern: _default(nonEmpty4, '^[A-Z][A-Z0-9]+-[0-9]+$'),
+    change_ticket_pattern: _default(nonEmpty5, '^[A-Z][A-Z0-9]+-[0-9]+$'),
     require_intent: _default(boolean2(), true),
     change_windows: _default(array(ChangeWindowSchema), []),
     rollback_outside_windows: _default(boolean2(), true),
@@ -7545,7 +7651,7 @@ var PromotionGovernanceSchema = _lazy(() =>
 );
 var PromotionApplierSchema = _lazy(() =>
   strictObject({
-    command: _default(array(nonEmpty4), []),
+    command: _default(array(nonEmpty5), []),
     forward_args: _default(boolean2(), true),
     timeout_ms: _default(number2().check(int(), _positive(), _lte(24 * 36e5)), 6e5),
   }),
@@ -7559,126 +7665,21 @@ var PromotionConfigSchema = _lazy(() =>
       ),
       ['canary', 'stable'],
     ),
-    signals_file: _default(nonEmpty4, 'artifacts/promotion/signals.json'),
+    signals_file: _default(nonEmpty5, 'artifacts/promotion/signals.json'),
     thresholds: _default(array(PromotionThresholdSchema), () => [
       { metric: 'pass_rate', min: 0.95, on_breach: 'hold' },
       { metric: 'error_rate', max: 0.01, on_breach: 'rollback' },
     ]),
     governance: _default(PromotionGovernanceSchema, () => PromotionGovernanceSchema.parse({})),
     applier: _default(PromotionApplierSchema, () => PromotionApplierSchema.parse({})),
-    state_file: _default(nonEmpty4, '.rc/promotion-state.json'),
-    artifacts_dir: _default(nonEmpty4, 'artifacts/promotion'),
+    state_file: _default(nonEmpty5, '.rc/promotion-state.json'),
+    artifacts_dir: _default(nonEmpty5, 'artifacts/promotion'),
   }),
 );
-var REPOSITORY_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'];
-var nonEmpty5 = string2().check(_minLength(1));
-var label = string2().check(_minLength(1), _maxLength(50));
-var commandName = string2().check(_regex(/^[a-z][a-z0-9-]*$/));
-var GateConfigSchema = _lazy(() =>
-  strictObject({
-    command: _default(commandName, 'orchestrate'),
-    allowed_roles: _default(array(_enum(REPOSITORY_ROLES)).check(_minLength(1)), ['triage']),
-    allowed_users: _default(array(nonEmpty5), []),
-    allowed_teams: _default(
-      array(
-        string2().check(_regex(/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.-]+$/, 'expected org/team-slug')),
-      ),
-      [],
-    ),
-    allowed_bots: _default(array(nonEmpty5), []),
-    required_label: _default(nullable(union([label, literal('')])), null),
-    allow_edited: _default(boolean2(), false),
-    contexts: _default(array(_enum(['issue', 'pull_request'])).check(_minLength(1)), ['issue']),
-    roles_file: _default(nullable(nonEmpty5), null),
-    role_sources: _default(array(_enum(['roles-file', 'env', 'api'])).check(_minLength(1)), [
-      'roles-file',
-      'env',
-      'api',
-    ]),
-    api_timeout_ms: _default(number2().check(int(), _positive(), _lte(6e4)), 5e3),
-  }),
-);
-var DispatchConfigSchema = _lazy(() =>
-  strictObject({
-    command: _default(commandName, 'orchestrate'),
-    static_args: _default(string2().check(_maxLength(1024)), ''),
-    prompts_dir: _default(nonEmpty5, 'prompts/orchestrator'),
-    prompt_map: _default(
-      record(string2().check(_regex(/^[1-9][0-9]*$/, 'expected an issue number')), nonEmpty5),
-      {},
-    ),
-    workflow: _default(string2().check(_regex(/^[A-Za-z0-9_.-]+$/)), 'orchestrator-runner'),
-    ref: _default(nonEmpty5, 'main'),
-    required_label: _default(nullable(label), null),
-    local_command: _default(nullable(nonEmpty5), null),
-    artifacts_dir: _default(nonEmpty5, 'artifacts/orchestrator'),
-    max_text_length: _default(number2().check(int(), _positive(), _lte(65536)), 2e3),
-  }),
-);
-var promptName = string2().check(_regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a prompt name'));
-var seconds = number2().check(_positive());
-var AGENT_PERMISSIONS = ['read-only', 'edit', 'full'];
-var loopAgent = (permissions) =>
-  strictObject({
-    preset: _default(_enum(['codex', 'claude', 'gemini', 'custom']), 'codex'),
-    command: _default(nullable(nonEmpty5), null),
-    permissions: _default(_enum(AGENT_PERMISSIONS), permissions),
-  });
-var loopActor = (prompt, permissions) => {
-  const agent = loopAgent(permissions);
-  return _default(
-    strictObject({
-      prompt: _default(promptName, prompt),
-      prompts: _default(array(promptName), []),
-      agent: _default(agent, () => agent.parse({})),
-    }),
-    () => ({ prompt, prompts: [], agent: agent.parse({}) }),
-  );
-};
-var loopObject = (shape) => {
-  const schema4 = strictObject(shape);
-  return _default(schema4, () => schema4.parse({}));
-};
-var LoopConfigSchema = _lazy(() =>
-  strictObject({
-    prompts_dir: _default(nonEmpty5, 'prompts'),
-    logs_dir: _default(nonEmpty5, 'logs'),
-    completion_marker: _default(nonEmpty5, 'RC_DONE'),
-    actors: loopObject({
-      galph: loopActor('supervisor', 'read-only'),
-      ralph: loopActor('main', 'edit'),
-    }),
-    router: loopObject({
-      enabled: _default(boolean2(), false),
-      prompt: _default(promptName, 'router'),
-      allowlist: _default(array(promptName), []),
-    }),
-    review: loopObject({
-      prompt: _default(promptName, 'reviewer'),
-      every: _default(number2().check(int(), _gte(0)), 0),
-      actor: _default(_enum(['galph', 'ralph']), 'galph'),
-    }),
-    limits: loopObject({
-      max_iterations: _default(number2().check(int(), _positive()), 10),
-      turn_timeout_s: _default(seconds, 3600),
-      idle_timeout_s: _default(nullable(seconds), 900),
-      total_time_s: _default(nullable(seconds), null),
-      max_cost_usd: _default(nullable(number2().check(_positive())), null),
-      max_tokens: _default(nullable(number2().check(int(), _positive())), null),
-    }),
-    sync: loopObject({
-      mode: _default(_enum(['none', 'git']), 'none'),
-      remote: _default(nonEmpty5, 'origin'),
-      branch: _default(nonEmpty5, 'main'),
-      state_path: _default(nonEmpty5, 'sync/state.json'),
-      pull_strategy: _default(_enum(['rebase', 'reset']), 'rebase'),
-      poll_interval_s: _default(seconds, 30),
-    }),
-  }),
-);
+var nonEmpty6 = string2().check(_minLength(1));
 var LintSectionSchema = strictObject({
   allowed_secrets: optional(array(string2().check(_regex(/^[A-Za-z_][A-Za-z0-9_]*$/)))),
-  disable: optional(array(nonEmpty5)),
+  disable: optional(array(nonEmpty6)),
   severity: optional(_enum(['error', 'warning', 'note'])),
 });
 var OrchestrationConfigSchema = _lazy(() =>
@@ -7724,10 +7725,10 @@ var UTC_OFFSET_HOURS = { [PHOENIX_ZONE]: -7, UTC: 0 };
 var MIN_SECRET_LENGTH = 8;
 var JSON_KEYWORDS = new Set(['true', 'false', 'null']);
 var NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-function isSecretCandidate(value, minLength8 = MIN_SECRET_LENGTH) {
+function isSecretCandidate(value, minLength9 = MIN_SECRET_LENGTH) {
   const trimmed = value.trim();
   return (
-    trimmed.length >= minLength8 &&
+    trimmed.length >= minLength9 &&
     !JSON_KEYWORDS.has(trimmed.toLowerCase()) &&
     !NUMBER.test(trimmed)
   );
@@ -7858,12 +7859,12 @@ var REDACTED = '***';
 var SECRET_NAME_PATTERN = /TOKEN|SECRET|PASSWORD|KEY/i;
 var GITHUB_TOKEN_PATTERN = /gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,}/;
 function createRedactor(options = {}) {
-  const { env = process.env, secrets = [], minLength: minLength8 = MIN_SECRET_LENGTH } = options;
+  const { env = process.env, secrets = [], minLength: minLength9 = MIN_SECRET_LENGTH } = options;
   const literals = collectSecrets({
     env,
     namePattern: SECRET_NAME_PATTERN,
     secrets,
-    minLength: minLength8,
+    minLength: minLength9,
   });
   const tokens = new RegExp(GITHUB_TOKEN_PATTERN.source, 'g');
   const redact = (text) => maskSecrets(text, literals, tokens, REDACTED);
