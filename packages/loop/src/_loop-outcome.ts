@@ -1,8 +1,9 @@
+import { EXIT_CODES } from '@rc/orchestrator-core';
 import type { LoopStop } from './next-turn';
 import type { LoopOutcome } from './run-loop-options';
 import type { OrchestrationState } from './state/orchestration-state';
 
-const EXIT = { done: 0, failed: 1, limit: 4 } as const;
+const EXIT = { done: EXIT_CODES.ok, failed: EXIT_CODES.failed, limit: EXIT_CODES.limit } as const;
 
 /** The outcome of a loop that stopped for the reason its state gives. */
 export function stopOutcome(
@@ -15,7 +16,13 @@ export function stopOutcome(
 
 /** The outcome of a run interrupted by the signal. */
 export function interruptedOutcome(state: OrchestrationState | null, turns: number): LoopOutcome {
-  return { status: 'interrupted', exitCode: 130, reason: 'interrupted', turns, state };
+  return {
+    status: 'interrupted',
+    exitCode: EXIT_CODES.interrupted,
+    reason: 'interrupted',
+    turns,
+    state,
+  };
 }
 
 /** Resumes a failed state when asked to; leaves anything else alone. Pure. */

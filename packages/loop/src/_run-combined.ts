@@ -1,3 +1,4 @@
+import { EXIT_CODES } from '@rc/orchestrator-core';
 import { turnRole } from './loop-event';
 import { nextTurn } from './next-turn';
 import { recordTurn } from './record-turn';
@@ -37,7 +38,13 @@ export async function runCombined(rt: LoopRuntime): Promise<LoopOutcome> {
       return stopOutcome({ kind: 'stop', status: state.status, reason }, state, turns);
     }
     if (rt.once && state.status === 'running') {
-      return { status: 'running', exitCode: 0, reason: 'ran one turn (--once)', turns, state };
+      return {
+        status: 'running',
+        exitCode: EXIT_CODES.ok,
+        reason: 'ran one turn (--once)',
+        turns,
+        state,
+      };
     }
   }
 }

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ConflictError, OperationError } from '@rc/orchestrator-core';
+import { ConflictError, OperationError, EXIT_CODES } from '@rc/orchestrator-core';
 import { createGitClient, GitError, type GitClient } from '@rc/exec';
 import { turnRole } from './loop-event';
 import { nextTurn } from './next-turn';
@@ -75,10 +75,12 @@ async function runRoleTurns(rt: LoopRuntime): Promise<LoopOutcome> {
     if (plan.kind === 'stop') return stopOutcome(plan, state, turns);
     // The total time bounds this process, not the shared loop: stop without touching the state.
     const late = pastDeadline(rt.deadline, rt.clock().getTime());
-    if (late !== null) return { status: 'limit', exitCode: 4, reason: late, turns, state };
+    if (late !== null)
+      return { status: 'limit', exitCode: EXIT_CODES.limit, reason: late, turns, state };
     if (plan.actor !== role) {
       const note = `waiting for ${plan.actor} (iteration ${plan.iteration})`;
-      if (rt.once) return { status: 'waiting', exitCode: 0, reason: note, turns, state };
+      if (rt.once)
+        return { status: 'waiting', exitCode: EXIT_CODES.ok, reason: note, turns, state };
       if (waitingFor !== note) rt.onEvent?.({ type: 'note', message: note });
       waitingFor = note;
       try {
@@ -110,7 +112,13 @@ async function runRoleTurns(rt: LoopRuntime): Promise<LoopOutcome> {
       );
     }
     if (rt.once)
-      return { status: 'running', exitCode: 0, reason: 'ran one turn (--once)', turns, state };
+      return {
+        status: 'running',
+        exitCode: EXIT_CODES.ok,
+        reason: 'ran one turn (--once)',
+        turns,
+        state,
+      };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Clock, LoopConfig, ValueRedactor } from '@rc/orchestrator-core';
+import type { Clock, EXIT_CODES, LoopConfig, ValueRedactor } from '@rc/orchestrator-core';
 import type { LoopEvent } from './loop-event';
 import type { Actor, LoopStatus, OrchestrationState } from './state/orchestration-state';
 
@@ -44,7 +44,7 @@ export interface LoopOutcome {
   /** The state's status, or `interrupted`/`waiting` for what this process alone saw. */
   status: LoopStatus | 'interrupted' | 'waiting';
   /** 0 done or nothing to do, 1 failed, 3 lost a git race, 4 limit, 130 interrupted. */
-  exitCode: 0 | 1 | 3 | 4 | 130;
+  exitCode: (typeof EXIT_CODES)['ok' | 'failed' | 'conflict' | 'limit' | 'interrupted'];
   reason: string;
   /** Turns this process ran. */
   turns: number;

@@ -1,4 +1,4 @@
-import { formatPhoenix } from '@rc/orchestrator-core';
+import { formatPhoenix, EXIT_CODES } from '@rc/orchestrator-core';
 import { formatCandidate } from './candidate';
 import type { PromotionDecision } from './decide-promotion';
 import type { GovernanceResult } from './evaluate-governance';
@@ -36,7 +36,7 @@ export function basePromotionResult(facts: PromotionFacts): PromotionResult {
     candidate: request.candidate,
     target: plan.target,
     outcome: 'previewed',
-    exit_code: 0,
+    exit_code: EXIT_CODES.ok,
     reasons: [],
     blocked_by: plan.checks.filter((check) => !check.passed).map((check) => check.name),
     checks: plan.checks,
@@ -88,7 +88,7 @@ export function previewResult(
 
 /** A change a check stopped: `blocked`, exit 1, every failed check as a reason. Pure. */
 export function blockedResult(base: PromotionResult, plan: PromotionPlan): PromotionResult {
-  return { ...base, outcome: 'blocked', exit_code: 1, reasons: failedChecks(plan) };
+  return { ...base, outcome: 'blocked', exit_code: EXIT_CODES.failed, reasons: failedChecks(plan) };
 }
 
 /** A finished release, as recorded by finalizePromotion, told as a release. Pure. */

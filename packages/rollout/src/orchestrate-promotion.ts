@@ -11,7 +11,7 @@ import { loadPromotionSignals } from './load-promotion-signals';
 import { planPromotion } from './plan-promotion';
 import { promotionPaths, type PromotionPaths } from './promotion-paths';
 import type { PromotionContext, PromotionRequest, PromotionRun } from './promotion-request';
-import type { PromotionResult } from './promotion-result';
+import { PromotionResultSchema, type PromotionResult } from './promotion-result';
 import type { PromotionHistoryEntry, PromotionState } from './promotion-state';
 import { readPromotionState } from './promotion-store';
 import { reconcilePromotionJournal } from './reconcile-promotion-journal';
@@ -146,9 +146,10 @@ async function readRecordedResult(
 ): Promise<PromotionResult | null> {
   try {
     const text = await readFile(join(paths.artifactsRoot, entry.run_id, RESULT_FILE), 'utf8');
-    return JSON.parse(text) as PromotionResult;
+    const parsed = PromotionResultSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
   } catch {
-    // The artifact is gone or was replaced; the state file still knows what happened.
+    // The artifact is gone, was replaced or is not a result; the state file still knows what happened.
     return null;
   }
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatPhoenix } from '@rc/orchestrator-core';
+import { formatPhoenix, EXIT_CODES } from '@rc/orchestrator-core';
 import type { LockOwner } from './_file-lock';
 import { redactApplierLog } from './_redact-applier-log';
 import type { ApplierOutcome } from './applier-runner';
@@ -62,7 +62,7 @@ function journalEntry(plan: PromotionPlan, base: PromotionResult): JournalEntry 
 // A release runs no applier: its journal is `applied` with a clean exit, so a crash after it is
 // recorded as the release it was.
 const RELEASED: ApplierOutcome = {
-  exitCode: 0,
+  exitCode: EXIT_CODES.ok,
   signal: null,
   timedOut: false,
   interrupted: false,

@@ -219,6 +219,24 @@ describe('orchestratePromotion', () => {
     ).rejects.toMatchObject({ exitCode: 3 });
   });
 
+  it('does not replay a recorded result that is not one (validated, not cast)', async () => {
+    await fx.writeSignals('1.0.0');
+    const first = await fx.promote({});
+    const file = join(
+      fx.dir,
+      'artifacts/promotion',
+      first.result.run_id,
+      'promotion-orchestrate-result.json',
+    );
+    // The key matches, the rest is not a promotion result: replaying it would hand it back as one.
+    await writeFile(file, JSON.stringify({ idempotency_key: first.result.idempotency_key }));
+    await expect(fx.promote({})).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringContaining('its result artifact is missing'),
+    });
+    expect(await fx.calls()).toHaveLength(1);
+  });
+
   it('rejects a second promotion of the same stage while one is in flight (exit 3)', async () => {
     fx.env['APPLIER_MODE'] = 'wait';
     await fx.writeSignals('1.0.0');

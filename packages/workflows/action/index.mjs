@@ -11690,11 +11690,15 @@ function describeError(error3) {
     return { code: error3.exitCode, message: `rc: ${error3.message}${issues}` };
   }
   if (error3 instanceof SyntaxError)
-    return { code: 2, message: `rc: the event is not valid JSON: ${error3.message}` };
+    return {
+      code: EXIT_CODES.invalidInput,
+      message: `rc: the event is not valid JSON: ${error3.message}`,
+    };
   const unreadable = unreadableFile(error3);
-  if (unreadable !== null) return { code: 2, message: `rc: cannot read ${unreadable}` };
+  if (unreadable !== null)
+    return { code: EXIT_CODES.invalidInput, message: `rc: cannot read ${unreadable}` };
   return {
-    code: 1,
+    code: EXIT_CODES.failed,
     message: `rc: internal error, please report it: ${error3 instanceof Error ? error3.message : String(error3)}`,
   };
 }

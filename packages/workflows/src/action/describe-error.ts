@@ -1,4 +1,4 @@
-import { isRcError } from '@rc/orchestrator-core';
+import { isRcError, EXIT_CODES } from '@rc/orchestrator-core';
 
 /** The exit code and one-line message for an error the action hit. */
 export function describeError(error: unknown): { code: number; message: string } {
@@ -7,11 +7,15 @@ export function describeError(error: unknown): { code: number; message: string }
     return { code: error.exitCode, message: `rc: ${error.message}${issues}` };
   }
   if (error instanceof SyntaxError)
-    return { code: 2, message: `rc: the event is not valid JSON: ${error.message}` };
+    return {
+      code: EXIT_CODES.invalidInput,
+      message: `rc: the event is not valid JSON: ${error.message}`,
+    };
   const unreadable = unreadableFile(error);
-  if (unreadable !== null) return { code: 2, message: `rc: cannot read ${unreadable}` };
+  if (unreadable !== null)
+    return { code: EXIT_CODES.invalidInput, message: `rc: cannot read ${unreadable}` };
   return {
-    code: 1,
+    code: EXIT_CODES.failed,
     message: `rc: internal error, please report it: ${error instanceof Error ? error.message : String(error)}`,
   };
 }
