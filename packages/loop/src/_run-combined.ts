@@ -1,4 +1,3 @@
-import { EXIT_CODES } from '@rc/orchestrator-core';
 import { turnRole } from './loop-event';
 import { nextTurn } from './next-turn';
 import { recordTurn } from './record-turn';
@@ -8,7 +7,13 @@ import type { LoopOutcome } from './run-loop-options';
 import { initialState, type OrchestrationState } from './state/orchestration-state';
 import { readState } from './state/read-state';
 import { writeState } from './state/write-state';
-import { interruptedOutcome, maybeRetry, pastDeadline, stopOutcome } from './_loop-outcome';
+import {
+  interruptedOutcome,
+  maybeRetry,
+  outcomeAfterTurn,
+  pastDeadline,
+  stopOutcome,
+} from './_loop-outcome';
 
 /** Combined mode: galph, ralph and the reviewer take turns in this one process. */
 export async function runCombined(rt: LoopRuntime): Promise<LoopOutcome> {
@@ -32,19 +37,7 @@ export async function runCombined(rt: LoopRuntime): Promise<LoopOutcome> {
     await writeState(rt.statePath, state, rt.redactor);
     turns++;
     rt.onEvent?.({ type: 'turn_end', turn, role: turnRole(plan.actor, plan.phase), record });
-    if (record.outcome === 'killed' && rt.signal?.aborted) return interruptedOutcome(state, turns);
-    if (state.status !== 'running') {
-      const reason = state.reason ?? state.status;
-      return stopOutcome({ kind: 'stop', status: state.status, reason }, state, turns);
-    }
-    if (rt.once && state.status === 'running') {
-      return {
-        status: 'running',
-        exitCode: EXIT_CODES.ok,
-        reason: 'ran one turn (--once)',
-        turns,
-        state,
-      };
-    }
+    const ended = outcomeAfterTurn(state, record, rt, turns);
+    if (ended !== null) return ended;
   }
 }

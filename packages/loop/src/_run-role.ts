@@ -10,7 +10,13 @@ import type { LoopOutcome } from './run-loop-options';
 import { initialState, type OrchestrationState } from './state/orchestration-state';
 import { parseState, readState } from './state/read-state';
 import { writeState } from './state/write-state';
-import { interruptedOutcome, maybeRetry, pastDeadline, stopOutcome } from './_loop-outcome';
+import {
+  interruptedOutcome,
+  maybeRetry,
+  outcomeAfterTurn,
+  pastDeadline,
+  stopOutcome,
+} from './_loop-outcome';
 
 const PUSH_ATTEMPTS = 3;
 
@@ -103,22 +109,8 @@ async function runRoleTurns(rt: LoopRuntime): Promise<LoopOutcome> {
     await pushTurn(git, rt, before);
     turns++;
     rt.onEvent?.({ type: 'turn_end', turn, role: turnRole(plan.actor, plan.phase), record });
-    if (record.outcome === 'killed' && rt.signal?.aborted) return interruptedOutcome(state, turns);
-    if (state.status !== 'running') {
-      return stopOutcome(
-        { kind: 'stop', status: state.status, reason: state.reason ?? state.status },
-        state,
-        turns,
-      );
-    }
-    if (rt.once)
-      return {
-        status: 'running',
-        exitCode: EXIT_CODES.ok,
-        reason: 'ran one turn (--once)',
-        turns,
-        state,
-      };
+    const ended = outcomeAfterTurn(state, record, rt, turns);
+    if (ended !== null) return ended;
   }
 }
 
